@@ -1,0 +1,302 @@
+//! The command line: clap definitions and the headless subcommands.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::{self, Lang};
+use crate::plan::model::Date;
+use crate::sanitize::sanitize;
+use crate::store::load;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "copil",
+    version,
+    about = "Piloter un plan d'action public (SDAASP…) dans le terminal / Steer a public action plan from the terminal"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The plan file to open (NAME.ron; its journal NAME.journal.ron sits beside it).
+    pub plan: Option<PathBuf>,
+    #[command(flatten)]
+    pub global: Global,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Global {
+    /// Interface language (default: from the locale, French unless it is English).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// A keymap file overriding the built-in keys entry by entry.
+    #[arg(long, global = true)]
+    pub keymap: Option<PathBuf>,
+    /// Today's date for "late" and the header (YYYY-MM-DD); for reproducible screens.
+    #[arg(long, global = true, value_parser = parse_date, hide = true)]
+    pub today: Option<Date>,
+    /// Open without being able to change anything (automatic when the journal is not writable).
+    #[arg(long, global = true)]
+    pub read_only: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a plan and its journal; print a summary and the warnings.
+    /// Exits 0 when valid, 1 with warnings, 2 when invalid.
+    Check {
+        /// The plan file.
+        plan: PathBuf,
+    },
+    /// Set an action's status (French or English name: encours, in-progress, realisee, done…).
+    Status {
+        plan: PathBuf,
+        action: String,
+        status: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Record a measurement of an indicator (a number, oui/non, or a text, as the indicator takes).
+    Measure {
+        plan: PathBuf,
+        action: String,
+        indicator: String,
+        value: String,
+        /// The date the value is for (default: today).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Comment on an action.
+    Comment { plan: PathBuf, action: String, text: String },
+    /// Print the journal: who changed what, when.
+    Log {
+        plan: PathBuf,
+        /// Only the lines about this action.
+        #[arg(long)]
+        action: Option<String>,
+        /// Only the lines from this date on.
+        #[arg(long, value_parser = parse_date)]
+        since: Option<Date>,
+    },
+    /// Write a generated plan and journal (for benchmarks and stress tests).
+    #[command(hide = true)]
+    Generate {
+        /// Directory to write NAME.ron and NAME.journal.ron into.
+        dir: PathBuf,
+        #[arg(long, default_value = "generated")]
+        name: String,
+        #[arg(long, default_value_t = 5000)]
+        actions: usize,
+        #[arg(long, default_value_t = 50000)]
+        journal: usize,
+    },
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| i18n::bad_date(s))
+}
+
+impl Global {
+    pub fn apply_lang(&self) {
+        i18n::set_lang(self.lang.unwrap_or_else(i18n::detect_lang));
+    }
+    pub fn today(&self) -> Date {
+        self.today.unwrap_or_else(Date::today)
+    }
+}
+
+/// `copil check PLAN`: 0 valid, 1 valid with warnings, 2 invalid.
+pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let loaded = match load::load(path) {
+        Ok(l) => l,
+        Err(d) => {
+            let _ = writeln!(err, "{d}");
+            return 2;
+        }
+    };
+    let state = &loaded.state;
+    let plan = &state.plan;
+    let actions = plan.walk().count();
+    let indicators: usize = plan.walk().map(|(_, a, _)| a.indicators.len()).sum();
+    let _ = writeln!(
+        out,
+        "{} — {} ({} → {})",
+        sanitize(plan.display_title()),
+        sanitize(&plan.territory),
+        plan.period.start,
+        plan.period.end
+    );
+    let _ =
+        writeln!(out, "{}", i18n::counts_summary(plan.orientations.len(), actions, indicators, state.entries.len()));
+    let open = state
+        .open_meeting()
+        .map(|m| format!("{} ({}, {})", sanitize(&m.id), sanitize(&m.body), m.date))
+        .unwrap_or_else(|| i18n::NONE.get().to_string());
+    let _ = writeln!(out, "{} : {open}", i18n::OPEN_MEETING.get());
+    let warnings = state.all_warnings();
+    for w in &warnings {
+        let _ = writeln!(
+            err,
+            "{} : {}:{} : {}",
+            i18n::WARNING.get(),
+            loaded.journal_path.display(),
+            w.line,
+            sanitize(&i18n::warning(&w.kind))
+        );
+    }
+    if warnings.is_empty() {
+        let _ = writeln!(out, "{}", i18n::VALID.get());
+        0
+    } else {
+        let _ = writeln!(out, "{} {}", warnings.len(), i18n::WARNINGS.get());
+        1
+    }
+}
+
+/// `copil PLAN`: loads the plan (refusing it with a diagnostic, never writing it) and runs the TUI.
+pub fn open(path: &Path, global: &Global, err: &mut impl Write) -> std::io::Result<i32> {
+    use crate::tui::{app, keymap::Keymap, view::theme::Theme};
+    let loaded = match load::load(path) {
+        Ok(l) => l,
+        Err(d) => {
+            writeln!(err, "{d}")?;
+            return Ok(2);
+        }
+    };
+    let keymap = match Keymap::load(global.keymap.as_deref()) {
+        Ok(k) => k,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(2);
+        }
+    };
+    let read_only = read_only_reason(global, &loaded.journal_path);
+    let by = crate::plan::edit::identity(&loaded.state.plan, &system_login());
+    let mut app = app::App::new(loaded, keymap, Theme::from_env(), global.today());
+    app.by = by;
+    app.read_only = read_only;
+    app::run(&mut app)?;
+    Ok(0)
+}
+
+/// The system user running copil, from the OS account (not only $USER).
+pub fn system_login() -> String {
+    whoami::username()
+        .ok()
+        .filter(|s| !s.is_empty())
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "inconnu".into())
+}
+
+/// Why this session cannot write the journal, if it cannot.
+pub fn read_only_reason(global: &Global, journal: &Path) -> Option<String> {
+    if global.read_only {
+        return Some(i18n::READ_ONLY_FLAG.get().to_string());
+    }
+    crate::store::append::writable(journal).err().map(|e| e.to_string())
+}
+
+/// The headless edits: build exactly the line the interface would, append it, report.
+pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    use crate::plan::edit::{self, Author, EditError};
+    let (Command::Status { plan, .. } | Command::Measure { plan, .. } | Command::Comment { plan, .. }) = cmd else {
+        return 2;
+    };
+    let loaded = match load::load(plan) {
+        Ok(l) => l,
+        Err(d) => {
+            let _ = writeln!(err, "{d}");
+            return 2;
+        }
+    };
+    let state = &loaded.state;
+    let by = edit::identity(&state.plan, &system_login());
+    let who = Author { by: &by, at: crate::plan::model::Timestamp::now() };
+    let event = match cmd {
+        Command::Status { action, status, note, .. } => edit::parse_status(status)
+            .ok_or_else(|| EditError::UnknownStatus(status.clone()))
+            .and_then(|to| edit::status(state, &who, action, to, note.clone())),
+        Command::Measure { action, indicator, value, date, note, .. } => {
+            edit::measure(state, &who, action, indicator, value, date.unwrap_or_else(|| global.today()), note.clone())
+        }
+        Command::Comment { action, text, .. } => edit::comment(state, &who, action, text),
+        _ => unreachable!("only edits reach here"),
+    };
+    let event = match event {
+        Ok(e) => e,
+        Err(e) => {
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&i18n::edit_error(&e)));
+            return 2;
+        }
+    };
+    if let Some(why) = read_only_reason(global, &loaded.journal_path) {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&i18n::edit_error(&EditError::ReadOnly(why))));
+        return 3;
+    }
+    match crate::store::append::append(&loaded.journal_path, &event, std::time::Duration::from_secs(5)) {
+        Ok(_) => {
+            let what = i18n::describe_change(&event.change, None);
+            let _ = writeln!(out, "{}", sanitize(&i18n::saved_change(&what)));
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
+            3
+        }
+    }
+}
+
+/// `copil log`: the journal, one line per change, oldest first.
+pub fn log(plan: &Path, action: Option<&str>, since: Option<Date>, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let loaded = match load::load(plan) {
+        Ok(l) => l,
+        Err(d) => {
+            let _ = writeln!(err, "{d}");
+            return 2;
+        }
+    };
+    let state = &loaded.state;
+    if let Some(a) = action
+        && state.plan.action(a).is_none()
+    {
+        let _ = writeln!(
+            err,
+            "{} : {}",
+            i18n::ERROR.get(),
+            i18n::edit_error(&crate::plan::edit::EditError::UnknownAction(a.to_string()))
+        );
+        return 2;
+    }
+    let indices: Vec<usize> = match action {
+        Some(a) => state.history(a).to_vec(),
+        None => (0..state.entries.len()).collect(),
+    };
+    for i in indices {
+        let e = &state.entries[i];
+        if since.is_some_and(|d| e.event.at.date() < d) {
+            continue;
+        }
+        let actions = e.event.change.actions().join(",");
+        let mut line = format!(
+            "{:>5}  {}  {}  {}  {}",
+            e.line,
+            e.event.at,
+            state.plan.person_name(&e.event.by),
+            if actions.is_empty() { "-".to_string() } else { actions },
+            i18n::describe_change(&e.event.change, e.before)
+        );
+        if let Some(n) = &e.event.note {
+            line.push_str(&format!(" — {n}"));
+        }
+        match e.outcome {
+            crate::plan::state::Outcome::Undone => line.push_str(&format!(" ({})", i18n::UNDONE.get())),
+            crate::plan::state::Outcome::Skipped => line.push_str(&format!(" ({})", i18n::NOT_APPLIED.get())),
+            crate::plan::state::Outcome::Applied => {}
+        }
+        let _ = writeln!(out, "{}", sanitize(&line));
+    }
+    0
+}

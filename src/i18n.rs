@@ -1,0 +1,731 @@
+//! Every user-facing string, in French (the default) and English.
+//!
+//! The language is process-wide: chosen once at start (`--lang`, else the locale), read everywhere.
+
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use crate::plan::model::Status;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+static LANG: AtomicU8 = AtomicU8::new(0);
+
+pub fn set_lang(lang: Lang) {
+    LANG.store(lang as u8, Ordering::Relaxed);
+}
+
+pub fn lang() -> Lang {
+    if LANG.load(Ordering::Relaxed) == 1 { Lang::En } else { Lang::Fr }
+}
+
+/// The language of a locale name such as `en_GB.UTF-8` or `fr-FR`: English for `en*`, else French.
+pub fn lang_of_locale(locale: &str) -> Lang {
+    if locale.to_ascii_lowercase().starts_with("en") { Lang::En } else { Lang::Fr }
+}
+
+/// The language from the environment: LC_ALL, LC_MESSAGES, LANG, then the OS locale.
+pub fn detect_lang() -> Lang {
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(v) = std::env::var(var)
+            && !v.is_empty()
+        {
+            return lang_of_locale(&v);
+        }
+    }
+    sys_locale::get_locale().map(|l| lang_of_locale(&l)).unwrap_or(Lang::Fr)
+}
+
+/// A fixed string in both languages.
+#[derive(Clone, Copy, Debug)]
+pub struct T {
+    pub fr: &'static str,
+    pub en: &'static str,
+}
+
+impl T {
+    pub fn get(self) -> &'static str {
+        match lang() {
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        }
+    }
+}
+
+macro_rules! t {
+    ($($name:ident = $fr:literal / $en:literal;)*) => {
+        $(pub const $name: T = T { fr: $fr, en: $en };)*
+    };
+}
+
+/// Picks the French or English formatted text.
+macro_rules! tr {
+    ($fr:expr, $en:expr $(,)?) => {
+        match lang() {
+            Lang::Fr => $fr,
+            Lang::En => $en,
+        }
+    };
+}
+
+t! {
+    EXPECTED_VALUE = "un nombre, true/false ou un texte entre guillemets" / "a number, true/false or a quoted text";
+    ERROR = "erreur" / "error";
+    WARNING = "avertissement" / "warning";
+    EXPECTED = "attendu" / "expected";
+    NOT_STARTED = "Non démarrée" / "Not started";
+    IN_PROGRESS = "En cours" / "In progress";
+    DONE = "Réalisée" / "Done";
+    ABANDONED = "Abandonnée" / "Abandoned";
+    LATE = "en retard" / "late";
+    LATE_SHORT = "retard" / "late";
+    ON_TRACK = "dans la trajectoire" / "on track";
+    BEHIND = "en retard sur la cible" / "behind target";
+    DESCRIPTION = "Description" / "Description";
+    STATUS = "Statut" / "Status";
+    PILOTS = "Pilotes" / "Pilots";
+    PARTNERS = "Partenaires" / "Partners";
+    REFERENTS = "Référents" / "Referents";
+    START = "Début" / "Start";
+    DUE = "Échéance" / "Due";
+    TAGS = "Étiquettes" / "Tags";
+    MILESTONES = "Calendrier" / "Milestones";
+    BUDGET = "Budget" / "Budget";
+    PLANNED = "prévu" / "planned";
+    COMMITTED = "engagé" / "committed";
+    SPENT = "dépensé" / "spent";
+    FUNDERS = "Financeurs" / "Funders";
+    INDICATORS = "Indicateurs" / "Indicators";
+    BASELINE = "valeur initiale" / "baseline";
+    TARGETS = "cibles" / "targets";
+    LATEST = "dernière mesure" / "latest";
+    NO_MEASURE = "aucune mesure" / "no measurement";
+    SOURCE = "source" / "source";
+    HISTORY = "Historique" / "History";
+    NO_HISTORY = "Aucun changement depuis l'adoption du plan." / "No change since the plan was adopted.";
+    UNDONE = "annulé" / "undone";
+    NOT_APPLIED = "non appliqué" / "not applied";
+    SUB_ACTIONS = "Sous-actions" / "Sub-actions";
+    ORIENTATION = "Orientation" / "Orientation";
+    SUMMARY = "Résumé" / "Summary";
+    ACTIONS = "Actions" / "Actions";
+    YES = "oui" / "yes";
+    NO = "non" / "no";
+    PLAN_TREE = "Plan" / "Plan";
+    DETAIL = "Détail" / "Detail";
+    HELP_TITLE = "Aide — touches" / "Help — keys";
+    HELP_CLOSE = "Échap ou ? pour fermer" / "Esc or ? to close";
+    TOO_SMALL = "Fenêtre trop petite" / "Window too small";
+    EMPTY_PLAN = "Ce plan n'a encore aucune orientation." / "This plan has no orientation yet.";
+    PERIOD = "Période" / "Period";
+    ADOPTED = "adopté le" / "adopted";
+    TODAY = "aujourd'hui" / "today";
+    ORIENTATIONS = "orientations" / "orientations";
+    ACTIONS_LC = "actions" / "actions";
+    INDICATORS_LC = "indicateurs" / "indicators";
+    JOURNAL_LINES = "lignes de journal" / "journal lines";
+    OPEN_MEETING = "réunion ouverte" / "open meeting";
+    NONE = "aucune" / "none";
+    VALID = "plan valide" / "valid plan";
+    WARNINGS = "avertissements" / "warnings";
+    DONE_MARK = "fait" / "done";
+    TODO_MARK = "à faire" / "to do";
+    MEETING = "réunion" / "meeting";
+    // Command descriptions (help screen and status bar).
+    CMD_UP = "Action précédente" / "Previous row";
+    CMD_DOWN = "Action suivante" / "Next row";
+    CMD_PAGE_UP = "Page précédente" / "Page up";
+    CMD_PAGE_DOWN = "Page suivante" / "Page down";
+    CMD_TOP = "Première ligne" / "First row";
+    CMD_BOTTOM = "Dernière ligne" / "Last row";
+    CMD_TOGGLE = "Déplier / replier" / "Expand / collapse";
+    CMD_EXPAND = "Déplier" / "Expand";
+    CMD_COLLAPSE = "Replier, ou remonter au parent" / "Collapse, or go to parent";
+    CMD_EXPAND_ALL = "Tout déplier" / "Expand all";
+    CMD_COLLAPSE_ALL = "Tout replier" / "Collapse all";
+    CMD_FOCUS = "Passer de l'arbre au détail" / "Switch between tree and detail";
+    CMD_SCROLL_DOWN = "Faire défiler le détail vers le bas" / "Scroll detail down";
+    CMD_SCROLL_UP = "Faire défiler le détail vers le haut" / "Scroll detail up";
+    CMD_HELP = "Aide" / "Help";
+    CMD_QUIT = "Quitter" / "Quit";
+    CMD_CLOSE = "Fermer" / "Close";
+    KEY_MOVE = "naviguer" / "move";
+    KEY_OPEN = "déplier" / "expand";
+    KEY_HELP = "aide" / "help";
+    KEY_QUIT = "quitter" / "quit";
+    KEY_FOCUS = "détail" / "detail";
+    KEY_SPACE = "Espace" / "Space";
+    KEY_PAGE_UP = "PgPréc" / "PgUp";
+    KEY_PAGE_DOWN = "PgSuiv" / "PgDn";
+    KEY_HOME = "Début" / "Home";
+    KEY_END = "Fin" / "End";
+    KEY_ENTER = "Entrée" / "Enter";
+    KEY_ESC = "Échap" / "Esc";
+    KEY_DELETE = "Suppr" / "Del";
+    KEY_INSERT = "Inser" / "Ins";
+    KEY_SHIFT = "Maj-" / "Shift-";
+    KEY_EDIT = "statut" / "status";
+    F_STATUS = "Statut" / "Status";
+    F_NOTE = "Note (facultative)" / "Note (optional)";
+    F_INDICATOR = "Indicateur" / "Indicator";
+    F_DATE = "Date (AAAA-MM-JJ)" / "Date (YYYY-MM-DD)";
+    F_VALUE = "Valeur" / "Value";
+    F_COMMENT = "Commentaire" / "Comment";
+    FORM_STATUS = "Changer le statut" / "Change status";
+    FORM_MEASURE = "Nouvelle mesure" / "New measurement";
+    FORM_COMMENT = "Commenter" / "Comment";
+    FORM_HINT = "Entrée enregistrer · Échap annuler · Tab champ suivant · ↑↓ choisir" / "Enter save · Esc cancel · Tab next field · ↑↓ choose";
+    SAVING = "Enregistrement…" / "Saving…";
+    SAVED = "Enregistré" / "Saved";
+    NO_INDICATOR = "Cette action n'a pas d'indicateur à mesurer." / "This action has no indicator to measure.";
+    NOT_AN_ACTION = "Choisissez d'abord une action (pas une orientation)." / "Select an action first (not an orientation).";
+    READ_ONLY = "lecture seule" / "read-only";
+    READ_ONLY_FLAG = "ouvert avec --read-only" / "opened with --read-only";
+    CMD_EDIT_STATUS = "Changer le statut de l'action" / "Change the action's status";
+    CMD_MEASURE = "Saisir une mesure d'indicateur" / "Enter an indicator measurement";
+    CMD_COMMENT = "Commenter l'action" / "Comment on the action";
+    CMD_UNDO = "Annuler mon dernier changement" / "Undo my last change";
+    CMD_SUBMIT = "Enregistrer" / "Save";
+    CMD_CANCEL = "Annuler la saisie" / "Cancel the form";
+    CMD_NEXT_FIELD = "Champ suivant" / "Next field";
+    CMD_PREV_FIELD = "Champ précédent" / "Previous field";
+    CMD_CHOICE_NEXT = "Choix suivant (ou champ suivant)" / "Next choice (or next field)";
+    CMD_CHOICE_PREV = "Choix précédent (ou champ précédent)" / "Previous choice (or previous field)";
+}
+
+pub fn saved_change(what: &str) -> String {
+    tr!(format!("Enregistré : {what}"), format!("Saved: {what}"))
+}
+
+pub fn changed_by(who: &str, action: &str, what: &str) -> String {
+    tr!(format!("{who} — {action} : {what}"), format!("{who} — {action}: {what}"))
+}
+
+pub fn read_only_refusal(why: &str) -> String {
+    tr!(
+        format!("Lecture seule ({why}) : cette touche ne modifie rien."),
+        format!("Read-only ({why}): this key changes nothing.")
+    )
+}
+
+pub fn bad_key(file: &str, key: &str) -> String {
+    tr!(
+        format!(
+            "{file} : touche inconnue « {key} » : attendu un caractère (\"q\", \"G\") ou un nom (up, down, left, right, pageup, pagedown, home, end, enter, space, tab, backtab, esc, backspace, delete, f1…f12), précédé au besoin de ctrl-, alt- ou shift-"
+        ),
+        format!(
+            "{file}: unknown key \"{key}\": expected a character (\"q\", \"G\") or a name (up, down, left, right, pageup, pagedown, home, end, enter, space, tab, backtab, esc, backspace, delete, f1…f12), optionally after ctrl-, alt- or shift-"
+        ),
+    )
+}
+
+pub fn status_label(s: Status) -> &'static str {
+    match s {
+        Status::NotStarted => NOT_STARTED.get(),
+        Status::InProgress => IN_PROGRESS.get(),
+        Status::Done => DONE.get(),
+        Status::Abandoned => ABANDONED.get(),
+    }
+}
+
+pub fn bad_date(s: &str) -> String {
+    tr!(
+        format!("date invalide « {s} » : attendu une date réelle au format \"AAAA-MM-JJ\""),
+        format!("invalid date \"{s}\": expected a real date written \"YYYY-MM-DD\""),
+    )
+}
+
+pub fn bad_timestamp(s: &str) -> String {
+    tr!(
+        format!("horodatage invalide « {s} » : attendu \"AAAA-MM-JJTHH:MM:SS+01:00\" (RFC 3339 avec décalage)"),
+        format!("invalid time \"{s}\": expected \"YYYY-MM-DDTHH:MM:SS+01:00\" (RFC 3339 with offset)"),
+    )
+}
+
+pub fn negative_amount(v: i64) -> String {
+    tr!(
+        format!("montant négatif ({v}) : un montant est un nombre entier d'euros, positif ou nul"),
+        format!("negative amount ({v}): an amount is a whole number of euros, zero or more"),
+    )
+}
+
+/// Renders a list of expected names: `a, b or c` / `a, b ou c`.
+fn one_of(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        n => format!("{} {} {}", quoted[..n - 1].join(", "), tr!("ou", "or"), quoted[n - 1]),
+    }
+}
+
+/// A RON parse error in plain words.
+pub fn ron_error(e: &ron::Error) -> String {
+    use ron::Error as E;
+    match e {
+        E::Message(m) => m.clone(),
+        E::Eof => tr!(
+            "fin de fichier inattendue : une parenthèse, un crochet ou un guillemet n'est pas fermé",
+            "unexpected end of file: a parenthesis, bracket or quote is not closed"
+        )
+        .into(),
+        E::ExpectedArray => tr!("attendu une liste `[ … ]`", "expected a list `[ … ]`").into(),
+        E::ExpectedArrayEnd => tr!(
+            "attendu `]` pour fermer la liste, ou une virgule entre deux éléments",
+            "expected `]` to close the list, or a comma between two items"
+        )
+        .into(),
+        E::ExpectedComma => tr!("attendu une virgule", "expected a comma").into(),
+        E::ExpectedBoolean => tr!("attendu true ou false", "expected true or false").into(),
+        E::ExpectedInteger => tr!("attendu un nombre entier", "expected a whole number").into(),
+        E::ExpectedFloat => tr!("attendu un nombre", "expected a number").into(),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            tr!("attendu un texte entre guillemets \"…\"", "expected a text in double quotes \"…\"").into()
+        }
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            tr!("attendu `(` pour ouvrir une structure", "expected `(` to open a structure").into()
+        }
+        E::ExpectedStructLikeEnd => tr!(
+            "attendu `)` pour fermer la structure, ou une virgule entre deux champs",
+            "expected `)` to close the structure, or a comma between two fields"
+        )
+        .into(),
+        E::ExpectedIdentifier => {
+            tr!("attendu un nom de champ ou de variante", "expected a field or variant name").into()
+        }
+        E::ExpectedMapColon => tr!("attendu `:` après le nom du champ", "expected `:` after the field name").into(),
+        E::ExpectedDifferentStructName { expected, found } => tr!(
+            format!("structure `{found}` inattendue ici : attendu `{expected}`"),
+            format!("unexpected structure `{found}` here: expected `{expected}`")
+        ),
+        E::NoSuchStructField { expected, found, outer } => {
+            let outer = outer.clone().unwrap_or_default();
+            tr!(
+                format!("champ inconnu `{found}` dans `{outer}` : attendu {}", one_of(expected)),
+                format!("unknown field `{found}` in `{outer}`: expected {}", one_of(expected))
+            )
+        }
+        E::MissingStructField { field, outer } => {
+            let outer = outer.clone().unwrap_or_default();
+            tr!(
+                format!("champ obligatoire `{field}` absent de `{outer}`"),
+                format!("required field `{field}` missing from `{outer}`")
+            )
+        }
+        E::DuplicateStructField { field, .. } => {
+            tr!(format!("champ `{field}` écrit deux fois"), format!("field `{field}` written twice"))
+        }
+        E::NoSuchEnumVariant { expected, found, .. } => tr!(
+            format!("valeur inconnue `{found}` : attendu {}", one_of(expected)),
+            format!("unknown value `{found}`: expected {}", one_of(expected))
+        ),
+        E::InvalidValueForType { expected, found } => tr!(
+            format!("valeur {found} inattendue : attendu {expected}"),
+            format!("unexpected value {found}: expected {expected}")
+        ),
+        E::TrailingCharacters => {
+            tr!("texte en trop après la fin du plan", "unexpected text after the end of the value").into()
+        }
+        E::UnexpectedChar(c) => tr!(
+            format!("caractère inattendu `{c}` : un texte doit être entre guillemets \"…\""),
+            format!("unexpected character `{c}`: a text must be in double quotes \"…\"")
+        ),
+        E::UnclosedBlockComment => tr!("commentaire /* … */ non fermé", "unclosed /* … */ comment").into(),
+        E::InvalidEscape(_) => {
+            tr!("séquence d'échappement invalide dans un texte", "invalid escape sequence in a text").into()
+        }
+        E::Utf8Error(_) => tr!("le fichier n'est pas en UTF-8", "the file is not UTF-8").into(),
+        E::IntegerOutOfBounds => tr!("nombre trop grand", "number too large").into(),
+        other => tr!(format!("syntaxe RON invalide ({other})"), format!("invalid RON syntax ({other})")),
+    }
+}
+
+pub fn problem(p: &crate::plan::validate::Problem) -> String {
+    use crate::plan::validate::{IdKind, Problem as P};
+    let what = |k: IdKind| match k {
+        IdKind::Orientation => tr!("d'orientation", "orientation"),
+        IdKind::Action => tr!("d'action", "action"),
+        IdKind::Indicator => tr!("d'indicateur", "indicator"),
+        IdKind::Person => tr!("de personne", "person"),
+        IdKind::Body => tr!("d'instance", "body"),
+    };
+    match p {
+        P::FormatVersion(v) => tr!(
+            format!("format {v} non pris en charge : attendu `format: 1` (cette version de copil lit le format 1)"),
+            format!("format {v} is not supported: expected `format: 1` (this version of copil reads format 1)")
+        ),
+        P::DuplicateId { what: k, id } => tr!(
+            format!("identifiant {} « {id} » en double : attendu un identifiant unique", what(*k)),
+            format!("duplicate {} id \"{id}\": expected a unique id", what(*k))
+        ),
+        P::UnknownPerson { field, id } => tr!(
+            format!("`{field}` cite « {id} », personne inconnue : attendu l'id d'une personne de `people`"),
+            format!("`{field}` names \"{id}\", an unknown person: expected the id of a person in `people`")
+        ),
+        P::PeriodReversed => tr!(
+            "period : le début est après la fin : attendu start <= end".to_string(),
+            "period: start is after end: expected start <= end".to_string()
+        ),
+        P::StartAfterDue { action } => tr!(
+            format!("action « {action} » : début après l'échéance : attendu start <= due"),
+            format!("action \"{action}\": start is after due: expected start <= due")
+        ),
+        P::KindMismatch { action, indicator } => tr!(
+            format!(
+                "indicateur « {indicator} » de l'action « {action} » : valeurs de natures différentes : attendu des valeurs toutes numériques, toutes oui/non ou toutes textuelles"
+            ),
+            format!(
+                "indicator \"{indicator}\" of action \"{action}\": values of different kinds: expected all numbers, all yes/no or all texts"
+            )
+        ),
+    }
+}
+
+pub fn warning(w: &crate::plan::state::WarningKind) -> String {
+    use crate::plan::state::WarningKind as W;
+    match w {
+        W::UnknownAction(a) => tr!(
+            format!("l'action « {a} » n'existe pas dans le plan : ligne non appliquée"),
+            format!("action \"{a}\" is not in the plan: line not applied")
+        ),
+        W::UnknownIndicator(a, i) => tr!(
+            format!("l'indicateur « {i} » n'existe pas dans l'action « {a} » : ligne non appliquée"),
+            format!("indicator \"{i}\" is not in action \"{a}\": line not applied")
+        ),
+        W::UnknownBody(b) => tr!(
+            format!("l'instance « {b} » n'existe pas dans le plan : ligne non appliquée"),
+            format!("body \"{b}\" is not in the plan: line not applied")
+        ),
+        W::UnknownMeeting(m) => tr!(
+            format!("la réunion « {m} » n'existe pas : ligne non appliquée"),
+            format!("meeting \"{m}\" does not exist: line not applied")
+        ),
+        W::UnknownTask(t) => tr!(
+            format!("la tâche « {t} » n'existe pas : ligne non appliquée"),
+            format!("task \"{t}\" does not exist: line not applied")
+        ),
+        W::DuplicateMeeting(m) => tr!(
+            format!("la réunion « {m} » est déjà ouverte ailleurs dans le journal : ligne non appliquée"),
+            format!("meeting \"{m}\" was already opened: line not applied")
+        ),
+        W::DuplicateTask(t) => tr!(
+            format!("la tâche « {t} » existe déjà : ligne non appliquée"),
+            format!("task \"{t}\" already exists: line not applied")
+        ),
+        W::MeetingClosed(m) => tr!(
+            format!("la réunion « {m} » est close : ligne non appliquée"),
+            format!("meeting \"{m}\" is closed: line not applied")
+        ),
+        W::MeetingAlreadyOpen(m) => tr!(
+            format!("la réunion « {m} » est encore ouverte : une seule réunion à la fois ; ligne non appliquée"),
+            format!("meeting \"{m}\" is still open: one meeting at a time; line not applied")
+        ),
+        W::KindMismatch { action, indicator } => tr!(
+            format!(
+                "mesure de l'indicateur « {indicator} » ({action}) d'une autre nature que ses cibles : ligne non appliquée"
+            ),
+            format!(
+                "measurement of indicator \"{indicator}\" ({action}) of another kind than its targets: line not applied"
+            )
+        ),
+        W::BadUndo(l) => tr!(
+            format!("annulation de la ligne {l}, qui n'existe pas avant elle : ligne non appliquée"),
+            format!("undo of line {l}, which does not come before it: line not applied")
+        ),
+        W::TornLastLine => tr!(
+            "dernière ligne du journal coupée (arrêt pendant l'écriture) : ignorée".to_string(),
+            "the journal's last line is cut short (stopped mid-write): skipped".to_string()
+        ),
+    }
+}
+
+pub fn journal_line(line: usize) -> String {
+    tr!(format!("ligne {line} du journal"), format!("journal line {line}"))
+}
+
+pub fn io_error(path: &str, e: &std::io::Error) -> String {
+    tr!(format!("impossible de lire {path} : {e}"), format!("cannot read {path}: {e}"))
+}
+
+pub fn too_small(w: u16, h: u16, min_w: u16, min_h: u16) -> String {
+    tr!(
+        format!("{w}×{h} : agrandissez la fenêtre à au moins {min_w}×{min_h}"),
+        format!("{w}×{h}: enlarge the window to at least {min_w}×{min_h}")
+    )
+}
+
+pub fn counts_summary(o: usize, a: usize, i: usize, j: usize) -> String {
+    format!(
+        "{o} {}, {a} {}, {i} {}, {j} {}",
+        ORIENTATIONS.get(),
+        ACTIONS_LC.get(),
+        INDICATORS_LC.get(),
+        JOURNAL_LINES.get()
+    )
+}
+
+/// A date as people of the language write it: 23/11/2026, 2026-11-23.
+pub fn date_text(d: crate::plan::model::Date) -> String {
+    match lang() {
+        Lang::Fr => d.0.format("%d/%m/%Y").to_string(),
+        Lang::En => d.to_string(),
+    }
+}
+
+/// A change as one line of history: "statut → Réalisée", "mesure msap = 15"…
+pub fn describe_change(c: &crate::plan::journal::Change, before: Option<Status>) -> String {
+    use crate::plan::journal::Change as C;
+    match c {
+        C::Status { to, .. } => match before {
+            Some(b) => tr!(
+                format!("statut : {} → {}", status_label(b), status_label(*to)),
+                format!("status: {} → {}", status_label(b), status_label(*to))
+            ),
+            None => tr!(format!("statut → {}", status_label(*to)), format!("status → {}", status_label(*to))),
+        },
+        C::Measure { indicator, point, .. } => tr!(
+            format!("mesure {indicator} = {} au {}", value_text(&point.value), date_text(point.date)),
+            format!("measurement {indicator} = {} on {}", value_text(&point.value), date_text(point.date))
+        ),
+        C::Comment { text, .. } => tr!(format!("commentaire : {text}"), format!("comment: {text}")),
+        C::MeetingOpened { id, .. } => tr!(format!("ouverture de la réunion {id}"), format!("meeting {id} opened")),
+        C::Attendance { person, .. } => tr!(format!("présence : {person}"), format!("attendance: {person}")),
+        C::Decision { text, .. } => tr!(format!("décision : {text}"), format!("decision: {text}")),
+        C::Note { text, .. } => tr!(format!("note : {text}"), format!("note: {text}")),
+        C::Task { text, .. } => tr!(format!("tâche : {text}"), format!("task: {text}")),
+        C::TaskDone { task } => tr!(format!("tâche {task} faite"), format!("task {task} done")),
+        C::MeetingClosed { id } => tr!(format!("clôture de la réunion {id}"), format!("meeting {id} closed")),
+        C::Undo { line } => tr!(format!("annulation de la ligne {line}"), format!("undo of line {line}")),
+    }
+}
+
+/// A value as shown: numbers with a French decimal comma, yes/no, texts as they are.
+pub fn value_text(v: &crate::plan::model::Value) -> String {
+    use crate::plan::model::Value as V;
+    match v {
+        V::Number(n) => number(*n),
+        V::Bool(b) => if *b { YES.get() } else { NO.get() }.to_string(),
+        V::Text(t) => t.clone(),
+    }
+}
+
+pub fn number(n: f64) -> String {
+    let s = if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n:.2}").trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    match lang() {
+        Lang::Fr => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// Euros with thousands grouped: "442 998 €" / "€442,998".
+pub fn euros(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    let sep = tr!(' ', ',');
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    tr!(format!("{out} €"), format!("€{out}"))
+}
+
+pub fn value_kind_name(k: crate::plan::model::ValueKind) -> &'static str {
+    use crate::plan::model::ValueKind as K;
+    match k {
+        K::Number => tr!("un nombre (12 ou 12,5)", "a number (12 or 12.5)"),
+        K::Bool => tr!("oui ou non", "yes or no"),
+        K::Text => tr!("un texte non vide", "a non-empty text"),
+    }
+}
+
+pub fn edit_error(e: &crate::plan::edit::EditError) -> String {
+    use crate::plan::edit::EditError as E;
+    match e {
+        E::UnknownAction(a) => tr!(format!("action inconnue « {a} »"), format!("unknown action \"{a}\"")),
+        E::UnknownIndicator { action, indicator } => tr!(
+            format!("l'action « {action} » n'a pas d'indicateur « {indicator} »"),
+            format!("action \"{action}\" has no indicator \"{indicator}\"")
+        ),
+        E::UnknownStatus(s) => tr!(
+            format!(
+                "statut inconnu « {s} » : attendu nondemarree, encours, realisee ou abandonnee (ou not-started, in-progress, done, abandoned)"
+            ),
+            format!(
+                "unknown status \"{s}\": expected not-started, in-progress, done or abandoned (or nondemarree, encours, realisee, abandonnee)"
+            )
+        ),
+        E::BadValue { kind, text } => tr!(
+            format!("valeur « {text} » refusée : attendu {}", value_kind_name(*kind)),
+            format!("value \"{text}\" refused: expected {}", value_kind_name(*kind))
+        ),
+        E::BadDate(s) => bad_date(s),
+        E::EmptyText => tr!("texte vide : rien à enregistrer".to_string(), "empty text: nothing to record".to_string()),
+        E::NothingToUndo => tr!(
+            "rien à annuler : aucun changement de votre part".to_string(),
+            "nothing to undo: no change of yours".to_string()
+        ),
+        E::ReadOnly(why) => tr!(format!("lecture seule : {why}"), format!("read-only: {why}")),
+    }
+}
+
+// Writing and watching the journal (store::append, store::watch).
+
+/// Why a file operation failed, in plain words (the system's own text for the unusual cases).
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::PermissionDenied => tr!("permission refusée", "permission denied").into(),
+        K::ReadOnlyFilesystem => tr!("disque ou partage en lecture seule", "read-only disk or share").into(),
+        K::StorageFull => tr!("disque plein", "disk full").into(),
+        K::QuotaExceeded => tr!("quota disque dépassé", "disk quota exceeded").into(),
+        K::NotFound => tr!("fichier ou dossier introuvable", "file or folder not found").into(),
+        K::NotADirectory => {
+            tr!("le dossier du journal n'est pas un dossier", "the journal's folder is not a folder").into()
+        }
+        K::IsADirectory => tr!("c'est un dossier, pas un fichier", "it is a folder, not a file").into(),
+        K::WriteZero => tr!("écriture incomplète", "incomplete write").into(),
+        _ => e.to_string(),
+    }
+}
+
+/// The journal cannot be written (permissions, read-only disk): the edit is lost unless retried.
+pub fn append_read_only(e: &std::io::Error) -> String {
+    let why = io_reason(e);
+    tr!(
+        format!("impossible d'écrire dans le journal ({why}) : la modification n'a PAS été enregistrée"),
+        format!("cannot write to the journal ({why}): the change was NOT saved")
+    )
+}
+
+/// Another session kept the journal locked for longer than `waited`.
+pub fn append_lock_timeout(waited: std::time::Duration) -> String {
+    let s = number(waited.as_secs_f64());
+    tr!(
+        format!(
+            "le journal est occupé par une autre session depuis plus de {s} s : la modification n'a PAS été enregistrée ; réessayez"
+        ),
+        format!("the journal has been busy with another session for over {s} s: the change was NOT saved; try again")
+    )
+}
+
+/// Writing or flushing the journal failed (disk full, I/O error).
+pub fn append_failed(e: &std::io::Error) -> String {
+    let why = io_reason(e);
+    tr!(
+        format!("l'écriture du journal a échoué ({why}) : la modification n'a PAS été enregistrée"),
+        format!("writing the journal failed ({why}): the change was NOT saved")
+    )
+}
+
+/// Why a session opens read-only: short, shown as "Lecture seule (…)".
+pub fn journal_not_writable(e: &std::io::Error) -> String {
+    let why = io_reason(e);
+    tr!(format!("journal non modifiable : {why}"), format!("journal not writable: {why}"))
+}
+
+/// The journal is now shorter than what the session already read and applied.
+pub fn journal_shrank(len: u64, read: u64) -> String {
+    tr!(
+        format!(
+            "le journal a raccourci ({len} octets, {read} déjà lus) : il a été modifié hors de copil ; rouvrez le plan pour le relire"
+        ),
+        format!(
+            "the journal got shorter ({len} bytes, {read} already read): it was changed outside copil; reopen the plan to read it again"
+        )
+    )
+}
+
+/// A line the session had already read was changed in place.
+pub fn journal_line_changed(line: usize) -> String {
+    tr!(
+        format!(
+            "{} modifiée après sa lecture : le journal a été modifié hors de copil ; rouvrez le plan pour le relire",
+            journal_line(line)
+        ),
+        format!(
+            "{} changed after it was read: the journal was changed outside copil; reopen the plan to read it again",
+            journal_line(line)
+        )
+    )
+}
+
+/// An event whose line would hold a raw newline (never expected: `Event::to_line` escapes them).
+pub fn raw_newline_in_line() -> String {
+    tr!("la ligne à écrire contient un saut de ligne brut", "the line to write holds a raw newline").into()
+}
+
+// Search (src/search.rs): field names, the active-filter line, result counts.
+t! {
+    SEARCH_FIELD_ID = "identifiant" / "id";
+    SEARCH_FIELD_TITLE = "titre" / "title";
+    SEARCH_FIELD_DESCRIPTION = "description" / "description";
+    SEARCH_FIELD_PILOT = "pilote" / "pilot";
+    SEARCH_FIELD_PARTNER = "partenaire" / "partner";
+    SEARCH_FIELD_TAG = "étiquette" / "tag";
+    SEARCH_FIELD_SECTION = "section" / "section";
+    SEARCH_FIELD_INDICATOR = "indicateur" / "indicator";
+    SEARCH_LATE = "en retard" / "late";
+    SEARCH_BEHIND = "un indicateur en retard sur la cible" / "an indicator behind target";
+    SEARCH_HINT = "statut:encours pilote:caf tag:numerique orientation:2 referent:… retard derriere" / "status:in-progress pilot:caf tag:digital orientation:2 referent:… late behind";
+}
+
+/// Values of one filter, quoted and joined: « a » ou « b » / "a" or "b".
+fn search_quoted(values: &[String]) -> String {
+    let quoted: Vec<String> = values.iter().map(|v| tr!(format!("« {v} »"), format!("\"{v}\""))).collect();
+    quoted.join(tr!(" ou ", " or "))
+}
+
+pub fn search_filter_status(labels: &[&str]) -> String {
+    let or = labels.join(tr!(" ou ", " or "));
+    tr!(format!("statut : {or}"), format!("status: {or}"))
+}
+
+pub fn search_filter_pilot(values: &[String]) -> String {
+    let v = search_quoted(values);
+    tr!(format!("pilote ou partenaire : {v}"), format!("pilot or partner: {v}"))
+}
+
+pub fn search_filter_tag(values: &[String]) -> String {
+    let v = search_quoted(values);
+    tr!(format!("étiquette : {v}"), format!("tag: {v}"))
+}
+
+pub fn search_filter_orientation(values: &[String]) -> String {
+    let v = search_quoted(values);
+    tr!(format!("orientation : {v}"), format!("orientation: {v}"))
+}
+
+pub fn search_filter_referent(values: &[String]) -> String {
+    let v = search_quoted(values);
+    tr!(format!("référent : {v}"), format!("referent: {v}"))
+}
+
+pub fn search_unknown_status(s: &str) -> String {
+    tr!(
+        format!("statut inconnu « {s} » : attendu nondemarree, encours, realisee ou abandonnee"),
+        format!("unknown status \"{s}\": expected not-started, in-progress, done or abandoned")
+    )
+}
+
+/// The active-filter line: "Filtres : statut : En cours · en retard".
+pub fn search_filters(parts: &[String]) -> String {
+    let all = parts.join(" · ");
+    tr!(format!("Filtres : {all}"), format!("Filters: {all}"))
+}
+
+pub fn search_count(n: usize, total: usize) -> String {
+    match n {
+        0 => tr!("aucune action ne correspond".to_string(), "no action matches".to_string()),
+        1 => tr!(format!("1 action sur {total}"), format!("1 of {total} actions")),
+        n => tr!(format!("{n} actions sur {total}"), format!("{n} of {total} actions")),
+    }
+}

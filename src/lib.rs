@@ -1,0 +1,13 @@
+//! copil: steer French public action plans (SDAASP and the like) from the terminal.
+//!
+//! The state on screen is the plan file with the journal replayed on top: see `docs/architecture.md`.
+
+#[macro_use]
+pub mod i18n;
+pub mod cli;
+pub mod generate;
+pub mod plan;
+pub mod sanitize;
+pub mod search;
+pub mod store;
+pub mod tui;

@@ -1,0 +1,31 @@
+use clap::Parser;
+use copil::cli::{self, Cli, Command};
+
+fn main() -> color_eyre::Result<()> {
+    color_eyre::install()?;
+    let cli = Cli::parse();
+    cli.global.apply_lang();
+    let code = match &cli.command {
+        Some(Command::Check { plan }) => cli::check(plan, &mut std::io::stdout(), &mut std::io::stderr()),
+        Some(cmd @ (Command::Status { .. } | Command::Measure { .. } | Command::Comment { .. })) => {
+            cli::edit(cmd, &cli.global, &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        Some(Command::Log { plan, action, since }) => {
+            cli::log(plan, action.as_deref(), *since, &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        Some(Command::Generate { dir, name, actions, journal }) => {
+            let path = copil::generate::write(dir, name, *actions, *journal)?;
+            println!("{}", path.display());
+            0
+        }
+        None => match &cli.plan {
+            Some(plan) => cli::open(plan, &cli.global, &mut std::io::stderr())?,
+            None => {
+                use clap::CommandFactory;
+                Cli::command().print_help()?;
+                2
+            }
+        },
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,123 @@
+//! One journal line: an [`Event`] carrying a [`Change`] (format 1).
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Date, Point, Status, Timestamp, ser_some};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Event", deny_unknown_fields)]
+pub struct Event {
+    pub at: Timestamp,
+    pub by: String,
+    pub change: Change,
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    pub meeting: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Presence {
+    Present,
+    Excused,
+    Absent,
+}
+
+/// The change kinds of format 1. An unknown kind is refused with its line number.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Change {
+    Status {
+        action: String,
+        to: Status,
+    },
+    Measure {
+        action: String,
+        indicator: String,
+        point: Point,
+    },
+    Comment {
+        action: String,
+        text: String,
+    },
+    MeetingOpened {
+        id: String,
+        body: String,
+        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        title: Option<String>,
+        date: Date,
+    },
+    Attendance {
+        meeting: String,
+        person: String,
+        presence: Presence,
+    },
+    Decision {
+        meeting: String,
+        text: String,
+        #[serde(default)]
+        actions: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        owner: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        due: Option<Date>,
+    },
+    Note {
+        meeting: String,
+        text: String,
+        #[serde(default)]
+        actions: Vec<String>,
+    },
+    Task {
+        meeting: String,
+        id: String,
+        text: String,
+        #[serde(default)]
+        actions: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        owner: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        due: Option<Date>,
+    },
+    TaskDone {
+        task: String,
+    },
+    MeetingClosed {
+        id: String,
+    },
+    Undo {
+        line: usize,
+    },
+}
+
+impl Change {
+    /// The actions this change is about (for an action's history).
+    pub fn actions(&self) -> Vec<&str> {
+        match self {
+            Change::Status { action, .. } | Change::Measure { action, .. } | Change::Comment { action, .. } => {
+                vec![action.as_str()]
+            }
+            Change::Decision { actions, .. } | Change::Note { actions, .. } | Change::Task { actions, .. } => {
+                actions.iter().map(String::as_str).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl Event {
+    /// The event as one journal line, without its newline: RON, struct names written, no raw newline.
+    pub fn to_line(&self) -> String {
+        let cfg = ron::ser::PrettyConfig::new()
+            .struct_names(true)
+            .new_line(String::new())
+            .indentor(String::new())
+            .separator(" ".to_string())
+            .compact_arrays(true)
+            .compact_structs(true)
+            .escape_strings(true);
+        let line = ron::ser::to_string_pretty(self, cfg).expect("an Event always serialises");
+        debug_assert!(!line.contains('\n'));
+        line
+    }
+}

@@ -1,0 +1,8 @@
+//! The domain: pure types and rules; no disk, no terminal.
+
+pub mod edit;
+pub mod journal;
+pub mod model;
+pub mod progress;
+pub mod state;
+pub mod validate;

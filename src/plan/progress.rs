@@ -1,0 +1,164 @@
+//! Derived figures: late actions, indicator tracking, roll-ups per orientation, budget sums.
+
+use super::model::{Date, Direction, Indicator, Orientation, PlanAction, Status, Value, walk_action};
+
+/// An action past its due date and not done is late ("late" is not a status).
+pub fn is_late(a: &PlanAction, today: Date) -> bool {
+    a.status != Status::Done && a.due.is_some_and(|d| d < today)
+}
+
+/// Counts of actions per status (indexed by `Status::index`), and how many are late.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub by_status: [usize; 4],
+    pub late: usize,
+}
+
+impl Counts {
+    pub fn total(&self) -> usize {
+        self.by_status.iter().sum()
+    }
+    pub fn add(&mut self, a: &PlanAction, today: Date) {
+        self.by_status[a.status.index()] += 1;
+        if is_late(a, today) {
+            self.late += 1;
+        }
+    }
+}
+
+/// Counts over every action and sub-action of an orientation.
+pub fn orientation_counts(o: &Orientation, today: Date) -> Counts {
+    let mut c = Counts::default();
+    for a in &o.actions {
+        for (x, _) in walk_action(a, 0) {
+            c.add(x, today);
+        }
+    }
+    c
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Track {
+    OnTrack,
+    Behind,
+}
+
+/// Where a numeric indicator is expected to be on `date`: on the straight line from the baseline
+/// (or the previous target) to the next target. After the last target, the last target itself.
+pub fn expected_at(ind: &Indicator, date: Date) -> Option<f64> {
+    let mut points: Vec<(Date, f64)> =
+        ind.baseline.iter().chain(&ind.targets).filter_map(|p| p.value.as_number().map(|v| (p.date, v))).collect();
+    points.sort_by_key(|p| p.0);
+    let next = points.iter().position(|p| p.0 >= date);
+    match next {
+        None => points.last().map(|p| p.1),
+        Some(0) => points.first().map(|p| p.1),
+        Some(i) => {
+            let (d0, v0) = points[i - 1];
+            let (d1, v1) = points[i];
+            let span = (d1.0 - d0.0).num_days() as f64;
+            if span <= 0.0 {
+                return Some(v1);
+            }
+            let t = (date.0 - d0.0).num_days() as f64 / span;
+            Some(v0 + (v1 - v0) * t)
+        }
+    }
+}
+
+/// Whether the latest measurement is on track. `None` when there is nothing to compare:
+/// no measurement, no target, or a qualitative (text) indicator.
+pub fn track(ind: &Indicator) -> Option<Track> {
+    let latest = ind.latest()?;
+    match &latest.value {
+        Value::Number(v) => {
+            if !ind.targets.iter().any(|t| t.value.as_number().is_some()) {
+                return None;
+            }
+            let expected = expected_at(ind, latest.date)?;
+            let ok = match ind.direction {
+                Direction::Increase => *v >= expected - 1e-9,
+                Direction::Decrease => *v <= expected + 1e-9,
+            };
+            Some(if ok { Track::OnTrack } else { Track::Behind })
+        }
+        Value::Bool(b) => {
+            if *b {
+                return Some(Track::OnTrack);
+            }
+            // Not yet achieved: behind once a target date that asks for it has passed.
+            let due = ind.targets.iter().any(|t| t.value == Value::Bool(true) && t.date <= latest.date);
+            Some(if due { Track::Behind } else { Track::OnTrack })
+        }
+        Value::Text(_) => None,
+    }
+}
+
+/// Budget sums over a set of actions (each action counted once, its own budget only).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BudgetSums {
+    pub planned: u64,
+    pub committed: u64,
+    pub spent: u64,
+}
+
+impl BudgetSums {
+    pub fn add(&mut self, a: &PlanAction) {
+        if let Some(b) = &a.budget {
+            self.planned += b.planned.0;
+            self.committed += b.committed.0;
+            self.spent += b.spent.0;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::model::Point;
+
+    fn pt(y: i32, v: f64) -> Point {
+        Point { date: Date::ymd(y, 1, 1), value: Value::Number(v), note: None, by: None }
+    }
+
+    fn ind(dir: Direction, measure: f64, at: i32) -> Indicator {
+        Indicator {
+            id: "i".into(),
+            name: "i".into(),
+            unit: None,
+            direction: dir,
+            baseline: Some(pt(2020, 0.0)),
+            targets: vec![pt(2030, 100.0)],
+            measurements: vec![pt(at, measure)],
+            source: None,
+        }
+    }
+
+    #[test]
+    fn trajectory_is_a_straight_line_from_baseline_to_target() {
+        let i = ind(Direction::Increase, 0.0, 2025);
+        let e = expected_at(&i, Date::ymd(2025, 1, 1)).unwrap();
+        assert!((e - 50.0).abs() < 0.2, "{e}");
+        assert_eq!(track(&ind(Direction::Increase, 55.0, 2025)), Some(Track::OnTrack));
+        assert_eq!(track(&ind(Direction::Increase, 45.0, 2025)), Some(Track::Behind));
+    }
+
+    #[test]
+    fn decrease_direction_inverts_the_comparison() {
+        let mut i = ind(Direction::Decrease, 40.0, 2025);
+        i.baseline = Some(pt(2020, 100.0));
+        i.targets = vec![pt(2030, 0.0)];
+        assert_eq!(track(&i), Some(Track::OnTrack));
+        i.measurements = vec![pt(2025, 60.0)];
+        assert_eq!(track(&i), Some(Track::Behind));
+    }
+
+    #[test]
+    fn late_means_past_due_and_not_done() {
+        let mut a = PlanAction { due: Some(Date::ymd(2020, 1, 1)), ..Default::default() };
+        assert!(is_late(&a, Date::ymd(2021, 1, 1)));
+        assert!(!is_late(&a, Date::ymd(2019, 1, 1)));
+        a.status = Status::Done;
+        assert!(!is_late(&a, Date::ymd(2021, 1, 1)));
+    }
+}

@@ -1,0 +1,357 @@
+//! [`PlanState`]: the plan file with the journal replayed on top. `apply` is the only way it changes.
+
+use std::collections::HashMap;
+
+use super::journal::{Change, Event, Presence};
+use super::model::{Date, Plan, Status, Value, ValueKind};
+
+/// What became of one journal line during replay.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Applied,
+    /// Cancelled by a later `Undo` line.
+    Undone,
+    /// Not applied: it names something the plan does not have (see the warning).
+    Skipped,
+}
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Line number in the journal, counted from 1.
+    pub line: usize,
+    pub event: Event,
+    pub outcome: Outcome,
+    /// For a `Status` change: the status before it (for minutes and history).
+    pub before: Option<Status>,
+}
+
+/// Why a journal line was not applied, or what else the load noticed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WarningKind {
+    UnknownAction(String),
+    UnknownIndicator(String, String),
+    UnknownBody(String),
+    UnknownMeeting(String),
+    UnknownTask(String),
+    DuplicateMeeting(String),
+    DuplicateTask(String),
+    MeetingClosed(String),
+    MeetingAlreadyOpen(String),
+    KindMismatch {
+        action: String,
+        indicator: String,
+    },
+    BadUndo(usize),
+    /// The journal's last line was cut short (the machine stopped mid-write); it was skipped.
+    TornLastLine,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Warning {
+    pub line: usize,
+    pub kind: WarningKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meeting {
+    pub id: String,
+    pub body: String,
+    pub title: Option<String>,
+    pub date: Date,
+    pub opened_line: usize,
+    pub closed_line: Option<usize>,
+    /// Person id (or a guest's free name) and presence; the last line about a person wins.
+    pub attendance: Vec<(String, Presence)>,
+    /// Entry indices of everything recorded in this meeting, in order.
+    pub items: Vec<usize>,
+}
+
+impl Meeting {
+    pub fn is_open(&self) -> bool {
+        self.closed_line.is_none()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Task {
+    pub id: String,
+    pub meeting: String,
+    pub text: String,
+    pub actions: Vec<String>,
+    pub owner: Option<String>,
+    pub due: Option<Date>,
+    pub line: usize,
+    pub done_line: Option<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct PlanState {
+    /// The plan file as written.
+    base: Plan,
+    /// The plan with every applied journal line.
+    pub plan: Plan,
+    pub entries: Vec<Entry>,
+    pub meetings: Vec<Meeting>,
+    pub tasks: Vec<Task>,
+    /// Warnings from replay (orphan lines), recomputed on every rebuild.
+    pub warnings: Vec<Warning>,
+    /// Warnings from reading the file (a torn last line), kept across rebuilds.
+    pub load_warnings: Vec<Warning>,
+    /// Action id → indices into `entries` of every line about it (undone ones included).
+    history: HashMap<String, Vec<usize>>,
+}
+
+impl PlanState {
+    pub fn new(plan: Plan) -> PlanState {
+        PlanState {
+            base: plan.clone(),
+            plan,
+            entries: Vec::new(),
+            meetings: Vec::new(),
+            tasks: Vec::new(),
+            warnings: Vec::new(),
+            load_warnings: Vec::new(),
+            history: HashMap::new(),
+        }
+    }
+
+    /// The plan file as written, before the journal.
+    pub fn base(&self) -> &Plan {
+        &self.base
+    }
+
+    /// Applies one journal line. An `Undo` replays everything from the plan file, so that a
+    /// cancelled change is as if it had never been made.
+    pub fn apply(&mut self, line: usize, event: Event) {
+        let is_undo = matches!(event.change, Change::Undo { .. });
+        self.entries.push(Entry { line, event, outcome: Outcome::Applied, before: None });
+        let idx = self.entries.len() - 1;
+        self.index_history(idx);
+        if is_undo {
+            self.rebuild();
+        } else {
+            self.apply_entry(idx);
+        }
+    }
+
+    /// All warnings: the load's and the replay's, by line.
+    pub fn all_warnings(&self) -> Vec<&Warning> {
+        let mut all: Vec<&Warning> = self.load_warnings.iter().chain(&self.warnings).collect();
+        all.sort_by_key(|w| w.line);
+        all
+    }
+
+    /// Indices into `entries` of the lines about an action, oldest first.
+    pub fn history(&self, action: &str) -> &[usize] {
+        self.history.get(action).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn entry_by_line(&self, line: usize) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.line == line)
+    }
+
+    pub fn meeting(&self, id: &str) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.id == id)
+    }
+
+    /// The meeting currently open, if any (the last opened one that was never closed).
+    pub fn open_meeting(&self) -> Option<&Meeting> {
+        self.meetings.iter().rev().find(|m| m.is_open())
+    }
+
+    fn index_history(&mut self, idx: usize) {
+        let mut ids: Vec<String> = self.entries[idx].event.change.actions().into_iter().map(str::to_string).collect();
+        // An undo is about what its target is about; an undo of an undo, about what that one was.
+        let mut target_line = match self.entries[idx].event.change {
+            Change::Undo { line } => Some(line),
+            _ => None,
+        };
+        let mut hops = 0;
+        while let Some(line) = target_line
+            && hops < self.entries.len()
+        {
+            hops += 1;
+            target_line = None;
+            if let Some(target) = self.entries.iter().find(|e| e.line == line) {
+                ids.extend(target.event.change.actions().into_iter().map(str::to_string));
+                if let Change::Undo { line: next } = target.event.change {
+                    target_line = Some(next);
+                }
+            }
+        }
+        ids.dedup();
+        for id in ids {
+            self.history.entry(id).or_default().push(idx);
+        }
+    }
+
+    /// Replays every line from the plan file, honouring undos (an undo may itself be undone).
+    fn rebuild(&mut self) {
+        self.plan = self.base.clone();
+        self.meetings.clear();
+        self.tasks.clear();
+        self.warnings.clear();
+        let n = self.entries.len();
+        let mut active = vec![true; n];
+        let pos: HashMap<usize, usize> = self.entries.iter().enumerate().map(|(i, e)| (e.line, i)).collect();
+        for i in (0..n).rev() {
+            if !active[i] {
+                continue;
+            }
+            if let Change::Undo { line } = self.entries[i].event.change {
+                match pos.get(&line) {
+                    Some(&t) if t < i => active[t] = false,
+                    _ => {}
+                }
+            }
+        }
+        for (i, is_active) in active.into_iter().enumerate() {
+            // An undone status change keeps the `before` it had, for its history line.
+            if is_active {
+                self.entries[i].before = None;
+                self.entries[i].outcome = Outcome::Applied;
+                self.apply_entry(i);
+            } else {
+                self.entries[i].outcome = Outcome::Undone;
+            }
+        }
+    }
+
+    fn skip(&mut self, idx: usize, kind: WarningKind) {
+        self.entries[idx].outcome = Outcome::Skipped;
+        self.warnings.push(Warning { line: self.entries[idx].line, kind });
+    }
+
+    fn open_meeting_mut(&mut self, id: &str) -> Result<&mut Meeting, WarningKind> {
+        match self.meetings.iter_mut().find(|m| m.id == id) {
+            None => Err(WarningKind::UnknownMeeting(id.to_string())),
+            Some(m) if !m.is_open() => Err(WarningKind::MeetingClosed(id.to_string())),
+            Some(m) => Ok(m),
+        }
+    }
+
+    fn check_actions(&self, actions: &[String]) -> Result<(), WarningKind> {
+        match actions.iter().find(|a| self.plan.action(a).is_none()) {
+            Some(a) => Err(WarningKind::UnknownAction(a.clone())),
+            None => Ok(()),
+        }
+    }
+
+    fn apply_entry(&mut self, idx: usize) {
+        if let Err(kind) = self.try_apply(idx) {
+            self.skip(idx, kind);
+            return;
+        }
+        // Link to the meeting it was made in, when that meeting is open.
+        let line = self.entries[idx].line;
+        let meeting_id = match &self.entries[idx].event.change {
+            Change::Decision { meeting, .. } | Change::Note { meeting, .. } | Change::Task { meeting, .. } => {
+                Some(meeting.clone())
+            }
+            Change::Attendance { .. } | Change::MeetingOpened { .. } | Change::MeetingClosed { .. } => None,
+            _ => self.entries[idx].event.meeting.clone(),
+        };
+        if let Some(id) = meeting_id
+            && let Some(m) = self.meetings.iter_mut().find(|m| m.id == id)
+            && (m.is_open() || m.closed_line == Some(line))
+        {
+            m.items.push(idx);
+        }
+    }
+
+    fn try_apply(&mut self, idx: usize) -> Result<(), WarningKind> {
+        let line = self.entries[idx].line;
+        let event = self.entries[idx].event.clone();
+        // A change that says it was made in a meeting must name a meeting that is open.
+        if let Some(m) = &event.meeting
+            && matches!(event.change, Change::Status { .. } | Change::Measure { .. } | Change::Comment { .. })
+        {
+            self.open_meeting_mut(m)?;
+        }
+        match event.change {
+            Change::Status { action, to } => {
+                let a = self.plan.action_mut(&action).ok_or(WarningKind::UnknownAction(action.clone()))?;
+                let before = a.status;
+                a.status = to;
+                self.entries[idx].before = Some(before);
+            }
+            Change::Measure { action, indicator, mut point } => {
+                let a = self.plan.action_mut(&action).ok_or(WarningKind::UnknownAction(action.clone()))?;
+                let ind = a
+                    .indicators
+                    .iter_mut()
+                    .find(|i| i.id == indicator)
+                    .ok_or(WarningKind::UnknownIndicator(action.clone(), indicator.clone()))?;
+                if ind.value_kind().is_some_and(|k| k != point.value.kind()) {
+                    return Err(WarningKind::KindMismatch { action, indicator });
+                }
+                if point.by.is_none() {
+                    point.by = Some(event.by.clone());
+                }
+                ind.measurements.push(point);
+            }
+            Change::Comment { action, .. } => {
+                self.plan.action(&action).ok_or(WarningKind::UnknownAction(action.clone()))?;
+            }
+            Change::MeetingOpened { id, body, title, date } => {
+                if self.plan.body(&body).is_none() {
+                    return Err(WarningKind::UnknownBody(body));
+                }
+                if self.meetings.iter().any(|m| m.id == id) {
+                    return Err(WarningKind::DuplicateMeeting(id));
+                }
+                if let Some(open) = self.meetings.iter().find(|m| m.is_open()) {
+                    return Err(WarningKind::MeetingAlreadyOpen(open.id.clone()));
+                }
+                self.meetings.push(Meeting {
+                    id,
+                    body,
+                    title,
+                    date,
+                    opened_line: line,
+                    closed_line: None,
+                    attendance: Vec::new(),
+                    items: Vec::new(),
+                });
+            }
+            Change::Attendance { meeting, person, presence } => {
+                let m = self.open_meeting_mut(&meeting)?;
+                match m.attendance.iter_mut().find(|(p, _)| *p == person) {
+                    Some(slot) => slot.1 = presence,
+                    None => m.attendance.push((person, presence)),
+                }
+            }
+            Change::Decision { meeting, actions, .. } | Change::Note { meeting, actions, .. } => {
+                self.check_actions(&actions)?;
+                self.open_meeting_mut(&meeting)?;
+            }
+            Change::Task { meeting, id, text, actions, owner, due } => {
+                self.check_actions(&actions)?;
+                self.open_meeting_mut(&meeting)?;
+                if self.tasks.iter().any(|t| t.id == id) {
+                    return Err(WarningKind::DuplicateTask(id));
+                }
+                self.tasks.push(Task { id, meeting, text, actions, owner, due, line, done_line: None });
+            }
+            Change::TaskDone { task } => {
+                let t = self.tasks.iter_mut().find(|t| t.id == task).ok_or(WarningKind::UnknownTask(task.clone()))?;
+                t.done_line = Some(line);
+            }
+            Change::MeetingClosed { id } => {
+                let m = self.open_meeting_mut(&id)?;
+                m.closed_line = Some(line);
+            }
+            Change::Undo { line: target } => {
+                if !self.entries.iter().any(|e| e.line == target) || target >= line {
+                    return Err(WarningKind::BadUndo(target));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether a value fits an indicator of the given kind (`None`: any kind fits).
+pub fn value_fits(kind: Option<ValueKind>, value: &Value) -> bool {
+    kind.is_none_or(|k| k == value.kind())
+}

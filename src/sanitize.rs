@@ -1,0 +1,56 @@
+//! Text from plan and journal files never reaches the terminal raw: control characters (C0, DEL,
+//! C1, which start escape sequences) and bidirectional overrides are replaced, one character for
+//! one, so that columns stay where they were.
+
+use std::borrow::Cow;
+
+/// What an unsafe character is shown as.
+pub const REPLACEMENT: char = '\u{FFFD}';
+
+fn unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+/// Replaces every control character (including newlines and tabs) and bidi override.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(|c| if unsafe_char(c) { REPLACEMENT } else { c }).collect())
+}
+
+/// Like [`sanitize`] but keeps line breaks (for multi-line descriptions) and turns tabs into spaces.
+pub fn sanitize_multiline(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && unsafe_char(c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' => '\n',
+                '\t' => ' ',
+                c if unsafe_char(c) => REPLACEMENT,
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_and_controls_are_replaced_one_for_one() {
+        let s = "a\u{1b}]52;c;AAAA\u{7}b\u{9b}31m\u{202e}c";
+        let out = sanitize(s);
+        assert!(!out.chars().any(unsafe_char));
+        assert_eq!(out.chars().count(), s.chars().count());
+        assert!(matches!(sanitize("école"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn multiline_keeps_newlines_only() {
+        assert_eq!(sanitize_multiline("a\nb\tc\u{1b}"), "a\nb c\u{FFFD}");
+    }
+}

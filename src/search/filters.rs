@@ -1,0 +1,81 @@
+//! The filters of a query, checked against an action of the live plan.
+
+use super::{Entry, Query, SearchIndex, fold};
+use crate::plan::model::{Date, PlanAction, Status};
+use crate::plan::progress::{Track, is_late, track};
+
+/// The filters of a query with their values folded, once per search.
+pub(super) struct Filters {
+    statuses: Option<Vec<Status>>,
+    pilots: Vec<String>,
+    tags: Vec<String>,
+    orientations: Vec<String>,
+    referents: Vec<String>,
+    late: bool,
+    behind: bool,
+}
+
+impl Filters {
+    pub(super) fn new(q: &Query) -> Filters {
+        let folded = |v: &[String]| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
+        let any_status = !q.statuses.is_empty() || !q.unknown_statuses.is_empty();
+        Filters {
+            statuses: any_status.then(|| q.statuses.clone()),
+            pilots: folded(&q.pilots),
+            tags: folded(&q.tags),
+            orientations: folded(&q.orientations),
+            referents: folded(&q.referents),
+            late: q.late,
+            behind: q.behind,
+        }
+    }
+
+    pub(super) fn any(&self) -> bool {
+        self.statuses.is_some()
+            || self.late
+            || self.behind
+            || !self.pilots.is_empty()
+            || !self.tags.is_empty()
+            || !self.orientations.is_empty()
+            || !self.referents.is_empty()
+    }
+
+    pub(super) fn pass(&self, index: &SearchIndex, e: &Entry, a: &PlanAction, today: Date) -> bool {
+        if let Some(st) = &self.statuses
+            && !st.contains(&a.status)
+        {
+            return false;
+        }
+        if self.late && !is_late(a, today) {
+            return false;
+        }
+        if self.behind && !a.indicators.iter().any(|i| track(i) == Some(Track::Behind)) {
+            return false;
+        }
+        if !self.pilots.is_empty() && !self.pilots.iter().any(|v| e.people.iter().any(|p| p.contains(v.as_str()))) {
+            return false;
+        }
+        if !self.tags.is_empty() && !self.tags.iter().any(|v| e.tags.iter().any(|t| t.contains(v.as_str()))) {
+            return false;
+        }
+        if !self.orientations.is_empty() {
+            let (id, title) = &index.orientations[e.orientation];
+            let ok = self
+                .orientations
+                .iter()
+                .any(|v| v == id || (!v.chars().all(|c| c.is_ascii_digit()) && title.contains(v.as_str())));
+            if !ok {
+                return false;
+            }
+        }
+        if !self.referents.is_empty() {
+            let ok = self.referents.iter().any(|v| {
+                e.referents.iter().any(|[id, name, login]| v == id || v == login || name.contains(v.as_str()))
+            });
+            if !ok {
+                return false;
+            }
+        }
+        true
+    }
+}

@@ -1,0 +1,301 @@
+//! The query line: free text and filter words (`statut:encours pilote:caf retard …`).
+
+use super::fold::fold;
+use crate::i18n;
+use crate::plan::model::Status;
+
+/// A parsed query line: free text plus filters. Different filters combine with AND, repeated
+/// values of one filter with OR.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Query {
+    /// The free text as typed, filter words removed.
+    pub text: String,
+    /// The free text folded and split into words (a "quoted phrase" stays one term).
+    pub terms: Vec<String>,
+    /// `statut:` / `status:`.
+    pub statuses: Vec<Status>,
+    /// Status names that were not understood: the status filter then matches nothing.
+    pub unknown_statuses: Vec<String>,
+    /// `pilote:` / `pilot:` / `partenaire:` / `partner:`: a pilot or partner (folded substring).
+    pub pilots: Vec<String>,
+    /// `tag:` / `etiquette:`.
+    pub tags: Vec<String>,
+    /// `orientation:` / `axe:`: an orientation's id, or a piece of its title.
+    pub orientations: Vec<String>,
+    /// `referent:`: a person's id or login, or a piece of their name.
+    pub referents: Vec<String>,
+    /// `retard` / `late`: past due and not done.
+    pub late: bool,
+    /// `derriere` / `behind`: an indicator behind its trajectory.
+    pub behind: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Status,
+    Pilot,
+    Tag,
+    Orientation,
+    Referent,
+}
+
+fn key_of(folded: &str) -> Option<Key> {
+    match folded {
+        "statut" | "status" | "etat" => Some(Key::Status),
+        "pilote" | "pilotes" | "pilot" | "pilots" | "partenaire" | "partenaires" | "partner" | "partners" => {
+            Some(Key::Pilot)
+        }
+        "tag" | "tags" | "etiquette" | "etiquettes" => Some(Key::Tag),
+        "orientation" | "axe" => Some(Key::Orientation),
+        "referent" | "referents" | "referente" => Some(Key::Referent),
+        _ => None,
+    }
+}
+
+/// Status names accepted by their beginning ("statut:en" is enough while typing).
+const STATUS_NAMES: [(&str, Status); 8] = [
+    ("nondemarree", Status::NotStarted),
+    ("notstarted", Status::NotStarted),
+    ("encours", Status::InProgress),
+    ("inprogress", Status::InProgress),
+    ("realisee", Status::Done),
+    ("done", Status::Done),
+    ("abandonnee", Status::Abandoned),
+    ("abandoned", Status::Abandoned),
+];
+
+/// A status from its French or English name, with or without accents, case, spaces or dashes
+/// (`non-démarrée`, `EnCours`, `in progress`, `réalisée`, `done`…), or from an unambiguous
+/// beginning of one (`en`, `real`, `aband`).
+pub fn status_from_name(name: &str) -> Option<Status> {
+    let squashed: String = fold(name).chars().filter(|c| !matches!(c, ' ' | '-' | '_' | '\'' | '.')).collect();
+    if squashed.is_empty() {
+        return None;
+    }
+    if let Some(s) = crate::plan::edit::parse_status(&squashed) {
+        return Some(s);
+    }
+    let mut found = STATUS_NAMES.iter().filter(|(n, _)| n.starts_with(&squashed)).map(|(_, s)| *s);
+    let first = found.next()?;
+    found.all(|s| s == first).then_some(first)
+}
+
+/// Splits a line into words; a double-quoted part keeps its spaces. Each word comes with the
+/// byte offset where its first quote was, if any.
+fn words(input: &str) -> Vec<(String, Option<usize>)> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quote_at: Option<usize> = None;
+    let mut in_quotes = false;
+    let mut started = false;
+    for c in input.chars() {
+        match c {
+            '"' | '«' | '»' | '“' | '”' => {
+                in_quotes = match c {
+                    '"' => !in_quotes,
+                    '«' | '“' => true,
+                    _ => false,
+                };
+                quote_at.get_or_insert(cur.len());
+                started = true;
+            }
+            c if c.is_whitespace() && !in_quotes => {
+                if started {
+                    out.push((std::mem::take(&mut cur), quote_at.take()));
+                    started = false;
+                }
+            }
+            c => {
+                cur.push(c);
+                started = true;
+            }
+        }
+    }
+    if started {
+        out.push((cur, quote_at));
+    }
+    out
+}
+
+/// Separates filter words from free text. `key:value` words with a known key are filters
+/// (values may be separated by commas or quoted: `pilote:"La Poste"`); so are the bare words
+/// `retard`/`late` and `derriere`/`behind`. Anything else, unknown `key:` words and quoted words
+/// included, is free text.
+pub fn parse_query(input: &str) -> Query {
+    let mut q = Query::default();
+    let mut free: Vec<String> = Vec::new();
+    for (word, quote_at) in words(input) {
+        if quote_at.is_none() {
+            match fold(&word).as_str() {
+                "retard" | "enretard" | "late" => {
+                    q.late = true;
+                    continue;
+                }
+                "derriere" | "behind" => {
+                    q.behind = true;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        if let Some(colon) = word.find(':')
+            && quote_at.is_none_or(|at| colon < at)
+            && let Some(key) = key_of(&fold(&word[..colon]))
+        {
+            let value = &word[colon + 1..];
+            let values: Vec<String> =
+                value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_string).collect();
+            for v in values {
+                match key {
+                    Key::Status => match status_from_name(&v) {
+                        Some(s) if !q.statuses.contains(&s) => q.statuses.push(s),
+                        Some(_) => {}
+                        None => q.unknown_statuses.push(v),
+                    },
+                    Key::Pilot => q.pilots.push(v),
+                    Key::Tag => q.tags.push(v),
+                    Key::Orientation => q.orientations.push(v),
+                    Key::Referent => q.referents.push(v),
+                }
+            }
+            continue;
+        }
+        if quote_at.is_some() {
+            let t = fold(&word).split_whitespace().collect::<Vec<_>>().join(" ");
+            if !t.is_empty() {
+                q.terms.push(t);
+            }
+        } else {
+            q.terms.extend(fold(&word).split_whitespace().map(str::to_string));
+        }
+        free.push(if quote_at.is_some() { format!("\"{word}\"") } else { word });
+    }
+    q.text = free.join(" ");
+    q
+}
+
+impl Query {
+    /// Whether any filter is set (besides the free text).
+    pub fn has_filters(&self) -> bool {
+        !self.statuses.is_empty()
+            || !self.unknown_statuses.is_empty()
+            || !self.pilots.is_empty()
+            || !self.tags.is_empty()
+            || !self.orientations.is_empty()
+            || !self.referents.is_empty()
+            || self.late
+            || self.behind
+    }
+
+    /// No free text and no filter: every action.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && !self.has_filters()
+    }
+
+    /// The active-filter line ("Filtres : statut : En cours · en retard"); empty without filters.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.statuses.is_empty() {
+            let labels: Vec<&str> = self.statuses.iter().map(|s| i18n::status_label(*s)).collect();
+            parts.push(i18n::search_filter_status(&labels));
+        }
+        for u in &self.unknown_statuses {
+            parts.push(i18n::search_unknown_status(u));
+        }
+        if !self.pilots.is_empty() {
+            parts.push(i18n::search_filter_pilot(&self.pilots));
+        }
+        if !self.tags.is_empty() {
+            parts.push(i18n::search_filter_tag(&self.tags));
+        }
+        if !self.orientations.is_empty() {
+            parts.push(i18n::search_filter_orientation(&self.orientations));
+        }
+        if !self.referents.is_empty() {
+            parts.push(i18n::search_filter_referent(&self.referents));
+        }
+        if self.late {
+            parts.push(i18n::SEARCH_LATE.get().to_string());
+        }
+        if self.behind {
+            parts.push(i18n::SEARCH_BEHIND.get().to_string());
+        }
+        if parts.is_empty() { String::new() } else { i18n::search_filters(&parts) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_names_in_both_languages_and_by_their_beginning() {
+        for (name, s) in [
+            ("nondemarree", Status::NotStarted),
+            ("non-démarrée", Status::NotStarted),
+            ("Non démarrée", Status::NotStarted),
+            ("not-started", Status::NotStarted),
+            ("NotStarted", Status::NotStarted),
+            ("encours", Status::InProgress),
+            ("EN-COURS", Status::InProgress),
+            ("in-progress", Status::InProgress),
+            ("in_progress", Status::InProgress),
+            ("realisee", Status::Done),
+            ("réalisée", Status::Done),
+            ("RÉALISÉE", Status::Done),
+            ("done", Status::Done),
+            ("abandonnee", Status::Abandoned),
+            ("abandonnée", Status::Abandoned),
+            ("abandoned", Status::Abandoned),
+            ("en", Status::InProgress),
+            ("real", Status::Done),
+            ("aband", Status::Abandoned),
+            ("no", Status::NotStarted),
+        ] {
+            assert_eq!(status_from_name(name), Some(s), "{name}");
+        }
+        assert_eq!(status_from_name("xyz"), None);
+        assert_eq!(status_from_name(""), None);
+    }
+
+    #[test]
+    fn filter_words_are_separated_from_free_text() {
+        let q = parse_query(
+            "statut:encours ÉCOLE pilote:caf,cpam tag:Numérique foo:bar retard axe:2 derrière referent:ref-caf",
+        );
+        assert_eq!(q.statuses, vec![Status::InProgress]);
+        assert_eq!(q.pilots, vec!["caf", "cpam"]);
+        assert_eq!(q.tags, vec!["Numérique"]);
+        assert_eq!(q.orientations, vec!["2"]);
+        assert_eq!(q.referents, vec!["ref-caf"]);
+        assert!(q.late && q.behind);
+        assert_eq!(q.text, "ÉCOLE foo:bar");
+        assert_eq!(q.terms, vec!["ecole", "foo:bar"]);
+    }
+
+    #[test]
+    fn quotes_keep_spaces_and_escape_filter_words() {
+        let q = parse_query("pilote:\"La Poste\" \"retard scolaire\" \"late\"");
+        assert_eq!(q.pilots, vec!["La Poste"]);
+        assert!(!q.late);
+        assert_eq!(q.terms, vec!["retard scolaire", "late"]);
+    }
+
+    #[test]
+    fn an_empty_filter_value_is_ignored_while_typing() {
+        let q = parse_query("statut: pilote:");
+        assert!(q.is_empty(), "{q:?}");
+        assert_eq!(q.describe(), "");
+    }
+
+    #[test]
+    fn describe_names_every_filter() {
+        i18n::set_lang(i18n::Lang::Fr);
+        let d = parse_query("statut:encours statut:done pilote:caf retard").describe();
+        assert!(d.starts_with("Filtres : "), "{d}");
+        assert!(d.contains("En cours ou Réalisée"), "{d}");
+        assert!(d.contains("« caf »"), "{d}");
+        assert!(d.contains("en retard"), "{d}");
+        assert!(parse_query("statut:zzz").describe().contains("statut inconnu « zzz »"));
+    }
+}

@@ -1,0 +1,395 @@
+//! Appending one line to a journal: the only way copil writes.
+//!
+//! [`append`] opens the journal in append mode (creating it on the first change), takes an
+//! exclusive lock on the journal file itself, settles a last line left without its newline by a
+//! crash, writes the new line whole in one `write` call and flushes it to disk (fsync) before it
+//! returns `Ok`. Nothing else is ever written: the journal is never rewritten nor renamed, so the
+//! lock is always on the file that everyone appends to.
+
+use std::fmt;
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{self, ErrorKind, Write};
+use std::os::unix::fs::{FileExt, MetadataExt};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::load::parse_event;
+use crate::i18n;
+use crate::plan::journal::Event;
+
+/// How often a busy lock is tried again.
+const LOCK_RETRY: Duration = Duration::from_millis(10);
+
+/// A line has been appended and flushed to disk; and what was repaired on the way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Appended {
+    /// The journal ended with a cut line (a writer stopped mid-line: crash, power loss) that does
+    /// not parse. It was removed before the new line was written; every line before it was kept.
+    /// The load had reported it (`TornLastLine`) and skipped it, so no line number changes.
+    pub repaired_torn_tail: bool,
+    /// The journal's last line was whole but had no newline (it parses: the load applied it and
+    /// counted it). Its newline was written just before the new line, which keeps its number.
+    pub ended_last_line: bool,
+}
+
+/// Why a line could not be appended. In every case the change was not saved.
+#[derive(Debug)]
+pub enum AppendError {
+    /// The journal (or its folder, to create it) cannot be written: EACCES, EPERM, EROFS.
+    ReadOnly(io::Error),
+    /// Another session held the lock for longer than this.
+    LockTimeout(Duration),
+    /// Anything else: disk full (ENOSPC), I/O error, a short write.
+    Io(io::Error),
+}
+
+impl fmt::Display for AppendError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AppendError::ReadOnly(e) => f.write_str(&i18n::append_read_only(e)),
+            AppendError::LockTimeout(d) => f.write_str(&i18n::append_lock_timeout(*d)),
+            AppendError::Io(e) => f.write_str(&i18n::append_failed(e)),
+        }
+    }
+}
+
+impl std::error::Error for AppendError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            AppendError::ReadOnly(e) | AppendError::Io(e) => Some(e),
+            AppendError::LockTimeout(_) => None,
+        }
+    }
+}
+
+impl From<io::Error> for AppendError {
+    fn from(e: io::Error) -> AppendError {
+        if is_read_only(&e) { AppendError::ReadOnly(e) } else { AppendError::Io(e) }
+    }
+}
+
+/// EACCES and EPERM (both `PermissionDenied`) and EROFS.
+fn is_read_only(e: &io::Error) -> bool {
+    matches!(e.kind(), ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem)
+}
+
+/// Appends `event` as one line and flushes it to disk; `Ok` only once it is there.
+///
+/// Waits up to `lock_timeout` for another writer's lock (retrying every 10 ms). Under the lock,
+/// a last line without its newline is settled the way the load reads it: if it parses it is
+/// whole and gets its newline; if not it is a cut line, which is removed (everything before it
+/// is kept). The new line and its newline go in one `write` call; a short write is an error and
+/// is undone. Then `fdatasync`; and when the journal was empty before (just created), the folder
+/// too, so the new file's name survives a crash. On any error after the write began, the journal
+/// is cut back to its length before the write, so that "not saved" stays true.
+pub fn append(journal: &Path, event: &Event, lock_timeout: Duration) -> Result<Appended, AppendError> {
+    let line = event.to_line();
+    if line.contains('\n') {
+        // `to_line` escapes newlines; a raw one would make two lines of one event.
+        return Err(AppendError::Io(io::Error::new(ErrorKind::InvalidData, i18n::raw_newline_in_line())));
+    }
+    let file = open(journal)?;
+    lock(&file, lock_timeout)?;
+    // From here to the end, the lock is held (it goes when `file` is dropped).
+    let mut done = Appended::default();
+    let mut len = file.metadata()?.len();
+    let mut buf = Vec::with_capacity(line.len() + 2);
+    if len > 0 && read_byte(&file, len - 1)? != b'\n' {
+        let start = last_line_start(&file, len)?;
+        if tail_is_whole(&file, start, len)? {
+            buf.push(b'\n');
+            done.ended_last_line = true;
+        } else {
+            file.set_len(start)?;
+            len = start;
+            done.repaired_torn_tail = true;
+        }
+    }
+    buf.extend_from_slice(line.as_bytes());
+    buf.push(b'\n');
+    if let Err(e) = write_synced(&file, &buf) {
+        // Undo whatever part reached the file; best effort, the error is what matters.
+        let _ = file.set_len(len).and_then(|()| file.sync_data());
+        return Err(e.into());
+    }
+    if len == 0 {
+        // The journal was just created (here or by a writer who had not written yet).
+        if let Err(e) = sync_dir(journal) {
+            let _ = file.set_len(len).and_then(|()| file.sync_data());
+            return Err(e.into());
+        }
+    }
+    Ok(done)
+}
+
+/// Opens the journal for reading and appending, creating it when it does not exist yet.
+fn open(journal: &Path) -> io::Result<File> {
+    let mut opts = OpenOptions::new();
+    opts.read(true).append(true);
+    match opts.open(journal) {
+        Err(e) if e.kind() == ErrorKind::NotFound => match opts.clone().create_new(true).open(journal) {
+            // Another writer created it in between: use theirs.
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => opts.open(journal),
+            other => other,
+        },
+        other => other,
+    }
+}
+
+fn lock(file: &File, timeout: Duration) -> Result<(), AppendError> {
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(TryLockError::Error(e)) => return Err(e.into()),
+            Err(TryLockError::WouldBlock) => {
+                let waited = start.elapsed();
+                if waited >= timeout {
+                    return Err(AppendError::LockTimeout(timeout));
+                }
+                std::thread::sleep(LOCK_RETRY.min(timeout - waited));
+            }
+        }
+    }
+}
+
+fn read_byte(file: &File, at: u64) -> io::Result<u8> {
+    let mut b = [0u8];
+    file.read_exact_at(&mut b, at)?;
+    Ok(b[0])
+}
+
+/// Where the last line starts: just after the last newline before `len`, or 0.
+fn last_line_start(file: &File, len: u64) -> io::Result<u64> {
+    let mut buf = vec![0u8; 8192];
+    let mut end = len;
+    while end > 0 {
+        let start = end.saturating_sub(buf.len() as u64);
+        let chunk = &mut buf[..(end - start) as usize];
+        file.read_exact_at(chunk, start)?;
+        if let Some(i) = chunk.iter().rposition(|&b| b == b'\n') {
+            return Ok(start + i as u64 + 1);
+        }
+        end = start;
+    }
+    Ok(0)
+}
+
+/// Whether a last line without its newline is one the load takes as whole: a blank line or an
+/// event that parses. (A strict prefix of an event never parses: its closing `)` is missing.)
+fn tail_is_whole(file: &File, start: u64, len: u64) -> io::Result<bool> {
+    const LONGEST: u64 = 1 << 20;
+    if len - start > LONGEST {
+        return Ok(false);
+    }
+    let mut tail = vec![0u8; (len - start) as usize];
+    file.read_exact_at(&mut tail, start)?;
+    Ok(match std::str::from_utf8(&tail) {
+        Ok(t) => t.trim().is_empty() || parse_event(t).is_ok(),
+        Err(_) => false,
+    })
+}
+
+/// One `write` call for the whole buffer (retried only if interrupted before writing anything),
+/// then `fdatasync`.
+fn write_synced(mut file: &File, buf: &[u8]) -> io::Result<()> {
+    let n = loop {
+        match file.write(buf) {
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            other => break other?,
+        }
+    };
+    if n != buf.len() {
+        return Err(io::Error::new(ErrorKind::WriteZero, format!("short write: {n} of {} bytes", buf.len())));
+    }
+    file.sync_data()
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Flushes a folder's entries, so that a new file in it survives a crash.
+fn sync_dir(file: &Path) -> io::Result<()> {
+    match File::open(folder_of(file)).and_then(|d| d.sync_all()) {
+        // Some file systems cannot fsync a folder; there is nothing more to do there.
+        Err(e) if matches!(e.kind(), ErrorKind::InvalidInput | ErrorKind::Unsupported) => Ok(()),
+        other => other,
+    }
+}
+
+/// Whether copil can append to this journal: it exists and opens for appending, or it does not
+/// exist yet and its folder allows creating it. Nothing is written or created to find out.
+///
+/// The error's text is a short reason in the interface's language (for "read-only: …"); its kind
+/// is the underlying one (`PermissionDenied`, `ReadOnlyFilesystem`, `NotFound`…).
+///
+/// Caveat: permission bits do not stop root (nor a process with CAP_DAC_OVERRIDE). So, besides
+/// asking the system (an open for appending, which does honour read-only mounts and ACLs), a
+/// journal with no write bit at all (`chmod a-w`), or a folder with none, counts as not writable
+/// for everyone, root included: that is how a plan is frozen. For a journal that does not exist
+/// yet, the folder's bits are checked against the process's file-system uid and groups (read from
+/// `/proc/self/status`, Linux), and read-only mounts from `/proc/self/mountinfo`; where `/proc` is
+/// missing only the "no write bit at all" rule applies, and [`append`] still reports a refusal
+/// plainly. POSIX ACLs on the folder are not read: an ACL that grants more than the bits can make
+/// a missing journal look not writable.
+pub fn writable(journal: &Path) -> Result<(), io::Error> {
+    check_writable(journal).map_err(|e| io::Error::new(e.kind(), i18n::journal_not_writable(&e)))
+}
+
+fn check_writable(journal: &Path) -> io::Result<()> {
+    match std::fs::metadata(journal) {
+        Ok(meta) => {
+            if meta.is_dir() {
+                return Err(ErrorKind::IsADirectory.into());
+            }
+            if meta.permissions().readonly() {
+                return Err(ErrorKind::PermissionDenied.into());
+            }
+            OpenOptions::new().read(true).append(true).open(journal).map(drop)
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => folder_allows_create(&folder_of(journal)),
+        Err(e) => Err(e),
+    }
+}
+
+fn folder_allows_create(dir: &Path) -> io::Result<()> {
+    let meta = std::fs::metadata(dir)?;
+    if !meta.is_dir() {
+        return Err(ErrorKind::NotADirectory.into());
+    }
+    let mode = meta.mode();
+    if mode & 0o222 == 0 {
+        return Err(ErrorKind::PermissionDenied.into());
+    }
+    if let Some(me) = Credentials::of_self()
+        && me.uid != 0
+    {
+        let bits = if meta.uid() == me.uid {
+            mode >> 6
+        } else if meta.gid() == me.gid || me.groups.contains(&meta.gid()) {
+            mode >> 3
+        } else {
+            mode
+        };
+        // Creating a file takes write and search (x) permission on the folder.
+        if bits & 0o3 != 0o3 {
+            return Err(ErrorKind::PermissionDenied.into());
+        }
+    }
+    if mounted_read_only(dir) {
+        return Err(ErrorKind::ReadOnlyFilesystem.into());
+    }
+    Ok(())
+}
+
+/// The ids the kernel checks file permissions against (Linux: the file-system uid and gid).
+struct Credentials {
+    uid: u32,
+    gid: u32,
+    groups: Vec<u32>,
+}
+
+impl Credentials {
+    fn of_self() -> Option<Credentials> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        Credentials::parse(&status)
+    }
+
+    /// From `/proc/self/status`: `Uid:`/`Gid:` give real, effective, saved and file-system ids.
+    fn parse(status: &str) -> Option<Credentials> {
+        let field = |name: &str| status.lines().find_map(|l| l.strip_prefix(name));
+        let fs_id = |name: &str| field(name)?.split_whitespace().nth(3)?.parse().ok();
+        let groups = field("Groups:").map(|g| g.split_whitespace().filter_map(|n| n.parse().ok()).collect());
+        Some(Credentials { uid: fs_id("Uid:")?, gid: fs_id("Gid:")?, groups: groups.unwrap_or_default() })
+    }
+}
+
+/// Whether the folder is on a read-only mount, from `/proc/self/mountinfo` (false if unknown).
+fn mounted_read_only(dir: &Path) -> bool {
+    let Ok(dir) = std::fs::canonicalize(dir) else { return false };
+    let Ok(info) = std::fs::read_to_string("/proc/self/mountinfo") else { return false };
+    mount_is_read_only(&info, &dir)
+}
+
+/// The mount holding `dir` is the one with the longest mount point above it (the last listed
+/// wins a tie: it is mounted over the others); read-only if its mount options or its file
+/// system's say `ro`.
+fn mount_is_read_only(mountinfo: &str, dir: &Path) -> bool {
+    let mut best: Option<(usize, bool)> = None;
+    for line in mountinfo.lines() {
+        let fields: Vec<&str> = line.split(' ').collect();
+        let Some(sep) = fields.iter().position(|&f| f == "-") else { continue };
+        let (Some(point), Some(opts)) = (fields.get(4), fields.get(5)) else { continue };
+        let point = unescape_mount(point);
+        if !dir.starts_with(&point) {
+            continue;
+        }
+        let has_ro = |o: Option<&&str>| o.is_some_and(|o| o.split(',').any(|x| x == "ro"));
+        let ro = has_ro(Some(opts)) || has_ro(fields.get(sep + 3));
+        let depth = Path::new(&point).components().count();
+        if best.is_none_or(|(d, _)| depth >= d) {
+            best = Some((depth, ro));
+        }
+    }
+    best.is_some_and(|(_, ro)| ro)
+}
+
+/// Mount points escape space, tab, newline and backslash as `\ooo` (octal).
+fn unescape_mount(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\'
+            && i + 3 < b.len()
+            && b[i + 1] <= b'3'
+            && b[i + 1..i + 4].iter().all(|c| (b'0'..=b'7').contains(c))
+        {
+            out.push((b[i + 1] - b'0') * 64 + (b[i + 2] - b'0') * 8 + (b[i + 3] - b'0'));
+            i += 4;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_are_the_file_system_ids() {
+        let status = "Name:\tcat\nUid:\t1000\t1001\t1002\t1003\nGid:\t100\t101\t102\t103\nGroups:\t4 24 27 \n";
+        let c = Credentials::parse(status).unwrap();
+        assert_eq!((c.uid, c.gid, c.groups), (1003, 103, vec![4, 24, 27]));
+        let c = Credentials::parse("Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nGroups:\t\n").unwrap();
+        assert_eq!((c.uid, c.gid, c.groups.len()), (0, 0, 0));
+    }
+
+    #[test]
+    fn the_deepest_mount_decides() {
+        let info = "\
+22 1 0:21 / / rw,relatime - ext4 /dev/vda rw
+23 22 0:22 / /srv/plans\\040partagés ro,relatime - nfs host:/p rw
+24 22 0:23 / /srv/rw rw,relatime - ext4 /dev/vdb ro,errors=continue
+25 22 0:24 / /srv/plans\\040partagés/brouillons rw - tmpfs tmpfs rw
+";
+        assert!(!mount_is_read_only(info, Path::new("/home/x")));
+        assert!(mount_is_read_only(info, Path::new("/srv/plans partagés/2026")));
+        assert!(!mount_is_read_only(info, Path::new("/srv/plans partagés/brouillons")));
+        assert!(mount_is_read_only(info, Path::new("/srv/rw/a")), "a read-only file system");
+        assert!(!mount_is_read_only(info, Path::new("/srv/plans")), "a path prefix is not a parent");
+        assert!(!mount_is_read_only("", Path::new("/")));
+    }
+
+    #[test]
+    fn unescapes_octal() {
+        assert_eq!(unescape_mount("/a\\040b\\134c\\"), "/a b\\c\\");
+    }
+}

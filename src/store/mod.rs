@@ -1,0 +1,5 @@
+//! The only code that touches files.
+
+pub mod append;
+pub mod load;
+pub mod watch;

@@ -1,0 +1,227 @@
+//! The application: the loop event → Command → update → effects → draw when something changed.
+//! Effects that touch the disk (appending a line) are carried out here, never in `update`.
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use tui_input::backend::crossterm::EventHandler;
+
+use super::keymap::{Keymap, Mode};
+use super::terminal;
+use super::ui_state::{Message, UiState};
+use super::update::{Effect, Env, update};
+use super::view::{self, Ctx, theme::Theme};
+use crate::i18n;
+use crate::plan::journal::Event;
+use crate::plan::model::{Date, Timestamp};
+use crate::plan::state::PlanState;
+use crate::store::append;
+use crate::store::load::Loaded;
+use crate::store::watch::Watcher;
+
+/// How long a status-bar message stays.
+const MESSAGE_TIME: Duration = Duration::from_secs(5);
+/// How often the journal is checked for others' lines (and the longest a key waits).
+const TICK: Duration = Duration::from_millis(200);
+/// How long an append waits for another writer's lock before saying so.
+const LOCK_TIMEOUT: Duration = Duration::from_secs(3);
+
+pub struct App {
+    pub state: PlanState,
+    pub ui: UiState,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub today: Date,
+    /// The person id (or login) written as `by`.
+    pub by: String,
+    /// Why this session cannot write, when it cannot.
+    pub read_only: Option<String>,
+    journal: PathBuf,
+    watcher: Watcher,
+    message_since: Option<Instant>,
+}
+
+impl App {
+    pub fn new(loaded: Loaded, keymap: Keymap, theme: Theme, today: Date) -> App {
+        let ui = UiState::new(&loaded.state.plan);
+        let watcher = Watcher::new(&loaded);
+        App {
+            journal: loaded.journal_path.clone(),
+            by: String::new(),
+            read_only: None,
+            state: loaded.state,
+            ui,
+            keymap,
+            theme,
+            today,
+            watcher,
+            message_since: None,
+        }
+    }
+
+    /// The terminal's size changed: the tree shows a different number of rows.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.ui.viewport = view::tree_viewport(Rect::new(0, 0, width, height)).max(1);
+        self.ui.clamp_offset();
+    }
+
+    fn mode(&self) -> Mode {
+        if self.ui.form.is_some() {
+            Mode::Form
+        } else if self.ui.help_open {
+            Mode::Help
+        } else {
+            Mode::Normal
+        }
+    }
+
+    /// A key press, looked up in the keymap of the current mode; in a form, unbound keys type
+    /// into the focused field. Returns whether to redraw.
+    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        if key.kind != KeyEventKind::Press {
+            return false;
+        }
+        let mode = self.mode();
+        let Some(cmd) = self.keymap.lookup(mode, &key) else {
+            if let Some(input) = self.ui.form.as_mut().and_then(|f| f.focused_input()) {
+                return input.handle_event(&TermEvent::Key(key)).is_some();
+            }
+            return false;
+        };
+        let env = Env { by: &self.by, now: Timestamp::now(), today: self.today, read_only: self.read_only.as_deref() };
+        let effects = update(&self.state, &mut self.ui, cmd, &env);
+        for effect in effects {
+            match effect {
+                Effect::Quit => self.ui.quit = true,
+                Effect::Append(event) => self.save(*event),
+            }
+        }
+        if self.ui.message.is_some() && self.message_since.is_none() {
+            self.message_since = Some(Instant::now());
+        }
+        true
+    }
+
+    /// Appends a line (lock, write, fsync); only then says it is saved. On failure the form stays
+    /// open with its text and the reason, so the edit can be retried.
+    fn save(&mut self, event: Event) {
+        let what = i18n::describe_change(&event.change, None);
+        match append::append(&self.journal, &event, LOCK_TIMEOUT) {
+            Ok(_) => {
+                self.ui.form = None;
+                self.apply_new_lines(Some(&event));
+                self.say(Message::info(i18n::saved_change(&what)));
+            }
+            Err(e) => {
+                let text = e.to_string();
+                match &mut self.ui.form {
+                    Some(f) => {
+                        f.saving = false;
+                        f.error = Some(text);
+                    }
+                    None => self.say(Message::error(text)),
+                }
+            }
+        }
+    }
+
+    fn say(&mut self, m: Message) {
+        self.ui.message = Some(m);
+        self.message_since = Some(Instant::now());
+    }
+
+    /// Applies lines appended to the journal since the last look (by anyone, this session too),
+    /// keeping the selection, the scroll and any half-typed form. Returns whether anything changed.
+    pub fn refresh(&mut self) -> bool {
+        self.apply_new_lines(None)
+    }
+
+    /// `own` is the line this session just wrote: every other new line, whoever wrote it (the same
+    /// person may run copil in two terminals), is announced in the status bar.
+    fn apply_new_lines(&mut self, own: Option<&Event>) -> bool {
+        match self.watcher.poll(&mut self.state) {
+            Ok(new) if new.is_empty() => false,
+            Ok(new) => {
+                self.ui.rebuild_rows(&self.state.plan);
+                // Say who changed what, for the last line written elsewhere.
+                if let Some(e) = new.iter().rev().map(|&i| &self.state.entries[i]).find(|e| Some(&e.event) != own) {
+                    let who = self.state.plan.person_name(&e.event.by).to_string();
+                    let action = e.event.change.actions().first().map(|s| s.to_string()).unwrap_or_default();
+                    let what = i18n::describe_change(&e.event.change, e.before);
+                    self.say(Message::info(i18n::changed_by(&who, &action, &what)));
+                }
+                true
+            }
+            Err(d) => {
+                self.say(Message::error(d.message.clone()));
+                true
+            }
+        }
+    }
+
+    /// Called every tick: others' changes, and messages that have been shown long enough.
+    pub fn tick(&mut self) -> bool {
+        let mut dirty = self.refresh();
+        if self.message_since.is_some_and(|t| t.elapsed() > MESSAGE_TIME) {
+            self.ui.message = None;
+            self.message_since = None;
+            dirty = true;
+        }
+        dirty
+    }
+
+    pub fn draw(&self, frame: &mut Frame) {
+        let ctx = Ctx {
+            state: &self.state,
+            ui: &self.ui,
+            keymap: &self.keymap,
+            theme: &self.theme,
+            today: self.today,
+            read_only: self.read_only.is_some(),
+        };
+        view::draw(frame, &ctx);
+    }
+}
+
+/// Runs the interface until the user quits or a signal asks to stop; the terminal is restored
+/// whatever happens.
+pub fn run(app: &mut App) -> io::Result<()> {
+    let (mut term, stop) = terminal::init()?;
+    let result = event_loop(app, &mut term, &stop);
+    terminal::restore();
+    result
+}
+
+fn event_loop(app: &mut App, term: &mut terminal::Term, stop: &std::sync::atomic::AtomicBool) -> io::Result<()> {
+    let size = term.size()?;
+    app.resize(size.width, size.height);
+    let mut dirty = true;
+    let mut last_tick = Instant::now();
+    while !app.ui.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal::draw_synchronized(term, |f| app.draw(f))?;
+            dirty = false;
+        }
+        if event::poll(TICK.saturating_sub(last_tick.elapsed()))? {
+            match event::read()? {
+                TermEvent::Key(k) => dirty |= app.handle_key(k),
+                TermEvent::Resize(w, h) => {
+                    app.resize(w, h);
+                    term.autoresize()?;
+                    dirty = true;
+                }
+                _ => {}
+            }
+        }
+        if last_tick.elapsed() >= TICK {
+            dirty |= app.tick();
+            last_tick = Instant::now();
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! The terminal interface.
+
+pub mod app;
+pub mod command;
+pub mod form;
+pub mod keymap;
+pub mod terminal;
+pub mod ui_state;
+pub mod update;
+pub mod view;

@@ -1,0 +1,190 @@
+//! Everything the interface remembers that is not the plan: selection, folds, focus, popups.
+
+use std::collections::HashSet;
+
+use crate::plan::model::{Orientation, Plan, PlanAction};
+
+/// One visible row of the tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// Orientation index, then action indices down the sub-actions.
+    pub path: Vec<usize>,
+    pub depth: u16,
+    pub has_children: bool,
+    pub expanded: bool,
+}
+
+impl Row {
+    pub fn is_orientation(&self) -> bool {
+        self.path.len() == 1
+    }
+}
+
+/// What a row points at.
+pub enum Node<'a> {
+    Orientation(&'a Orientation),
+    Action(&'a PlanAction),
+}
+
+/// Follows a row's path into the plan.
+pub fn node<'a>(plan: &'a Plan, path: &[usize]) -> Option<Node<'a>> {
+    let (first, rest) = path.split_first()?;
+    let o = plan.orientations.get(*first)?;
+    let Some((a0, deeper)) = rest.split_first() else {
+        return Some(Node::Orientation(o));
+    };
+    let mut a = o.actions.get(*a0)?;
+    for i in deeper {
+        a = a.sub_actions.get(*i)?;
+    }
+    Some(Node::Action(a))
+}
+
+/// A stable key for a node, kept across reloads: `o:ID` or `a:ID`.
+pub fn node_key(plan: &Plan, path: &[usize]) -> Option<String> {
+    match node(plan, path)? {
+        Node::Orientation(o) => Some(format!("o:{}", o.id)),
+        Node::Action(a) => Some(format!("a:{}", a.id)),
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Focus {
+    #[default]
+    Tree,
+    Detail,
+}
+
+/// A short message in the status bar: a save, someone else's change, a refusal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+impl Message {
+    pub fn info(text: String) -> Message {
+        Message { text, is_error: false }
+    }
+    pub fn error(text: String) -> Message {
+        Message { text, is_error: true }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct UiState {
+    /// The open form, if any (its text survives live refreshes).
+    pub form: Option<super::form::Form>,
+    pub message: Option<Message>,
+    /// Keys (`o:ID`, `a:ID`) of the expanded nodes.
+    pub expanded: HashSet<String>,
+    /// The flattened visible tree, recomputed when folds or the plan change.
+    pub rows: Vec<Row>,
+    pub selected: usize,
+    /// First tree row shown.
+    pub offset: usize,
+    /// How many tree rows fit on screen (set from the layout on every resize).
+    pub viewport: usize,
+    pub detail_scroll: u16,
+    pub focus: Focus,
+    pub help_open: bool,
+    pub help_scroll: u16,
+    pub quit: bool,
+}
+
+impl UiState {
+    /// A fresh interface: orientations expanded one level, the first row selected.
+    pub fn new(plan: &Plan) -> UiState {
+        let mut ui = UiState {
+            expanded: plan.orientations.iter().map(|o| format!("o:{}", o.id)).collect(),
+            viewport: 10,
+            ..Default::default()
+        };
+        ui.rebuild_rows(plan);
+        ui
+    }
+
+    /// Recomputes the visible rows, keeping the selected node selected when it is still visible.
+    pub fn rebuild_rows(&mut self, plan: &Plan) {
+        let keep = self.rows.get(self.selected).and_then(|r| node_key(plan, &r.path));
+        self.rows.clear();
+        for (oi, o) in plan.orientations.iter().enumerate() {
+            let expanded = self.expanded.contains(&format!("o:{}", o.id));
+            self.rows.push(Row { path: vec![oi], depth: 0, has_children: !o.actions.is_empty(), expanded });
+            if expanded {
+                for (ai, a) in o.actions.iter().enumerate() {
+                    self.push_action(a, vec![oi, ai], 1);
+                }
+            }
+        }
+        if let Some(key) = keep
+            && let Some(i) = self.rows.iter().position(|r| node_key(plan, &r.path).as_deref() == Some(&key))
+        {
+            self.selected = i;
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.clamp_offset();
+    }
+
+    fn push_action(&mut self, a: &PlanAction, path: Vec<usize>, depth: u16) {
+        let expanded = self.expanded.contains(&format!("a:{}", a.id));
+        self.rows.push(Row { path: path.clone(), depth, has_children: !a.sub_actions.is_empty(), expanded });
+        if expanded {
+            for (i, s) in a.sub_actions.iter().enumerate() {
+                let mut p = path.clone();
+                p.push(i);
+                self.push_action(s, p, depth + 1);
+            }
+        }
+    }
+
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.rows.get(self.selected)
+    }
+
+    /// Keeps the selection inside the visible window of rows.
+    pub fn clamp_offset(&mut self) {
+        let vp = self.viewport.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + vp {
+            self.offset = self.selected + 1 - vp;
+        }
+        let max_offset = self.rows.len().saturating_sub(vp);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    /// Selects a node by its key (`a:ID`), expanding its ancestors. Returns whether it was found.
+    pub fn reveal(&mut self, plan: &Plan, action_id: &str) -> bool {
+        let mut chain = Vec::new();
+        for o in &plan.orientations {
+            if find_chain(&o.actions, action_id, &mut chain) {
+                self.expanded.insert(format!("o:{}", o.id));
+                for id in &chain[..chain.len() - 1] {
+                    self.expanded.insert(format!("a:{id}"));
+                }
+                self.rebuild_rows(plan);
+                let key = format!("a:{action_id}");
+                if let Some(i) = self.rows.iter().position(|r| node_key(plan, &r.path).as_deref() == Some(&key)) {
+                    self.selected = i;
+                    self.detail_scroll = 0;
+                    self.clamp_offset();
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
+/// Collects the ids from a top-level action down to `id`.
+fn find_chain(list: &[PlanAction], id: &str, chain: &mut Vec<String>) -> bool {
+    for a in list {
+        chain.push(a.id.clone());
+        if a.id == id || find_chain(&a.sub_actions, id, chain) {
+            return true;
+        }
+        chain.pop();
+    }
+    false
+}

@@ -1,0 +1,194 @@
+//! `update`: a command changes the interface state; what it asks of the outside world comes back as
+//! effects. No IO here, and the plan state is only read.
+
+use super::command::Command;
+use super::form::Form;
+use super::ui_state::{Focus, Message, Node, UiState, node, node_key};
+use crate::i18n;
+use crate::plan::edit::Author;
+use crate::plan::journal::Event;
+use crate::plan::model::{Date, Timestamp};
+use crate::plan::state::PlanState;
+
+/// What a command asks the application to do outside the interface state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    Quit,
+    /// Append this line to the journal (lock, write, fsync), then tell the interface.
+    Append(Box<Event>),
+}
+
+/// What `update` may know of the world: who is editing, when, and whether edits are allowed.
+pub struct Env<'a> {
+    pub by: &'a str,
+    pub now: Timestamp,
+    pub today: Date,
+    /// Why this session cannot write, when it cannot.
+    pub read_only: Option<&'a str>,
+}
+
+impl Env<'_> {
+    fn author(&self) -> Author<'_> {
+        Author { by: self.by, at: self.now }
+    }
+}
+
+pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    let plan = &state.plan;
+    if let Some(form) = &mut ui.form {
+        match cmd {
+            Command::Cancel => ui.form = None,
+            Command::NextField => form.next_field(),
+            Command::PrevField => form.prev_field(),
+            Command::ChoiceNext => form.step(true),
+            Command::ChoicePrev => form.step(false),
+            Command::Submit if !form.saving => match form.to_event(state, &env.author()) {
+                Ok(event) => {
+                    form.error = None;
+                    form.saving = true;
+                    return vec![Effect::Append(Box::new(event))];
+                }
+                Err(e) => form.error = Some(i18n::edit_error(&e)),
+            },
+            Command::Quit => return vec![Effect::Quit],
+            _ => {}
+        }
+        return Vec::new();
+    }
+    if ui.help_open {
+        match cmd {
+            Command::CloseHelp | Command::Help => ui.help_open = false,
+            Command::ScrollDown | Command::Down => ui.help_scroll = ui.help_scroll.saturating_add(1),
+            Command::ScrollUp | Command::Up => ui.help_scroll = ui.help_scroll.saturating_sub(1),
+            Command::Quit => return vec![Effect::Quit],
+            _ => {}
+        }
+        return Vec::new();
+    }
+    let before = ui.selected;
+    let page = ui.viewport.max(2) - 1;
+    let in_detail = ui.focus == Focus::Detail;
+    match cmd {
+        Command::Quit => return vec![Effect::Quit],
+        Command::Help => {
+            ui.help_open = true;
+            ui.help_scroll = 0;
+        }
+        Command::CloseHelp
+        | Command::Nothing
+        | Command::Submit
+        | Command::Cancel
+        | Command::NextField
+        | Command::PrevField
+        | Command::ChoiceNext
+        | Command::ChoicePrev => {}
+        Command::EditStatus | Command::AddMeasure | Command::AddComment | Command::Undo => {
+            return edit(state, ui, cmd, env);
+        }
+        Command::FocusNext => {
+            ui.focus = match ui.focus {
+                Focus::Tree => Focus::Detail,
+                Focus::Detail => Focus::Tree,
+            }
+        }
+        Command::ScrollDown => ui.detail_scroll = ui.detail_scroll.saturating_add(1),
+        Command::ScrollUp => ui.detail_scroll = ui.detail_scroll.saturating_sub(1),
+        Command::Down if in_detail => ui.detail_scroll = ui.detail_scroll.saturating_add(1),
+        Command::Up if in_detail => ui.detail_scroll = ui.detail_scroll.saturating_sub(1),
+        Command::PageDown if in_detail => ui.detail_scroll = ui.detail_scroll.saturating_add(page as u16),
+        Command::PageUp if in_detail => ui.detail_scroll = ui.detail_scroll.saturating_sub(page as u16),
+        Command::Top if in_detail => ui.detail_scroll = 0,
+        Command::Down => ui.selected = (ui.selected + 1).min(ui.rows.len().saturating_sub(1)),
+        Command::Up => ui.selected = ui.selected.saturating_sub(1),
+        Command::PageDown => ui.selected = (ui.selected + page).min(ui.rows.len().saturating_sub(1)),
+        Command::PageUp => ui.selected = ui.selected.saturating_sub(page),
+        Command::Top => ui.selected = 0,
+        Command::Bottom => ui.selected = ui.rows.len().saturating_sub(1),
+        Command::Toggle | Command::Expand | Command::Collapse => {
+            let Some(row) = ui.selected_row().cloned() else {
+                return Vec::new();
+            };
+            let key = node_key(plan, &row.path).unwrap_or_default();
+            match cmd {
+                Command::Toggle if row.has_children && row.expanded => {
+                    ui.expanded.remove(&key);
+                }
+                Command::Toggle if row.has_children => {
+                    ui.expanded.insert(key);
+                }
+                Command::Expand if row.has_children => {
+                    ui.expanded.insert(key);
+                }
+                Command::Collapse if row.expanded => {
+                    ui.expanded.remove(&key);
+                }
+                Command::Collapse => {
+                    // Already folded: go to the parent row.
+                    let parent = &row.path[..row.path.len().saturating_sub(1)];
+                    if let Some(i) = ui.rows.iter().position(|r| r.path == parent) {
+                        ui.selected = i;
+                    }
+                }
+                _ => {}
+            }
+            ui.rebuild_rows(plan);
+        }
+        Command::ExpandAll => {
+            for (o, a, _) in plan.walk() {
+                ui.expanded.insert(format!("o:{}", o.id));
+                if !a.sub_actions.is_empty() {
+                    ui.expanded.insert(format!("a:{}", a.id));
+                }
+            }
+            ui.rebuild_rows(plan);
+        }
+        Command::CollapseAll => {
+            // Keep the selection on the orientation that holds it.
+            let orientation = ui.selected_row().map(|r| r.path[0]).unwrap_or(0);
+            ui.expanded.clear();
+            ui.rebuild_rows(plan);
+            ui.selected = orientation.min(ui.rows.len().saturating_sub(1));
+        }
+    }
+    if ui.selected != before {
+        ui.detail_scroll = 0;
+    }
+    ui.clamp_offset();
+    Vec::new()
+}
+
+/// The edit keys: refused with a reason when read-only, else they open a form (or append an undo).
+fn edit(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    if let Some(why) = env.read_only {
+        ui.message = Some(Message::error(i18n::read_only_refusal(why)));
+        return Vec::new();
+    }
+    if cmd == Command::Undo {
+        return match crate::plan::edit::undo_last(state, &env.author()) {
+            Ok(e) => vec![Effect::Append(Box::new(e))],
+            Err(e) => {
+                ui.message = Some(Message::error(i18n::edit_error(&e)));
+                Vec::new()
+            }
+        };
+    }
+    let action = match ui.selected_row().and_then(|r| node(&state.plan, &r.path)) {
+        Some(Node::Action(a)) => a.id.clone(),
+        _ => {
+            ui.message = Some(Message::error(i18n::NOT_AN_ACTION.get().to_string()));
+            return Vec::new();
+        }
+    };
+    ui.form = match cmd {
+        Command::EditStatus => Form::status(state, &action),
+        Command::AddComment => Form::comment(state, &action),
+        _ => {
+            let f = Form::measure(state, &action, env.today);
+            if f.is_none() {
+                ui.message = Some(Message::error(i18n::NO_INDICATOR.get().to_string()));
+            }
+            f
+        }
+    };
+    Vec::new()
+}

@@ -1,0 +1,262 @@
+//! The detail pane: every field of the selected orientation or action, and its history.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::Ctx;
+use super::header::date_text;
+use super::theme::{LATE_MARK, Theme, status_symbol};
+use crate::i18n;
+use crate::plan::model::{Indicator, Orientation, PlanAction, Point, Status};
+use crate::plan::progress::{Track, is_late, orientation_counts, track};
+use crate::plan::state::{Outcome, PlanState};
+use crate::sanitize::{sanitize, sanitize_multiline};
+use crate::tui::ui_state::{Focus, Node, node};
+
+pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let t = ctx.theme;
+    let focused = ctx.ui.focus == Focus::Detail;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { t.border_focus } else { t.border })
+        .title(Span::styled(format!(" {} ", i18n::DETAIL.get()), t.title));
+    let lines = match ctx.ui.selected_row().and_then(|r| node(&ctx.state.plan, &r.path)) {
+        Some(Node::Orientation(o)) => orientation_lines(ctx, o),
+        Some(Node::Action(a)) => action_lines(ctx, a),
+        None => Vec::new(),
+    };
+    let p = Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((ctx.ui.detail_scroll, 0));
+    frame.render_widget(p, area);
+}
+
+fn heading<'a>(t: &Theme, text: &str) -> Line<'a> {
+    Line::styled(text.to_string(), t.heading)
+}
+
+fn field<'a>(t: &Theme, label: &str, value: String) -> Line<'a> {
+    Line::from(vec![Span::styled(format!("{label} : "), t.label), Span::raw(value)])
+}
+
+fn list(items: &[String]) -> String {
+    items.iter().map(|s| sanitize(s).into_owned()).collect::<Vec<_>>().join(", ")
+}
+
+fn paragraph<'a>(out: &mut Vec<Line<'a>>, text: &str) {
+    for l in sanitize_multiline(text).lines() {
+        out.push(Line::raw(l.to_string()));
+    }
+}
+
+fn status_spans<'a>(t: &Theme, s: Status) -> Span<'a> {
+    Span::styled(format!("{} {}", status_symbol(s), i18n::status_label(s)), t.status(s))
+}
+
+fn orientation_lines<'a>(ctx: &Ctx, o: &Orientation) -> Vec<Line<'a>> {
+    let t = ctx.theme;
+    let mut out = vec![
+        Line::styled(format!("{} {} — {}", i18n::ORIENTATION.get(), sanitize(&o.id), sanitize(&o.title)), t.title),
+        Line::raw(""),
+    ];
+    let c = orientation_counts(o, ctx.today);
+    let mut counts: Vec<Span> = Vec::new();
+    for s in Status::ALL {
+        counts.push(status_spans(t, s));
+        counts.push(Span::raw(format!(" {}   ", c.by_status[s.index()])));
+    }
+    counts.push(Span::styled(format!("{LATE_MARK} {} {}", i18n::LATE.get(), c.late), t.late));
+    out.push(Line::from(counts));
+    if let Some(s) = &o.summary {
+        out.push(Line::raw(""));
+        out.push(heading(t, i18n::SUMMARY.get()));
+        paragraph(&mut out, s);
+    }
+    out.push(Line::raw(""));
+    out.push(heading(t, i18n::ACTIONS.get()));
+    for a in &o.actions {
+        out.push(action_item(ctx, a));
+    }
+    out
+}
+
+fn action_item<'a>(ctx: &Ctx, a: &PlanAction) -> Line<'a> {
+    let t = ctx.theme;
+    let mut spans = vec![
+        Span::raw("  "),
+        Span::styled(format!("{} ", status_symbol(a.status)), t.status(a.status)),
+        Span::styled(format!("{} ", sanitize(&a.id)), t.label),
+        Span::raw(sanitize(&a.title).into_owned()),
+    ];
+    if is_late(a, ctx.today) {
+        spans.push(Span::styled(format!(" {LATE_MARK}"), t.late));
+    }
+    Line::from(spans)
+}
+
+fn action_lines<'a>(ctx: &Ctx, a: &PlanAction) -> Vec<Line<'a>> {
+    let t = ctx.theme;
+    let plan = &ctx.state.plan;
+    let mut out = vec![Line::styled(format!("{} · {}", sanitize(&a.id), sanitize(&a.title)), t.title)];
+    let mut status_line = vec![status_spans(t, a.status)];
+    if is_late(a, ctx.today) {
+        status_line.push(Span::styled(format!("   {LATE_MARK} {}", i18n::LATE.get()), t.late));
+    }
+    out.push(Line::from(status_line));
+    if let Some(d) = &a.description {
+        out.push(Line::raw(""));
+        out.push(heading(t, i18n::DESCRIPTION.get()));
+        paragraph(&mut out, d);
+    }
+    out.push(Line::raw(""));
+    if !a.pilots.is_empty() {
+        let pilots: Vec<String> = a.pilots.iter().map(|p| plan.person_name(p).to_string()).collect();
+        out.push(field(t, i18n::PILOTS.get(), list(&pilots)));
+    }
+    if !a.partners.is_empty() {
+        out.push(field(t, i18n::PARTNERS.get(), list(&a.partners)));
+    }
+    if !a.referents.is_empty() {
+        let names: Vec<String> = a.referents.iter().map(|p| plan.person_name(p).to_string()).collect();
+        out.push(field(t, i18n::REFERENTS.get(), list(&names)));
+    }
+    if let Some(d) = a.start {
+        out.push(field(t, i18n::START.get(), date_text(d)));
+    }
+    if let Some(d) = a.due {
+        out.push(field(t, i18n::DUE.get(), date_text(d)));
+    }
+    if !a.tags.is_empty() {
+        out.push(field(t, i18n::TAGS.get(), list(&a.tags)));
+    }
+    for s in &a.sections {
+        out.push(Line::raw(""));
+        out.push(heading(t, &sanitize(&s.title)));
+        paragraph(&mut out, &s.text);
+    }
+    if !a.milestones.is_empty() {
+        out.push(Line::raw(""));
+        out.push(heading(t, i18n::MILESTONES.get()));
+        for m in &a.milestones {
+            let (mark, style) = if m.done { ("✓", t.good) } else { ("·", Style::new()) };
+            out.push(Line::from(vec![
+                Span::styled(format!("  {mark} "), style),
+                Span::raw(format!("{}  {}", date_text(m.date), sanitize(&m.label))),
+            ]));
+        }
+    }
+    if let Some(b) = &a.budget {
+        out.push(Line::raw(""));
+        out.push(heading(t, i18n::BUDGET.get()));
+        let pct = |x: u64| (x * 100).checked_div(b.planned.0).map(|p| format!(" ({p} %)")).unwrap_or_default();
+        out.push(Line::raw(format!(
+            "  {} {} · {} {}{} · {} {}{}",
+            i18n::PLANNED.get(),
+            i18n::euros(b.planned.0),
+            i18n::COMMITTED.get(),
+            i18n::euros(b.committed.0),
+            pct(b.committed.0),
+            i18n::SPENT.get(),
+            i18n::euros(b.spent.0),
+            pct(b.spent.0),
+        )));
+        if !b.funders.is_empty() {
+            let f: Vec<String> =
+                b.funders.iter().map(|f| format!("{} {}", sanitize(&f.funder), i18n::euros(f.amount.0))).collect();
+            out.push(Line::from(vec![
+                Span::styled(format!("  {} : ", i18n::FUNDERS.get()), t.label),
+                Span::raw(f.join(", ")),
+            ]));
+        }
+        if let Some(n) = &b.note {
+            paragraph(&mut out, n);
+        }
+    }
+    if !a.indicators.is_empty() {
+        out.push(Line::raw(""));
+        out.push(heading(t, i18n::INDICATORS.get()));
+        for i in &a.indicators {
+            indicator_lines(t, i, &mut out);
+        }
+    }
+    if !a.sub_actions.is_empty() {
+        out.push(Line::raw(""));
+        out.push(heading(t, i18n::SUB_ACTIONS.get()));
+        for s in &a.sub_actions {
+            out.push(action_item(ctx, s));
+        }
+    }
+    out.push(Line::raw(""));
+    out.push(heading(t, i18n::HISTORY.get()));
+    history_lines(ctx.state, t, &a.id, &mut out);
+    out
+}
+
+fn point_text(p: &Point, unit: Option<&str>) -> String {
+    let unit = unit.map(|u| format!(" {}", sanitize(u))).unwrap_or_default();
+    format!("{}{unit} ({})", sanitize(&i18n::value_text(&p.value)), date_text(p.date))
+}
+
+fn indicator_lines<'a>(t: &Theme, i: &Indicator, out: &mut Vec<Line<'a>>) {
+    let unit = i.unit.as_deref();
+    out.push(Line::styled(format!("  {}", sanitize(&i.name)), t.title));
+    let mut parts = Vec::new();
+    if let Some(b) = &i.baseline {
+        parts.push(format!("{} {}", i18n::BASELINE.get(), point_text(b, unit)));
+    }
+    if !i.targets.is_empty() {
+        let targets: Vec<String> = i.targets.iter().map(|p| point_text(p, unit)).collect();
+        parts.push(format!("{} {}", i18n::TARGETS.get(), targets.join(", ")));
+    }
+    if !parts.is_empty() {
+        out.push(Line::raw(format!("    {}", parts.join(" · "))));
+    }
+    let mut latest = vec![Span::raw(format!("    {} ", i18n::LATEST.get()))];
+    match i.latest() {
+        Some(p) => {
+            latest.push(Span::styled(point_text(p, unit), t.title));
+            match track(i) {
+                Some(Track::OnTrack) => latest.push(Span::styled(format!(" — {}", i18n::ON_TRACK.get()), t.good)),
+                Some(Track::Behind) => latest.push(Span::styled(format!(" — {}", i18n::BEHIND.get()), t.late)),
+                None => {}
+            }
+        }
+        None => latest.push(Span::styled(i18n::NO_MEASURE.get(), t.muted)),
+    }
+    out.push(Line::from(latest));
+    if let Some(s) = &i.source {
+        out.push(Line::styled(format!("    {} : {}", i18n::SOURCE.get(), sanitize(s)), t.muted));
+    }
+}
+
+fn history_lines<'a>(state: &PlanState, t: &Theme, action: &str, out: &mut Vec<Line<'a>>) {
+    let idxs = state.history(action);
+    if idxs.is_empty() {
+        out.push(Line::styled(format!("  {}", i18n::NO_HISTORY.get()), t.muted));
+        return;
+    }
+    // One entry per block: when and who, then what (never cut mid-phrase by the pane's width),
+    // then the note.
+    for &i in idxs.iter().rev() {
+        let e = &state.entries[i];
+        let when = format!("{} {}", date_text(e.event.at.date()), e.event.at.0.format("%H:%M"));
+        let who = state.plan.person_name(&e.event.by).to_string();
+        let mut head =
+            vec![Span::styled(format!("  {when} · "), t.muted), Span::styled(sanitize(&who).into_owned(), t.label)];
+        if let Some(m) = &e.event.meeting {
+            head.push(Span::styled(format!(" [{} {}]", i18n::MEETING.get(), sanitize(m)), t.muted));
+        }
+        out.push(Line::from(head));
+        let mut what = vec![Span::raw(format!("    {}", sanitize(&i18n::describe_change(&e.event.change, e.before))))];
+        match e.outcome {
+            Outcome::Undone => what.push(Span::styled(format!(" ({})", i18n::UNDONE.get()), t.muted)),
+            Outcome::Skipped => what.push(Span::styled(format!(" ({})", i18n::NOT_APPLIED.get()), t.warning)),
+            Outcome::Applied => {}
+        }
+        out.push(Line::from(what));
+        if let Some(n) = &e.event.note {
+            out.push(Line::styled(format!("      {}", sanitize(n)), t.muted));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! The header: the plan's short title, territory, period, and today's date.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Ctx, truncate};
+use crate::i18n;
+use crate::sanitize::sanitize;
+
+pub use crate::i18n::date_text;
+
+pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let plan = &ctx.state.plan;
+    let badge = if ctx.read_only { format!("[{}] ", i18n::READ_ONLY.get().to_uppercase()) } else { String::new() };
+    let right = format!(" {badge}{} {} ", i18n::TODAY.get(), date_text(ctx.today));
+    let left = format!(
+        " {} · {} · {} → {}",
+        sanitize(plan.display_title()),
+        sanitize(&plan.territory),
+        date_text(plan.period.start),
+        date_text(plan.period.end)
+    );
+    let room = (area.width as usize).saturating_sub(right.width());
+    let left = truncate(&left, room);
+    let pad = room.saturating_sub(left.width());
+    let line = Line::from(vec![Span::raw(left), Span::raw(" ".repeat(pad)), Span::raw(right)]);
+    frame.render_widget(Paragraph::new(line).style(ctx.theme.header), area);
+}

@@ -1,0 +1,52 @@
+//! The help screen, generated from the keymap and each command's description.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::Ctx;
+use super::theme::{LATE_MARK, status_symbol};
+use crate::i18n;
+use crate::plan::model::Status;
+use crate::tui::keymap::Mode;
+
+/// The help text: every bound command with its keys, then the symbols' legend.
+pub fn lines<'a>(ctx: &Ctx) -> Vec<Line<'a>> {
+    let t = ctx.theme;
+    let mut out = Vec::new();
+    for (cmd, keys) in ctx.keymap.bindings(Mode::Normal) {
+        let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
+        out.push(Line::from(vec![
+            Span::styled(format!("{:<18}", keys.join(" ")), t.label),
+            Span::raw(cmd.description().to_string()),
+        ]));
+    }
+    out.push(Line::raw(""));
+    let mut legend: Vec<Span> = Vec::new();
+    for s in Status::ALL {
+        legend.push(Span::styled(format!("{} {}", status_symbol(s), i18n::status_label(s)), t.status(s)));
+        legend.push(Span::raw("   "));
+    }
+    legend.push(Span::styled(format!("{LATE_MARK} {}", i18n::LATE.get()), t.late));
+    out.push(Line::from(legend));
+    out
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let t = ctx.theme;
+    let width = area.width.saturating_sub(4).min(76);
+    let height = area.height.saturating_sub(2);
+    let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border_focus)
+        .title(Span::styled(format!(" {} ", i18n::HELP_TITLE.get()), t.title))
+        .title_bottom(Line::styled(format!(" {} ", i18n::HELP_CLOSE.get()), t.muted));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines(ctx)).block(block).wrap(Wrap { trim: false }).scroll((ctx.ui.help_scroll, 0)),
+        popup,
+    );
+}

@@ -1,0 +1,101 @@
+//! Drawing: one file per panel. Views read the state and draw; they change nothing and do no IO.
+
+pub mod detail;
+pub mod form;
+pub mod header;
+pub mod help;
+pub mod status_bar;
+pub mod theme;
+pub mod tree;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::keymap::Keymap;
+use super::ui_state::UiState;
+use crate::i18n;
+use crate::plan::model::Date;
+use crate::plan::state::PlanState;
+use theme::Theme;
+
+/// Below this size copil says so instead of drawing a squeezed screen.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+/// Everything a view reads.
+pub struct Ctx<'a> {
+    pub state: &'a PlanState,
+    pub ui: &'a UiState,
+    pub keymap: &'a Keymap,
+    pub theme: &'a Theme,
+    pub today: Date,
+    pub read_only: bool,
+}
+
+/// Where each panel goes for a terminal of a given size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub tree: Rect,
+    pub detail: Rect,
+    pub status: Rect,
+}
+
+pub fn layout(area: Rect) -> Areas {
+    let [header, body, status] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    // The tree gets about two fifths, never less than 34 columns.
+    let tree_w = (body.width * 2 / 5).max(34).min(body.width);
+    let [tree, detail] = Layout::horizontal([Constraint::Length(tree_w), Constraint::Min(0)]).areas(body);
+    Areas { header, tree, detail, status }
+}
+
+/// How many tree rows are visible for a terminal size (inside the tree's border).
+pub fn tree_viewport(area: Rect) -> usize {
+    layout(area).tree.height.saturating_sub(2) as usize
+}
+
+pub fn draw(frame: &mut Frame, ctx: &Ctx) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = vec![
+            Line::styled(i18n::TOO_SMALL.get(), ctx.theme.title),
+            Line::raw(i18n::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT)),
+        ];
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let areas = layout(area);
+    header::draw(frame, areas.header, ctx);
+    tree::draw(frame, areas.tree, ctx);
+    detail::draw(frame, areas.detail, ctx);
+    status_bar::draw(frame, areas.status, ctx);
+    if ctx.ui.help_open {
+        help::draw(frame, area, ctx);
+    }
+    if let Some(f) = &ctx.ui.form {
+        form::draw(frame, area, ctx, f);
+    }
+}
+
+/// Cuts a text to a display width, ending with `…` when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}

@@ -1,0 +1,208 @@
+//! End-to-end flows in a real terminal: the real binary under tmux, keys sent with `send-keys`,
+//! the screen read with `capture-pane`. Needs tmux (`.ci/run` installs it).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_copil");
+
+/// A private tmux server running one command in a window of a fixed size.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, width: u16, height: u16, shell_cmd: &str) -> Tmux {
+        assert!(
+            Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success()),
+            "tmux is required for the end-to-end tests (apt-get install tmux)"
+        );
+        let socket = format!("copil-e2e-{name}-{}", std::process::id());
+        let t = Tmux { socket };
+        t.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+        t.run(&["set-option", "-g", "remain-on-exit", "on"]);
+        t.run(&["respawn-pane", "-k", "-t", "main", shell_cmd]);
+        t
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", "-t", "main", k]);
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "main"])
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen after `secs`.
+    fn wait_for(&self, text: &str, secs: u64) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(secs) {
+                panic!("waited {secs}s for {text:?}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").arg("-L").arg(&self.socket).arg("kill-server").output();
+    }
+}
+
+fn copy_plan(dir: &Path, from: &str) -> PathBuf {
+    let name = Path::new(from).file_name().unwrap();
+    let to = dir.join(name);
+    std::fs::copy(from, &to).unwrap();
+    let journal = copil::store::load::journal_path(Path::new(from));
+    if journal.exists() {
+        std::fs::copy(&journal, copil::store::load::journal_path(&to)).unwrap();
+    }
+    to
+}
+
+fn copil_cmd(plan: &Path) -> String {
+    format!(
+        "{BIN} --lang fr --today 2026-11-23 '{}'; echo \"EXIT=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon'; sleep 60",
+        plan.display()
+    )
+}
+
+#[test]
+fn open_a_plan_move_to_an_action_and_read_its_title_in_the_detail_pane() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path(), "plans/charente.ron");
+    let t = Tmux::start("nav", 100, 30, &copil_cmd(&plan));
+    t.wait_for("Détail", 10);
+    // Expand everything, go to the last row: Spup11.
+    t.keys(&["+", "End"]);
+    let s = t.wait_for("Spup11 ·", 5);
+    assert!(s.contains("Spup11 ·"), "{s}");
+    // Move up two rows with vim keys and read that action's title in the detail pane.
+    t.keys(&["k", "k"]);
+    let s = t.wait_for("Spup09 ·", 5);
+    let detail_line = s.lines().find(|l| l.contains("Spup09 ·")).unwrap();
+    let right_pane = &detail_line[detail_line.find("││").expect("two panes side by side")..];
+    assert!(right_pane.contains("Spup09 ·"), "the title is in the right-hand pane: {detail_line}");
+    t.keys(&["q"]);
+    let s = t.wait_for("EXIT=", 5);
+    assert!(s.contains("EXIT=0"), "{s}");
+    let s = t.wait_for("icanon", 5);
+    assert!(s.contains("icanon") && !s.contains("-icanon"), "raw mode is off after quitting: {s}");
+    assert!(!s.contains("Détail"), "the alternate screen was left: {s}");
+}
+
+#[test]
+fn help_lists_the_keys_and_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path(), "plans/charente.ron");
+    let t = Tmux::start("help", 80, 24, &copil_cmd(&plan));
+    t.wait_for("Détail", 10);
+    t.keys(&["?"]);
+    let s = t.wait_for("Aide — touches", 5);
+    assert!(s.contains("Quitter"), "{s}");
+    t.keys(&["Escape"]);
+    let start = Instant::now();
+    while t.screen().contains("Aide — touches") {
+        assert!(start.elapsed() < Duration::from_secs(5), "help did not close");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn resizing_redraws_and_a_too_small_window_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path(), "plans/charente.ron");
+    let t = Tmux::start("resize", 80, 24, &copil_cmd(&plan));
+    t.wait_for("Détail", 10);
+    t.run(&["resize-window", "-t", "main", "-x", "50", "-y", "12"]);
+    t.wait_for("Fenêtre trop petite", 5);
+    t.run(&["resize-window", "-t", "main", "-x", "160", "-y", "48"]);
+    t.wait_for("Détail", 5);
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = copy_plan(dir.path(), "plans/charente.ron");
+        let t = Tmux::start(&format!("sig{signal}"), 80, 24, &copil_cmd(&plan));
+        t.wait_for("Détail", 10);
+        let status = Command::new("pkill")
+            .arg(format!("-{signal}"))
+            .arg("-f")
+            .arg(format!("^{BIN} .*{}", plan.display()))
+            .status()
+            .unwrap();
+        assert!(status.success(), "pkill found copil");
+        let s = t.wait_for("EXIT=", 5);
+        assert!(s.contains("EXIT=0"), "SIG{signal}: clean exit: {s}");
+        if signal == "TERM" {
+            let s = t.wait_for("icanon", 5);
+            // After a hang-up the terminal is gone in real life; raw mode matters after TERM.
+            assert!(s.contains("icanon") && !s.contains("-icanon"), "SIG{signal}: raw mode is off: {s}");
+        }
+        assert!(!s.contains("Détail"), "SIG{signal}: the alternate screen was left: {s}");
+    }
+}
+
+#[test]
+fn a_bad_plan_is_refused_with_its_location_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path(), "tests/fixtures/bad-syntax.ron");
+    let before = std::fs::read(&plan).unwrap();
+    let t = Tmux::start("bad", 100, 20, &copil_cmd(&plan));
+    let s = t.wait_for("EXIT=", 10);
+    assert!(s.contains("EXIT=2"), "{s}");
+    assert!(s.contains("bad-syntax.ron:6:"), "{s}");
+    assert!(s.contains("^"), "{s}");
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+    assert!(!copil::store::load::journal_path(&plan).exists(), "no journal was created");
+}
+
+#[test]
+fn a_status_changed_in_one_copil_shows_in_another_within_a_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path(), "plans/charente.ron");
+    let a = Tmux::start("twoA", 100, 30, &copil_cmd(&plan));
+    let b = Tmux::start("twoB", 100, 30, &copil_cmd(&plan));
+    a.wait_for("Détail", 10);
+    b.wait_for("Détail", 10);
+    // In A: go to Spup09 (not started), open the status picker, choose "En cours", save.
+    a.keys(&["End", "k", "k"]);
+    a.wait_for("Spup09 ·", 5);
+    a.keys(&["s"]);
+    a.wait_for("Changer le statut — Spup09", 5);
+    a.keys(&["Down", "Enter"]);
+    a.wait_for("Enregistré", 5);
+    // B shows it within a second, without any key pressed.
+    let start = Instant::now();
+    let s = b.wait_for("Spup09 : statut", 2);
+    assert!(start.elapsed() < Duration::from_millis(1500), "{:?}", start.elapsed());
+    let row = s.lines().find(|l| l.contains("Spup09 Déploiement")).unwrap().to_string();
+    assert!(row.contains("◐ Spup09"), "the tree shows the new status: {row}");
+}
