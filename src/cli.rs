@@ -81,6 +81,29 @@ pub enum Command {
         #[arg(long, value_parser = parse_date)]
         since: Option<Date>,
     },
+    /// Write the dashboard as a document: Markdown (in the interface language) or CSV.
+    Report {
+        /// The plan file.
+        plan: PathBuf,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        /// The state as it was on this date: only the journal lines written up to it (default: today).
+        #[arg(long, value_parser = parse_date)]
+        at: Option<Date>,
+        /// Write to this file (replaced whole, never left half-written) instead of standard output.
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+    },
+    /// Print the actions matching a search, best first: id, status and title, separated by tabs.
+    /// The query is that of the `/` key: free words (accents and case optional) and filters
+    /// (statut:encours pilote:caf tag:numerique orientation:2 referent:… retard derriere).
+    /// Exits 0 when something matches, 1 when nothing does.
+    Search {
+        plan: PathBuf,
+        /// The query words.
+        #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+        query: Vec<String>,
+    },
     /// Write a generated plan and journal (for benchmarks and stress tests).
     #[command(hide = true)]
     Generate {
@@ -249,6 +272,30 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
     }
 }
 
+/// `copil search`: the matching actions, best first, one per line.
+pub fn search(plan: &Path, query: &[String], today: Date, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let loaded = match load::load(plan) {
+        Ok(l) => l,
+        Err(d) => {
+            let _ = writeln!(err, "{d}");
+            return 2;
+        }
+    };
+    let plan = &loaded.state.plan;
+    let query = crate::search::parse_query(&query.join(" "));
+    if let Some(u) = query.unknown_statuses.first() {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), i18n::search_unknown_status(u));
+        return 2;
+    }
+    let hits = crate::search::SearchIndex::new(plan).search(plan, &query, today);
+    for h in &hits {
+        if let Some(a) = plan.action(&h.action_id) {
+            let _ = writeln!(out, "{}\t{}\t{}", sanitize(&a.id), i18n::status_label(a.status), sanitize(&a.title));
+        }
+    }
+    if hits.is_empty() { 1 } else { 0 }
+}
+
 /// `copil log`: the journal, one line per change, oldest first.
 pub fn log(plan: &Path, action: Option<&str>, since: Option<Date>, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let loaded = match load::load(plan) {
@@ -299,4 +346,90 @@ pub fn log(plan: &Path, action: Option<&str>, since: Option<Date>, out: &mut imp
         let _ = writeln!(out, "{}", sanitize(&line));
     }
     0
+}
+
+/// The formats of `copil report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown, in the interface language.
+    Md,
+    /// CSV (RFC 4180): one record per action and sub-action.
+    Csv,
+}
+
+/// `copil report`: the dashboard as Markdown or CSV, on standard output or into a file (written
+/// to a temporary file beside it, then renamed). 0 written, 2 the plan does not load (nothing is
+/// written), 3 the file cannot be written.
+pub fn report(
+    plan: &Path,
+    format: ReportFormat,
+    at: Option<Date>,
+    output: Option<&Path>,
+    global: &Global,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let loaded = match load::load(plan) {
+        Ok(l) => l,
+        Err(d) => {
+            let _ = writeln!(err, "{d}");
+            return 2;
+        }
+    };
+    for w in loaded.state.all_warnings() {
+        let _ = writeln!(
+            err,
+            "{} : {}:{} : {}",
+            i18n::WARNING.get(),
+            loaded.journal_path.display(),
+            w.line,
+            sanitize(&i18n::warning(&w.kind))
+        );
+    }
+    let (past, date) = match at {
+        Some(d) => (Some(crate::report::state_at(&loaded.state, d)), d),
+        None => (None, global.today()),
+    };
+    let state = past.as_ref().unwrap_or(&loaded.state);
+    let text = match format {
+        ReportFormat::Md => crate::report::markdown(state, date),
+        ReportFormat::Csv => crate::report::csv(state, date),
+    };
+    let Some(path) = output else {
+        return match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            Ok(()) => 0,
+            Err(e) => {
+                let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
+                3
+            }
+        };
+    };
+    match write_replacing(path, text.as_bytes()) {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), crate::report::write_error(path, &e));
+            3
+        }
+    }
+}
+
+/// Writes a whole file through a temporary file in the same directory and a rename, so that a
+/// reader never sees it half-written and a failure leaves the old file as it was.
+fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }

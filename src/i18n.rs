@@ -675,7 +675,29 @@ t! {
     SEARCH_FIELD_INDICATOR = "indicateur" / "indicator";
     SEARCH_LATE = "en retard" / "late";
     SEARCH_BEHIND = "un indicateur en retard sur la cible" / "an indicator behind target";
+    SEARCH_WORD_LATE = "retard" / "late";
+    SEARCH_WORD_BEHIND = "derriere" / "behind";
+    SEARCH_WORD_STATUS = "statut" / "status";
+    SEARCH_TITLE = "Recherche" / "Search";
+    HELP_IN_SEARCH = "Dans la recherche" / "In the search line";
+    SEARCH_KEYS_GO = "aller" / "go";
+    SEARCH_KEYS_BACK = "revenir" / "back";
+    SEARCH_KEYS_STATUS = "statut" / "status";
+    SEARCH_KEYS_LATE = "retard" / "late";
+    SEARCH_KEYS_BEHIND = "derrière la cible" / "behind target";
+    KEY_SEARCH = "chercher" / "search";
+    KEY_CLEAR_FILTER = "effacer le filtre" / "clear the filter";
+    CMD_SEARCH = "Chercher une action (texte, statut:, pilote:, tag:, retard…)" / "Search actions (text, status:, pilot:, tag:, late…)";
+    CMD_CLEAR_FILTER = "Effacer le filtre de l'arbre" / "Clear the tree's filter";
+    CMD_TOGGLE_LATE = "Filtre « en retard » oui/non" / "Filter \"late\" on/off";
+    CMD_TOGGLE_BEHIND = "Filtre « indicateur derrière la cible » oui/non" / "Filter \"indicator behind target\" on/off";
+    CMD_CYCLE_STATUS = "Filtre de statut : statut suivant" / "Status filter: next status";
     SEARCH_HINT = "statut:encours pilote:caf tag:numerique orientation:2 referent:… retard derriere" / "status:in-progress pilot:caf tag:digital orientation:2 referent:… late behind";
+}
+
+/// The tree's title while a filter is on.
+pub fn filtered_tree(n: usize) -> String {
+    tr!(format!("filtre : {n} action(s)"), format!("filter: {n} action(s)"))
 }
 
 /// Values of one filter, quoted and joined: « a » ou « b » / "a" or "b".

@@ -7,6 +7,7 @@ pub mod i18n;
 pub mod cli;
 pub mod generate;
 pub mod plan;
+pub mod report;
 pub mod sanitize;
 pub mod search;
 pub mod store;

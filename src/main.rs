@@ -13,6 +13,18 @@ fn main() -> color_eyre::Result<()> {
         Some(Command::Log { plan, action, since }) => {
             cli::log(plan, action.as_deref(), *since, &mut std::io::stdout(), &mut std::io::stderr())
         }
+        Some(Command::Report { plan, format, at, output }) => cli::report(
+            plan,
+            *format,
+            *at,
+            output.as_deref(),
+            &cli.global,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
+        Some(Command::Search { plan, query }) => {
+            cli::search(plan, query, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())
+        }
         Some(Command::Generate { dir, name, actions, journal }) => {
             let path = copil::generate::write(dir, name, *actions, *journal)?;
             println!("{}", path.display());

@@ -11,6 +11,16 @@ fn unsafe_char(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
 }
 
+/// One character made safe for a one-line display: line breaks and tabs become spaces, other
+/// unsafe characters the replacement character.
+pub fn one_line_char(c: char) -> char {
+    match c {
+        '\n' | '\r' | '\t' => ' ',
+        c if unsafe_char(c) => REPLACEMENT,
+        c => c,
+    }
+}
+
 /// Replaces every control character (including newlines and tabs) and bidi override.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
     if !s.chars().any(unsafe_char) {

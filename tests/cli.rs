@@ -238,3 +238,27 @@ fn location_helpers() {
     assert!(has_caret_line("  |     ^\n"));
     assert!(!has_caret_line("12 | a^b\n"));
 }
+
+#[test]
+fn search_prints_matching_actions_best_first_for_scripts() {
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/bouches-du-rhone.ron");
+    let plan = plan.to_str().unwrap();
+    // Accents optional; id, status and title separated by tabs, best first.
+    let out = copil(&["--lang", "fr", "search", plan, "numerique"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let first: Vec<&str> = stdout.lines().next().unwrap().split('\t').collect();
+    assert_eq!(first, ["1-2", "Non démarrée", "Développer les outils numériques dans les points d'accueil"]);
+    assert!(stdout.lines().count() > 3, "{stdout}");
+    // Several words narrow it down; filters combine with them.
+    let out = copil(&["search", plan, "PPNG", "statut:nondemarree"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().next().unwrap().split('\t').next(), Some("1-2-2"), "{stdout}");
+    // Nothing found: exit 1, nothing printed. An unknown status: exit 2 with the reason.
+    let out = copil(&["search", plan, "zzqxwv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let out = copil(&["--lang", "fr", "search", plan, "statut:fini"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("statut inconnu « fini »"), "{out:?}");
+}

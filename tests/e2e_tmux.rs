@@ -48,6 +48,11 @@ impl Tmux {
         }
     }
 
+    /// Types a text literally (no key names).
+    fn typed(&self, text: &str) {
+        self.run(&["send-keys", "-t", "main", "-l", text]);
+    }
+
     fn screen(&self) -> String {
         self.run(&["capture-pane", "-p", "-t", "main"])
     }
@@ -124,7 +129,11 @@ fn help_lists_the_keys_and_closes() {
     t.wait_for("Détail", 10);
     t.keys(&["?"]);
     let s = t.wait_for("Aide — touches", 5);
-    assert!(s.contains("Quitter"), "{s}");
+    assert!(s.contains("Action suivante"), "{s}");
+    // The list is longer than 24 lines: it scrolls down to the last keys.
+    t.keys(&["j"; 20]);
+    let s = t.wait_for("Filtre de statut", 5);
+    assert!(s.contains("Aide — touches"), "{s}");
     t.keys(&["Escape"]);
     let start = Instant::now();
     while t.screen().contains("Aide — touches") {
@@ -205,4 +214,24 @@ fn a_status_changed_in_one_copil_shows_in_another_within_a_second() {
     assert!(start.elapsed() < Duration::from_millis(1500), "{:?}", start.elapsed());
     let row = s.lines().find(|l| l.contains("Spup09 Déploiement")).unwrap().to_string();
     assert!(row.contains("◐ Spup09"), "the tree shows the new status: {row}");
+}
+
+#[test]
+fn search_without_accents_then_enter_opens_the_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path(), "plans/bouches-du-rhone.ron");
+    let t = Tmux::start("search", 100, 30, &copil_cmd(&plan));
+    t.wait_for("Détail", 10);
+    t.keys(&["/"]);
+    t.wait_for("Recherche", 5);
+    t.typed("generation ppng");
+    let s = t.wait_for("/ generation ppng", 5);
+    // Header, border, search line, filters, count, then the results.
+    let best = s.lines().nth(5).unwrap_or_default();
+    assert!(best.contains("1-2-2 Plan Préfectures"), "the best result first: {s}");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("1-2-2 · ", 5);
+    assert!(!s.contains("Recherche"), "back to the tree: {s}");
+    let row = s.lines().find(|l| l.contains("1-2-2 Plan")).expect("the tree shows the action");
+    assert!(row.starts_with("│"), "{row}");
 }

@@ -194,6 +194,12 @@ impl Query {
 
     /// The active-filter line ("Filtres : statut : En cours · en retard"); empty without filters.
     pub fn describe(&self) -> String {
+        let parts = self.filter_parts();
+        if parts.is_empty() { String::new() } else { i18n::search_filters(&parts) }
+    }
+
+    /// Each active filter in words ("statut : En cours", "en retard").
+    pub fn filter_parts(&self) -> Vec<String> {
         let mut parts = Vec::new();
         if !self.statuses.is_empty() {
             let labels: Vec<&str> = self.statuses.iter().map(|s| i18n::status_label(*s)).collect();
@@ -220,7 +226,7 @@ impl Query {
         if self.behind {
             parts.push(i18n::SEARCH_BEHIND.get().to_string());
         }
-        if parts.is_empty() { String::new() } else { i18n::search_filters(&parts) }
+        parts
     }
 }
 

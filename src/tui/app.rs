@@ -20,6 +20,7 @@ use crate::i18n;
 use crate::plan::journal::Event;
 use crate::plan::model::{Date, Timestamp};
 use crate::plan::state::PlanState;
+use crate::search::{SearchIndex, parse_query};
 use crate::store::append;
 use crate::store::load::Loaded;
 use crate::store::watch::Watcher;
@@ -44,6 +45,8 @@ pub struct App {
     journal: PathBuf,
     watcher: Watcher,
     message_since: Option<Instant>,
+    /// Built on the first search (it is not needed to start).
+    index: Option<SearchIndex>,
 }
 
 impl App {
@@ -61,6 +64,7 @@ impl App {
             today,
             watcher,
             message_since: None,
+            index: None,
         }
     }
 
@@ -75,6 +79,8 @@ impl App {
             Mode::Form
         } else if self.ui.help_open {
             Mode::Help
+        } else if self.ui.search.is_some() {
+            Mode::Search
         } else {
             Mode::Normal
         }
@@ -91,6 +97,11 @@ impl App {
             if let Some(input) = self.ui.form.as_mut().and_then(|f| f.focused_input()) {
                 return input.handle_event(&TermEvent::Key(key)).is_some();
             }
+            if let Some(s) = self.ui.search.as_mut() {
+                let changed = s.input.handle_event(&TermEvent::Key(key)).is_some();
+                self.run_search();
+                return changed;
+            }
             return false;
         };
         let env = Env { by: &self.by, now: Timestamp::now(), today: self.today, read_only: self.read_only.as_deref() };
@@ -101,10 +112,56 @@ impl App {
                 Effect::Append(event) => self.save(*event),
             }
         }
+        if self.ui.search.is_some() {
+            self.run_search();
+        }
         if self.ui.message.is_some() && self.message_since.is_none() {
             self.message_since = Some(Instant::now());
         }
         true
+    }
+
+    /// The actions matching a search line, best first, on the live plan.
+    fn hits(&mut self, text: &str) -> Vec<crate::search::Hit> {
+        let plan = &self.state.plan;
+        let index = self.index.get_or_insert_with(|| SearchIndex::new(plan));
+        index.search(plan, &parse_query(text), self.today)
+    }
+
+    /// Recomputes the open search's results when its line changed (the selection goes back to
+    /// the best result), or when `force` (the plan changed: the selected action stays selected).
+    fn search_again(&mut self, force: bool) {
+        let Some(s) = &self.ui.search else { return };
+        let text = s.text().to_string();
+        let changed = s.searched.as_deref() != Some(text.as_str());
+        if !changed && !force {
+            return;
+        }
+        let keep = if changed { None } else { s.selected_hit().map(|h| h.action_id.clone()) };
+        let hits = self.hits(&text);
+        let rows = self.ui.viewport;
+        if let Some(s) = &mut self.ui.search {
+            s.selected = keep.and_then(|id| hits.iter().position(|h| h.action_id == id)).unwrap_or(0);
+            s.offset = 0;
+            s.hits = hits;
+            s.searched = Some(text);
+            s.keep_visible(rows);
+        }
+    }
+
+    fn run_search(&mut self) {
+        self.search_again(false);
+    }
+
+    /// The plan changed: a filtered tree and an open search follow it (statuses, lateness).
+    fn refilter(&mut self) {
+        if let Some(text) = self.ui.filter.as_ref().map(|f| f.text.clone()) {
+            let ids = self.hits(&text).into_iter().map(|h| h.action_id).collect();
+            if let Some(f) = &mut self.ui.filter {
+                f.ids = ids;
+            }
+        }
+        self.search_again(true);
     }
 
     /// Appends a line (lock, write, fsync); only then says it is saved. On failure the form stays
@@ -147,6 +204,7 @@ impl App {
         match self.watcher.poll(&mut self.state) {
             Ok(new) if new.is_empty() => false,
             Ok(new) => {
+                self.refilter();
                 self.ui.rebuild_rows(&self.state.plan);
                 // Say who changed what, for the last line written elsewhere.
                 if let Some(e) = new.iter().rev().map(|&i| &self.state.entries[i]).find(|e| Some(&e.event) != own) {

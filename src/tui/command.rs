@@ -33,13 +33,18 @@ pub enum Command {
     PrevField,
     ChoiceNext,
     ChoicePrev,
+    Search,
+    ClearFilter,
+    ToggleLate,
+    ToggleBehind,
+    CycleStatus,
     /// Unbinds a key in a user keymap.
     Nothing,
 }
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 28] = [
+    pub const ALL: [Command; 33] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -52,6 +57,11 @@ impl Command {
         Command::ExpandAll,
         Command::CollapseAll,
         Command::FocusNext,
+        Command::Search,
+        Command::ClearFilter,
+        Command::CycleStatus,
+        Command::ToggleLate,
+        Command::ToggleBehind,
         Command::EditStatus,
         Command::AddMeasure,
         Command::AddComment,
@@ -99,6 +109,11 @@ impl Command {
             Command::PrevField => i18n::CMD_PREV_FIELD,
             Command::ChoiceNext => i18n::CMD_CHOICE_NEXT,
             Command::ChoicePrev => i18n::CMD_CHOICE_PREV,
+            Command::Search => i18n::CMD_SEARCH,
+            Command::ClearFilter => i18n::CMD_CLEAR_FILTER,
+            Command::ToggleLate => i18n::CMD_TOGGLE_LATE,
+            Command::ToggleBehind => i18n::CMD_TOGGLE_BEHIND,
+            Command::CycleStatus => i18n::CMD_CYCLE_STATUS,
         };
         t.get()
     }

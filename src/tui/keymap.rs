@@ -21,6 +21,8 @@ pub enum Mode {
     Help,
     /// A form is open: unbound keys go to its text input.
     Form,
+    /// The search line is open: unbound keys type into it.
+    Search,
 }
 
 /// A key with its modifiers, normalised so that `G` and `shift-g` are the same binding.
@@ -205,6 +207,8 @@ pub struct KeymapFile {
     pub help: IndexMap<String, Command>,
     #[serde(default)]
     pub form: IndexMap<String, Command>,
+    #[serde(default)]
+    pub search: IndexMap<String, Command>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -257,7 +261,9 @@ impl Keymap {
                 i18n::ron_error(&e.code)
             ))
         })?;
-        for (mode, table) in [(Mode::Normal, file.normal), (Mode::Help, file.help), (Mode::Form, file.form)] {
+        for (mode, table) in
+            [(Mode::Normal, file.normal), (Mode::Help, file.help), (Mode::Form, file.form), (Mode::Search, file.search)]
+        {
             let target = self.modes.entry(mode).or_default();
             for (name_of_key, cmd) in table {
                 let key = Key::parse(&name_of_key).ok_or_else(|| KeymapError(i18n::bad_key(name, &name_of_key)))?;
@@ -319,7 +325,7 @@ mod tests {
         assert_eq!(k.lookup(Mode::Normal, &ev(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Command::Down));
         assert_eq!(k.lookup(Mode::Normal, &ev(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Command::Bottom));
         assert_eq!(k.lookup(Mode::Normal, &ev(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Command::Quit));
-        assert_eq!(k.lookup(Mode::Normal, &ev(KeyCode::Char('x'), KeyModifiers::NONE)), None);
+        assert_eq!(k.lookup(Mode::Normal, &ev(KeyCode::Char('w'), KeyModifiers::NONE)), None);
     }
 
     #[test]

@@ -89,6 +89,10 @@ pub struct UiState {
     pub focus: Focus,
     pub help_open: bool,
     pub help_scroll: u16,
+    /// The open search line and its results.
+    pub search: Option<super::search_ui::SearchUi>,
+    /// Only these actions (and their parents) are in the tree.
+    pub filter: Option<super::search_ui::TreeFilter>,
     pub quit: bool,
 }
 
@@ -109,6 +113,16 @@ impl UiState {
         let keep = self.rows.get(self.selected).and_then(|r| node_key(plan, &r.path));
         self.rows.clear();
         for (oi, o) in plan.orientations.iter().enumerate() {
+            if let Some(f) = &self.filter {
+                // Filtered: every matching action with its parents, unfolded.
+                if o.actions.iter().any(|a| shows(a, &f.ids)) {
+                    self.rows.push(Row { path: vec![oi], depth: 0, has_children: true, expanded: true });
+                    for (ai, a) in o.actions.iter().enumerate() {
+                        self.push_filtered(a, vec![oi, ai], 1);
+                    }
+                }
+                continue;
+            }
             let expanded = self.expanded.contains(&format!("o:{}", o.id));
             self.rows.push(Row { path: vec![oi], depth: 0, has_children: !o.actions.is_empty(), expanded });
             if expanded {
@@ -138,13 +152,32 @@ impl UiState {
         }
     }
 
+    fn push_filtered(&mut self, a: &PlanAction, path: Vec<usize>, depth: u16) {
+        let Some(f) = &self.filter else { return };
+        if !shows(a, &f.ids) {
+            return;
+        }
+        let shown: Vec<usize> = (0..a.sub_actions.len()).filter(|&i| shows(&a.sub_actions[i], &f.ids)).collect();
+        self.rows.push(Row { path: path.clone(), depth, has_children: !shown.is_empty(), expanded: !shown.is_empty() });
+        for i in shown {
+            let mut p = path.clone();
+            p.push(i);
+            self.push_filtered(&a.sub_actions[i], p, depth + 1);
+        }
+    }
+
     pub fn selected_row(&self) -> Option<&Row> {
         self.rows.get(self.selected)
     }
 
+    /// How many rows of the tree are visible: the viewport, less the filter's line when filtered.
+    pub fn tree_rows(&self) -> usize {
+        self.viewport.saturating_sub(usize::from(self.filter.is_some())).max(1)
+    }
+
     /// Keeps the selection inside the visible window of rows.
     pub fn clamp_offset(&mut self) {
-        let vp = self.viewport.max(1);
+        let vp = self.tree_rows();
         if self.selected < self.offset {
             self.offset = self.selected;
         } else if self.selected >= self.offset + vp {
@@ -175,6 +208,11 @@ impl UiState {
         }
         false
     }
+}
+
+/// Whether a filtered tree shows an action: it matches, or one of its sub-actions does.
+fn shows(a: &PlanAction, ids: &HashSet<String>) -> bool {
+    ids.contains(&a.id) || a.sub_actions.iter().any(|s| shows(s, ids))
 }
 
 /// Collects the ids from a top-level action down to `id`.

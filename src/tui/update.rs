@@ -3,6 +3,7 @@
 
 use super::command::Command;
 use super::form::Form;
+use super::search_ui::{self, Saved, SearchUi, TreeFilter};
 use super::ui_state::{Focus, Message, Node, UiState, node, node_key};
 use crate::i18n;
 use crate::plan::edit::Author;
@@ -55,6 +56,9 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
         }
         return Vec::new();
     }
+    if ui.search.is_some() {
+        return search(plan, ui, cmd);
+    }
     if ui.help_open {
         match cmd {
             Command::CloseHelp | Command::Help => ui.help_open = false,
@@ -74,8 +78,30 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
             ui.help_open = true;
             ui.help_scroll = 0;
         }
+        Command::Search => {
+            let saved = Saved {
+                selected: ui.selected,
+                offset: ui.offset,
+                expanded: ui.expanded.clone(),
+                detail_scroll: ui.detail_scroll,
+            };
+            let text = ui.filter.as_ref().map(|f| f.text.clone()).unwrap_or_default();
+            ui.search = Some(SearchUi::new(&text, saved));
+        }
+        Command::ClearFilter => {
+            if ui.filter.take().is_some() {
+                let keep = ui.selected_row().and_then(|r| node_key(plan, &r.path));
+                ui.rebuild_rows(plan);
+                if let Some(id) = keep.as_deref().and_then(|k| k.strip_prefix("a:")) {
+                    ui.reveal(plan, id);
+                }
+            }
+        }
         Command::CloseHelp
         | Command::Nothing
+        | Command::ToggleLate
+        | Command::ToggleBehind
+        | Command::CycleStatus
         | Command::Submit
         | Command::Cancel
         | Command::NextField
@@ -154,6 +180,54 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
         ui.detail_scroll = 0;
     }
     ui.clamp_offset();
+    Vec::new()
+}
+
+/// The search line: moving among the results, the filter keys, going to an action or back.
+/// The results themselves are computed by the application (it owns the search index).
+fn search(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Command) -> Vec<Effect> {
+    let rows = ui.viewport;
+    let Some(s) = &mut ui.search else { return Vec::new() };
+    let page = rows.max(2) as isize - 1;
+    match cmd {
+        Command::Down => s.step(1, rows),
+        Command::Up => s.step(-1, rows),
+        Command::PageDown => s.step(page, rows),
+        Command::PageUp => s.step(-page, rows),
+        Command::Top => s.step(isize::MIN, rows),
+        Command::Bottom => s.step(isize::MAX, rows),
+        Command::ToggleLate => s.set_text(search_ui::toggle_late(s.text())),
+        Command::ToggleBehind => s.set_text(search_ui::toggle_behind(s.text())),
+        Command::CycleStatus => s.set_text(search_ui::cycle_status(s.text())),
+        Command::Cancel => {
+            // Back to where the search started.
+            let saved = std::mem::take(&mut s.saved);
+            ui.search = None;
+            ui.expanded = saved.expanded;
+            ui.rebuild_rows(plan);
+            ui.selected = saved.selected.min(ui.rows.len().saturating_sub(1));
+            ui.offset = saved.offset;
+            ui.detail_scroll = saved.detail_scroll;
+            ui.clamp_offset();
+        }
+        Command::Submit => {
+            let Some(hit) = s.selected_hit().map(|h| h.action_id.clone()) else {
+                ui.message = Some(Message::error(i18n::search_count(0, 0)));
+                return Vec::new();
+            };
+            let query = s.query();
+            ui.filter = query.has_filters().then(|| TreeFilter {
+                text: s.text().trim().to_string(),
+                ids: s.hits.iter().map(|h| h.action_id.clone()).collect(),
+            });
+            ui.search = None;
+            ui.focus = Focus::Tree;
+            ui.rebuild_rows(plan);
+            ui.reveal(plan, &hit);
+        }
+        Command::Quit => return vec![Effect::Quit],
+        _ => {}
+    }
     Vec::new()
 }
 

@@ -23,12 +23,17 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         .borders(Borders::ALL)
         .border_style(if focused { t.border_focus } else { t.border })
         .title(Span::styled(format!(" {} ", i18n::DETAIL.get()), t.title));
-    let lines = match ctx.ui.selected_row().and_then(|r| node(&ctx.state.plan, &r.path)) {
+    // While searching, the selected result is previewed.
+    let (shown, scroll) = match &ctx.ui.search {
+        Some(s) => (s.selected_hit().and_then(|h| ctx.state.plan.action(&h.action_id)).map(Node::Action), 0),
+        None => (ctx.ui.selected_row().and_then(|r| node(&ctx.state.plan, &r.path)), ctx.ui.detail_scroll),
+    };
+    let lines = match shown {
         Some(Node::Orientation(o)) => orientation_lines(ctx, o),
         Some(Node::Action(a)) => action_lines(ctx, a),
         None => Vec::new(),
     };
-    let p = Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((ctx.ui.detail_scroll, 0));
+    let p = Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((scroll, 0));
     frame.render_widget(p, area);
 }
 

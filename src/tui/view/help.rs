@@ -15,13 +15,23 @@ use crate::tui::keymap::Mode;
 pub fn lines<'a>(ctx: &Ctx) -> Vec<Line<'a>> {
     let t = ctx.theme;
     let mut out = Vec::new();
-    for (cmd, keys) in ctx.keymap.bindings(Mode::Normal) {
-        let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
-        out.push(Line::from(vec![
-            Span::styled(format!("{:<18}", keys.join(" ")), t.label),
-            Span::raw(cmd.description().to_string()),
-        ]));
-    }
+    let bindings = |mode: Mode, out: &mut Vec<Line<'a>>| {
+        for (cmd, keys) in ctx.keymap.bindings(mode) {
+            let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
+            out.push(Line::from(vec![
+                Span::styled(format!("{:<18}", keys.join(" ")), t.label),
+                Span::raw(cmd.description().to_string()),
+            ]));
+        }
+    };
+    bindings(Mode::Normal, &mut out);
+    out.push(Line::raw(""));
+    out.push(Line::styled(i18n::HELP_IN_SEARCH.get(), t.heading));
+    bindings(Mode::Search, &mut out);
+    out.push(Line::from(vec![
+        Span::styled(format!("{:<18}", ""), t.label),
+        Span::styled(i18n::SEARCH_HINT.get(), t.muted),
+    ]));
     out.push(Line::raw(""));
     let mut legend: Vec<Span> = Vec::new();
     for s in Status::ALL {

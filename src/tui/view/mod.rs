@@ -4,6 +4,7 @@ pub mod detail;
 pub mod form;
 pub mod header;
 pub mod help;
+pub mod search;
 pub mod status_bar;
 pub mod theme;
 pub mod tree;
@@ -45,10 +46,17 @@ pub struct Areas {
 }
 
 pub fn layout(area: Rect) -> Areas {
+    layout_for(area, false)
+}
+
+/// The layout while searching gives the results three fifths of the width (they show more of
+/// each title, and where else the text matched); the tree gets about two fifths, never less
+/// than 34 columns.
+pub fn layout_for(area: Rect, searching: bool) -> Areas {
     let [header, body, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    // The tree gets about two fifths, never less than 34 columns.
-    let tree_w = (body.width * 2 / 5).max(34).min(body.width);
+    let fifths = if searching { 3 } else { 2 };
+    let tree_w = (body.width * fifths / 5).max(34).min(body.width);
     let [tree, detail] = Layout::horizontal([Constraint::Length(tree_w), Constraint::Min(0)]).areas(body);
     Areas { header, tree, detail, status }
 }
@@ -68,9 +76,12 @@ pub fn draw(frame: &mut Frame, ctx: &Ctx) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
-    let areas = layout(area);
+    let areas = layout_for(area, ctx.ui.search.is_some());
     header::draw(frame, areas.header, ctx);
-    tree::draw(frame, areas.tree, ctx);
+    match &ctx.ui.search {
+        Some(s) => search::draw(frame, areas.tree, ctx, s),
+        None => tree::draw(frame, areas.tree, ctx),
+    }
     detail::draw(frame, areas.detail, ctx);
     status_bar::draw(frame, areas.status, ctx);
     if ctx.ui.help_open {

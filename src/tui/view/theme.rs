@@ -20,6 +20,8 @@ pub struct Theme {
     pub late: Style,
     pub warning: Style,
     pub good: Style,
+    /// Characters a search matched.
+    pub matched: Style,
     pub status: [Style; 4],
 }
 
@@ -40,6 +42,7 @@ impl Theme {
             late: Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
             warning: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             good: Style::new().fg(Color::Green),
+            matched: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             status: [
                 Style::new().fg(Color::Red),
                 Style::new().fg(Color::Yellow),
@@ -67,6 +70,7 @@ impl Theme {
             late: bold,
             warning: bold,
             good: plain,
+            matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             status: [plain, plain, bold, plain],
         }
     }

@@ -12,17 +12,39 @@ use crate::i18n;
 use crate::plan::model::Status;
 use crate::plan::progress::{is_late, orientation_counts};
 use crate::sanitize::sanitize;
+use crate::tui::command::Command;
+use crate::tui::keymap::Mode;
 use crate::tui::ui_state::{Focus, Node, Row, node};
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let t = ctx.theme;
     let focused = ctx.ui.focus == Focus::Tree;
+    let mut title = vec![Span::styled(format!(" {} ", i18n::PLAN_TREE.get()), t.title)];
+    if let Some(f) = &ctx.ui.filter {
+        title.push(Span::styled(format!("— {} ", i18n::filtered_tree(f.ids.len())), t.warning));
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused { t.border_focus } else { t.border })
-        .title(Span::styled(format!(" {} ", i18n::PLAN_TREE.get()), t.title));
-    let inner = block.inner(area);
+        .title(Line::from(title));
+    let mut inner = block.inner(area);
     frame.render_widget(block, area);
+    if let Some(f) = &ctx.ui.filter {
+        // The active filter is always in sight, after the key that clears it.
+        let key = ctx.keymap.keys_for(Mode::Normal, Command::ClearFilter).first().map(|k| k.to_string());
+        let what = crate::search::parse_query(&f.text).filter_parts().join(" · ");
+        let mut spans = Vec::new();
+        let mut used = 0;
+        if let Some(k) = key {
+            used = k.width() + 3;
+            spans.push(Span::styled(format!(" {k} "), t.key));
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(truncate(&sanitize(&what), (inner.width as usize).saturating_sub(used)), t.warning));
+        frame.render_widget(Paragraph::new(Line::from(spans)), Rect { height: 1.min(inner.height), ..inner });
+        inner.y += 1.min(inner.height);
+        inner.height = inner.height.saturating_sub(1);
+    }
     if ctx.ui.rows.is_empty() {
         frame.render_widget(Paragraph::new(i18n::EMPTY_PLAN.get()).style(t.muted), inner);
         return;

@@ -1,0 +1,183 @@
+//! The search line and the tree filter: what the interface remembers of a search.
+//!
+//! The search line is the single source of truth: the filter keys (status, late, behind) edit its
+//! words, so what the user sees typed is exactly what is searched.
+
+use std::collections::HashSet;
+
+use tui_input::Input;
+
+use crate::plan::model::Status;
+use crate::search::fold;
+use crate::search::{Hit, Query, parse_query};
+
+/// Where the interface was when the search opened, to go back to on Esc.
+#[derive(Clone, Debug, Default)]
+pub struct Saved {
+    pub selected: usize,
+    pub offset: usize,
+    pub expanded: HashSet<String>,
+    pub detail_scroll: u16,
+}
+
+/// An open search: the line being typed and its results, best first.
+#[derive(Clone, Debug, Default)]
+pub struct SearchUi {
+    pub input: Input,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    /// First result shown.
+    pub offset: usize,
+    /// The text `hits` was computed for.
+    pub searched: Option<String>,
+    pub saved: Saved,
+}
+
+impl SearchUi {
+    pub fn new(text: &str, saved: Saved) -> SearchUi {
+        SearchUi { input: Input::new(text.to_string()), saved, ..Default::default() }
+    }
+
+    pub fn text(&self) -> &str {
+        self.input.value()
+    }
+
+    pub fn query(&self) -> Query {
+        parse_query(self.text())
+    }
+
+    pub fn selected_hit(&self) -> Option<&Hit> {
+        self.hits.get(self.selected)
+    }
+
+    /// Replaces the line (the cursor goes to its end).
+    pub fn set_text(&mut self, text: String) {
+        self.input = Input::new(text);
+    }
+
+    /// Moves the selection among the results, keeping it inside a window of `rows`.
+    pub fn step(&mut self, by: isize, rows: usize) {
+        if self.hits.is_empty() {
+            return;
+        }
+        let last = self.hits.len() - 1;
+        self.selected = self.selected.saturating_add_signed(by).min(last);
+        self.keep_visible(rows);
+    }
+
+    pub fn keep_visible(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+    }
+}
+
+/// A filter applied to the tree: only the matching actions and their parents are shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TreeFilter {
+    /// The search line that made it (shown, and reopened by the search key).
+    pub text: String,
+    /// Ids of the matching actions (recomputed when the plan changes).
+    pub ids: HashSet<String>,
+}
+
+/// The words of a line that the toggles look at, folded.
+fn is_word(word: &str, names: &[&str]) -> bool {
+    names.contains(&fold(word).as_str())
+}
+
+const LATE_WORDS: [&str; 3] = ["retard", "enretard", "late"];
+const BEHIND_WORDS: [&str; 2] = ["derriere", "behind"];
+
+/// Adds the word for a bare filter, or removes it when present.
+fn toggle_word(line: &str, names: &[&str], word: &str) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let kept: Vec<&str> = words.iter().copied().filter(|w| !is_word(w, names)).collect();
+    let mut out = kept.join(" ");
+    if kept.len() == words.len() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// `retard` on or off.
+pub fn toggle_late(line: &str) -> String {
+    toggle_word(line, &LATE_WORDS, crate::i18n::SEARCH_WORD_LATE.get())
+}
+
+/// `derriere` on or off.
+pub fn toggle_behind(line: &str) -> String {
+    toggle_word(line, &BEHIND_WORDS, crate::i18n::SEARCH_WORD_BEHIND.get())
+}
+
+/// The status filter goes to the next status, and after the last one away.
+pub fn cycle_status(line: &str) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let is_status =
+        |w: &str| w.find(':').is_some_and(|c| matches!(fold(&w[..c]).as_str(), "statut" | "status" | "etat"));
+    let current = words.iter().find(|w| is_status(w)).and_then(|w| {
+        let value = &w[w.find(':').unwrap_or(0) + 1..];
+        crate::search::status_from_name(value.split(',').next().unwrap_or(""))
+    });
+    let next = match current {
+        None => Some(Status::ALL[0]),
+        Some(s) => Status::ALL.get(s.index() + 1).copied(),
+    };
+    let mut kept: Vec<String> = words.iter().filter(|w| !is_status(w)).map(|w| w.to_string()).collect();
+    if let Some(s) = next {
+        kept.push(format!("{}:{}", crate::i18n::SEARCH_WORD_STATUS.get(), status_word(s)));
+    }
+    kept.join(" ")
+}
+
+/// A status as typed in the search line.
+fn status_word(s: Status) -> &'static str {
+    match (crate::i18n::lang(), s) {
+        (crate::i18n::Lang::Fr, Status::NotStarted) => "nondemarree",
+        (crate::i18n::Lang::Fr, Status::InProgress) => "encours",
+        (crate::i18n::Lang::Fr, Status::Done) => "realisee",
+        (crate::i18n::Lang::Fr, Status::Abandoned) => "abandonnee",
+        (crate::i18n::Lang::En, Status::NotStarted) => "not-started",
+        (crate::i18n::Lang::En, Status::InProgress) => "in-progress",
+        (crate::i18n::Lang::En, Status::Done) => "done",
+        (crate::i18n::Lang::En, Status::Abandoned) => "abandoned",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, set_lang};
+
+    #[test]
+    fn toggles_add_and_remove_their_word() {
+        set_lang(Lang::Fr);
+        assert_eq!(toggle_late("ecole"), "ecole retard");
+        assert_eq!(toggle_late("ecole retard"), "ecole");
+        assert_eq!(toggle_late("Late ecole"), "ecole");
+        assert_eq!(toggle_behind(""), "derriere");
+        assert!(parse_query(&toggle_behind("x")).behind);
+    }
+
+    #[test]
+    fn the_status_key_cycles_through_every_status_then_off() {
+        set_lang(Lang::Fr);
+        let mut line = "caf".to_string();
+        let mut seen = Vec::new();
+        for _ in 0..Status::ALL.len() {
+            line = cycle_status(&line);
+            let q = parse_query(&line);
+            assert_eq!(q.terms, vec!["caf"]);
+            seen.push(q.statuses[0]);
+        }
+        assert_eq!(seen, Status::ALL.to_vec());
+        assert_eq!(cycle_status(&line), "caf");
+        assert_eq!(cycle_status("statut:en x"), "x statut:realisee");
+    }
+}

@@ -1,0 +1,152 @@
+//! The search pane, in place of the tree while searching: the line being typed, the active
+//! filters, and the results best first with the matched characters highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::theme::{LATE_MARK, Theme, status_symbol};
+use super::{Ctx, truncate};
+use crate::i18n;
+use crate::plan::progress::is_late;
+use crate::sanitize::{one_line_char, sanitize};
+use crate::search::{Field, Hit};
+use crate::tui::search_ui::SearchUi;
+
+/// Lines above the results: the search line, the filters (or the hint), the count.
+const TOP: u16 = 3;
+
+pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, s: &SearchUi) {
+    let t = ctx.theme;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border_focus)
+        .title(Span::styled(format!(" {} ", i18n::SEARCH_TITLE.get()), t.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    let width = inner.width as usize;
+    // The line being typed, scrolled so the cursor stays visible.
+    let prompt = "/ ";
+    let room = width.saturating_sub(prompt.len() + 1).max(1);
+    let scroll = s.input.visual_scroll(room);
+    let shown: String = sanitize(s.text()).chars().skip(scroll).collect();
+    let mut lines =
+        vec![Line::from(vec![Span::styled(prompt, t.key), Span::styled(truncate(&shown, room + 1), t.title)])];
+    let query = s.query();
+    let filters = query.describe();
+    lines.push(if filters.is_empty() {
+        Line::styled(truncate(i18n::SEARCH_HINT.get(), width), t.muted)
+    } else {
+        Line::styled(truncate(&filters, width), t.warning)
+    });
+    let total = ctx.state.plan.walk().count();
+    lines.push(Line::styled(truncate(&i18n::search_count(s.hits.len(), total), width), t.label));
+    let rows = inner.height.saturating_sub(TOP) as usize;
+    let items: Vec<Vec<Line>> = s.hits.iter().map(|h| hit_lines(ctx, h, width)).collect();
+    let first = first_shown(&items, s.selected, rows);
+    let mut used = 0;
+    for (i, item) in items.iter().enumerate().skip(first) {
+        if used + item.len() > rows {
+            break;
+        }
+        used += item.len();
+        for l in item {
+            lines.push(if i == s.selected { l.clone().patch_style(t.selected) } else { l.clone() });
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let cursor = (s.input.visual_cursor().saturating_sub(scroll) + prompt.len()).min(width - 1);
+    frame.set_cursor_position(Position::new(inner.x + cursor as u16, inner.y));
+}
+
+/// The first result shown: as many results above the selected one as fit.
+fn first_shown(items: &[Vec<Line>], selected: usize, rows: usize) -> usize {
+    let mut first = selected.min(items.len());
+    let mut used = items.get(selected).map_or(0, Vec::len);
+    while first > 0 && used + items[first - 1].len() <= rows {
+        first -= 1;
+        used += items[first].len();
+    }
+    first
+}
+
+/// One result: status, id and title (matches highlighted), then where else it matched.
+fn hit_lines<'a>(ctx: &Ctx, h: &Hit, width: usize) -> Vec<Line<'a>> {
+    let t = ctx.theme;
+    let plan = &ctx.state.plan;
+    let Some(a) = plan.action(&h.action_id) else { return Vec::new() };
+    let late = is_late(a, ctx.today);
+    let head = format!("{} {} ", status_symbol(a.status), sanitize(&a.id));
+    let tail = if late { format!(" {LATE_MARK}") } else { String::new() };
+    let room = width.saturating_sub(head.width() + tail.width());
+    let mut spans = vec![
+        Span::styled(status_symbol(a.status).to_string(), t.status(a.status)),
+        Span::styled(format!(" {} ", sanitize(&a.id)), t.label),
+    ];
+    spans.extend(highlighted(&a.title, &h.title_matches, 0, room, t, Style::new()));
+    if late {
+        let pad = width.saturating_sub(spans.iter().map(|s| s.content.width()).sum::<usize>() + tail.width());
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(tail, t.late));
+    }
+    let mut out = vec![Line::from(spans)];
+    if !matches!(h.field, Field::Title | Field::Id)
+        && !h.field_matches.is_empty()
+        && let Some(text) = h.field_text(plan)
+    {
+        let label = format!("    ↳ {} : ", h.field.label());
+        let room = width.saturating_sub(label.width());
+        // Start a little before the first match, so that it shows in a long text.
+        let from = h.field_matches.iter().min().copied().unwrap_or(0).saturating_sub(4);
+        let mut spans = vec![Span::styled(label, t.muted)];
+        spans.extend(highlighted(text, &h.field_matches, from, room, t, t.muted));
+        out.push(Line::from(spans));
+    }
+    out
+}
+
+/// `text` from char `from`, cut to `room` columns, with the chars at `matches` highlighted.
+/// Unsafe characters are replaced as `sanitize` does; line breaks become spaces.
+fn highlighted<'a>(text: &str, matches: &[usize], from: usize, room: usize, t: &Theme, base: Style) -> Vec<Span<'a>> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut cur = String::new();
+    let mut cur_hit = false;
+    let mut w = 0;
+    let mut cut = false;
+    if from > 0 {
+        cur.push('…');
+        w += 1;
+    }
+    for (i, c) in text.chars().enumerate().skip(from) {
+        let c = one_line_char(c);
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > room {
+            cut = true;
+            break;
+        }
+        let hit = matches.contains(&i);
+        if hit != cur_hit && !cur.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut cur), if cur_hit { t.matched } else { base }));
+        }
+        cur_hit = hit;
+        cur.push(c);
+        w += cw;
+    }
+    if cut {
+        if cur_hit && !cur.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut cur), t.matched));
+            cur_hit = false;
+        }
+        cur.push('…');
+    }
+    if !cur.is_empty() {
+        spans.push(Span::styled(cur, if cur_hit { t.matched } else { base }));
+    }
+    spans
+}
