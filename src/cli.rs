@@ -131,15 +131,34 @@ impl Global {
     }
 }
 
-/// `copil check PLAN`: 0 valid, 1 valid with warnings, 2 invalid.
-pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let loaded = match load::load(path) {
-        Ok(l) => l,
+/// Loads a plan, or prints why it cannot be loaded (file:line:column, the line quoted).
+fn load_or_say(path: &Path, err: &mut impl Write) -> Option<load::Loaded> {
+    match load::load(path) {
+        Ok(l) => Some(l),
         Err(d) => {
             let _ = writeln!(err, "{d}");
-            return 2;
+            None
         }
-    };
+    }
+}
+
+/// The load's warnings, one line each: journal path and line, and what is wrong.
+fn print_warnings(loaded: &load::Loaded, err: &mut impl Write) {
+    for w in loaded.state.all_warnings() {
+        let _ = writeln!(
+            err,
+            "{} : {}:{} : {}",
+            i18n::WARNING.get(),
+            loaded.journal_path.display(),
+            w.line,
+            sanitize(&i18n::warning(&w.kind))
+        );
+    }
+}
+
+/// `copil check PLAN`: 0 valid, 1 valid with warnings, 2 invalid.
+pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let Some(loaded) = load_or_say(path, err) else { return 2 };
     let state = &loaded.state;
     let plan = &state.plan;
     let actions = plan.walk().count();
@@ -160,16 +179,7 @@ pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
         .unwrap_or_else(|| i18n::NONE.get().to_string());
     let _ = writeln!(out, "{} : {open}", i18n::OPEN_MEETING.get());
     let warnings = state.all_warnings();
-    for w in &warnings {
-        let _ = writeln!(
-            err,
-            "{} : {}:{} : {}",
-            i18n::WARNING.get(),
-            loaded.journal_path.display(),
-            w.line,
-            sanitize(&i18n::warning(&w.kind))
-        );
-    }
+    print_warnings(&loaded, err);
     if warnings.is_empty() {
         let _ = writeln!(out, "{}", i18n::VALID.get());
         0
@@ -228,13 +238,7 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
     let (Command::Status { plan, .. } | Command::Measure { plan, .. } | Command::Comment { plan, .. }) = cmd else {
         return 2;
     };
-    let loaded = match load::load(plan) {
-        Ok(l) => l,
-        Err(d) => {
-            let _ = writeln!(err, "{d}");
-            return 2;
-        }
-    };
+    let Some(loaded) = load_or_say(plan, err) else { return 2 };
     let state = &loaded.state;
     let by = edit::identity(&state.plan, &system_login());
     let who = Author { by: &by, at: crate::plan::model::Timestamp::now() };
@@ -274,13 +278,7 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
 
 /// `copil search`: the matching actions, best first, one per line.
 pub fn search(plan: &Path, query: &[String], today: Date, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let loaded = match load::load(plan) {
-        Ok(l) => l,
-        Err(d) => {
-            let _ = writeln!(err, "{d}");
-            return 2;
-        }
-    };
+    let Some(loaded) = load_or_say(plan, err) else { return 2 };
     let plan = &loaded.state.plan;
     let query = crate::search::parse_query(&query.join(" "));
     if let Some(u) = query.unknown_statuses.first() {
@@ -298,13 +296,7 @@ pub fn search(plan: &Path, query: &[String], today: Date, out: &mut impl Write, 
 
 /// `copil log`: the journal, one line per change, oldest first.
 pub fn log(plan: &Path, action: Option<&str>, since: Option<Date>, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let loaded = match load::load(plan) {
-        Ok(l) => l,
-        Err(d) => {
-            let _ = writeln!(err, "{d}");
-            return 2;
-        }
-    };
+    let Some(loaded) = load_or_say(plan, err) else { return 2 };
     let state = &loaded.state;
     if let Some(a) = action
         && state.plan.action(a).is_none()
@@ -369,23 +361,8 @@ pub fn report(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> i32 {
-    let loaded = match load::load(plan) {
-        Ok(l) => l,
-        Err(d) => {
-            let _ = writeln!(err, "{d}");
-            return 2;
-        }
-    };
-    for w in loaded.state.all_warnings() {
-        let _ = writeln!(
-            err,
-            "{} : {}:{} : {}",
-            i18n::WARNING.get(),
-            loaded.journal_path.display(),
-            w.line,
-            sanitize(&i18n::warning(&w.kind))
-        );
-    }
+    let Some(loaded) = load_or_say(plan, err) else { return 2 };
+    print_warnings(&loaded, err);
     let (past, date) = match at {
         Some(d) => (Some(crate::report::state_at(&loaded.state, d)), d),
         None => (None, global.today()),

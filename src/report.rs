@@ -34,15 +34,7 @@ pub fn write_error(path: &std::path::Path, e: &std::io::Error) -> String {
     )
 }
 
-/// The status symbol, as on screen: ○ not started, ◐ in progress, ● done, ✕ abandoned.
-pub fn status_symbol(s: Status) -> &'static str {
-    match s {
-        Status::NotStarted => "○",
-        Status::InProgress => "◐",
-        Status::Done => "●",
-        Status::Abandoned => "✕",
-    }
-}
+pub use crate::plan::model::status_symbol;
 
 /// The stable machine name of a status (CSV): not_started, in_progress, done, abandoned.
 pub fn status_name(s: Status) -> &'static str {

@@ -235,3 +235,25 @@ fn search_without_accents_then_enter_opens_the_action() {
     let row = s.lines().find(|l| l.contains("1-2-2 Plan")).expect("the tree shows the action");
     assert!(row.starts_with("│"), "{row}");
 }
+
+#[test]
+fn copil_ends_when_its_terminal_goes_away() {
+    // An SSH connection that drops, or a killed tmux: the terminal hangs up. copil must end (its
+    // reader would otherwise spin on the closed terminal and keep a core busy forever).
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path(), "plans/charente.ron");
+    let t = Tmux::start("hangup", 80, 24, &format!("{BIN} --today 2026-11-23 '{}'", plan.display()));
+    t.wait_for("Détail", 10);
+    let pattern = format!("^{BIN} .*{}", plan.display());
+    let running = || Command::new("pgrep").arg("-f").arg(&pattern).output().unwrap().status.success();
+    assert!(running());
+    t.run(&["kill-server"]);
+    let start = Instant::now();
+    while running() {
+        if start.elapsed() > Duration::from_secs(5) {
+            let _ = Command::new("pkill").arg("-KILL").arg("-f").arg(&pattern).status();
+            panic!("copil was still running 5 s after its terminal went away");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

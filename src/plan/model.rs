@@ -445,3 +445,14 @@ impl Plan {
 pub fn walk_action(a: &PlanAction, depth: usize) -> Box<dyn Iterator<Item = (&PlanAction, usize)> + '_> {
     Box::new(std::iter::once((a, depth)).chain(a.sub_actions.iter().flat_map(move |s| walk_action(s, depth + 1))))
 }
+
+/// The status symbol, on screen and in documents: ○ not started, ◐ in progress, ● done,
+/// ✕ abandoned (readable without colour).
+pub fn status_symbol(s: Status) -> &'static str {
+    match s {
+        Status::NotStarted => "○",
+        Status::InProgress => "◐",
+        Status::Done => "●",
+        Status::Abandoned => "✕",
+    }
+}

@@ -3,7 +3,8 @@
 
 use std::io::{self, Stdout, Write};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::terminal::{
@@ -31,6 +32,25 @@ fn install_panic_hook() {
     }));
 }
 
+/// How long the loop has to notice a stop signal before the watchdog ends the process.
+const STOP_GRACE: Duration = Duration::from_secs(1);
+
+/// Ends the process if the loop does not stop in time after a signal. When the terminal goes
+/// away (an SSH connection drops, a tmux server is killed), crossterm's reader spins on the
+/// closed tty (every read returns end of file) and never returns to the loop: without this, the
+/// process would keep a core busy forever on a shared server. The loop normally returns within
+/// one tick, and the process exits before the grace period ends.
+fn spawn_watchdog(stop: Arc<AtomicBool>) {
+    let _ = std::thread::Builder::new().name("copil-stop-watchdog".into()).spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(STOP_GRACE);
+        restore();
+        std::process::exit(0);
+    });
+}
+
 /// Raw mode, alternate screen, hidden cursor; and the flag that SIGTERM, SIGHUP and SIGINT raise.
 pub fn init() -> io::Result<(Term, Arc<AtomicBool>)> {
     install_panic_hook();
@@ -38,6 +58,7 @@ pub fn init() -> io::Result<(Term, Arc<AtomicBool>)> {
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
+    spawn_watchdog(Arc::clone(&stop));
     enable_raw_mode()?;
     let mut out = io::stdout();
     if let Err(e) = execute!(out, EnterAlternateScreen, Hide) {

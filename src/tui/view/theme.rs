@@ -88,15 +88,7 @@ impl Theme {
     }
 }
 
-/// The status symbol: ○ not started, ◐ in progress, ● done, ✕ abandoned.
-pub fn status_symbol(s: Status) -> &'static str {
-    match s {
-        Status::NotStarted => "○",
-        Status::InProgress => "◐",
-        Status::Done => "●",
-        Status::Abandoned => "✕",
-    }
-}
+pub use crate::plan::model::status_symbol;
 
 /// The late marker shown after a late action's title.
 pub const LATE_MARK: &str = "!";
