@@ -262,6 +262,7 @@ pub fn write(
     n_actions: usize,
     n_lines: usize,
 ) -> std::io::Result<std::path::PathBuf> {
+    std::fs::create_dir_all(dir).map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
     let plan = plan(n_actions, 42);
     let pretty = ron::ser::PrettyConfig::new().struct_names(true);
     let text = ron::ser::to_string_pretty(&plan, pretty).map_err(std::io::Error::other)?;

@@ -20,3 +20,31 @@ fn generation_is_deterministic() {
     assert_eq!(a, b);
     assert_eq!(copil::generate::journal(&a, 100, 1), copil::generate::journal(&b, 100, 1));
 }
+
+/// Loading replays a whole journal in one batch (one rebuild however many undos); applying the
+/// same lines one by one, as the live watcher does, must give exactly the same state.
+#[test]
+fn a_journal_loaded_at_once_equals_the_same_lines_applied_one_by_one() {
+    use copil::plan::state::PlanState;
+    let plan = copil::generate::plan(300, 3);
+    let events = copil::generate::journal(&plan, 4000, 5);
+    assert!(events.iter().filter(|e| matches!(e.change, copil::plan::journal::Change::Undo { .. })).count() >= 4);
+    let mut one_by_one = PlanState::new(plan.clone());
+    for (i, e) in events.iter().enumerate() {
+        one_by_one.apply(i + 1, e.clone());
+    }
+    let mut batch = PlanState::new(plan);
+    batch.apply_batch(|s| {
+        for (i, e) in events.iter().enumerate() {
+            s.apply(i + 1, e.clone());
+        }
+    });
+    assert_eq!(batch.plan, one_by_one.plan);
+    assert_eq!(batch.meetings, one_by_one.meetings);
+    assert_eq!(batch.tasks, one_by_one.tasks);
+    assert_eq!(batch.warnings, one_by_one.warnings);
+    for (a, b) in batch.entries.iter().zip(&one_by_one.entries) {
+        assert_eq!((a.line, &a.outcome, a.before), (b.line, &b.outcome, b.before), "line {}", a.line);
+    }
+    assert_eq!(batch.entries.len(), one_by_one.entries.len());
+}

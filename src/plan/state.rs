@@ -99,11 +99,34 @@ pub struct PlanState {
     pub load_warnings: Vec<Warning>,
     /// Action id → indices into `entries` of every line about it (undone ones included).
     history: HashMap<String, Vec<usize>>,
+    /// Action id → its path in the plan (orientation, then action indices). The journal never
+    /// adds or removes actions, so the plan file's paths hold for every replay.
+    paths: HashMap<String, Vec<usize>>,
+    /// Journal line → index into `entries`.
+    by_line: HashMap<usize, usize>,
+    /// Set while a batch of lines is applied (loading): an `Undo` then asks for one rebuild at
+    /// the end of the batch instead of one per undo.
+    batch: Option<bool>,
 }
 
 impl PlanState {
     pub fn new(plan: Plan) -> PlanState {
+        let mut paths = HashMap::new();
+        fn visit(list: &[super::model::PlanAction], path: &mut Vec<usize>, out: &mut HashMap<String, Vec<usize>>) {
+            for (i, a) in list.iter().enumerate() {
+                path.push(i);
+                out.entry(a.id.clone()).or_insert_with(|| path.clone());
+                visit(&a.sub_actions, path, out);
+                path.pop();
+            }
+        }
+        for (oi, o) in plan.orientations.iter().enumerate() {
+            visit(&o.actions, &mut vec![oi], &mut paths);
+        }
         PlanState {
+            paths,
+            by_line: HashMap::new(),
+            batch: None,
             base: plan.clone(),
             plan,
             entries: Vec::new(),
@@ -126,12 +149,44 @@ impl PlanState {
         let is_undo = matches!(event.change, Change::Undo { .. });
         self.entries.push(Entry { line, event, outcome: Outcome::Applied, before: None });
         let idx = self.entries.len() - 1;
+        self.by_line.entry(line).or_insert(idx);
         self.index_history(idx);
-        if is_undo {
-            self.rebuild();
-        } else {
-            self.apply_entry(idx);
+        match &mut self.batch {
+            // A rebuild is coming at the end of the batch: it will apply this line.
+            Some(true) => {}
+            Some(pending) if is_undo => *pending = true,
+            None if is_undo => self.rebuild(),
+            _ => self.apply_entry(idx),
         }
+    }
+
+    /// Applies many lines at once (a whole journal): the same result as `apply` on each, with
+    /// at most one replay from the plan file however many undos there are.
+    pub fn apply_batch<R>(&mut self, f: impl FnOnce(&mut PlanState) -> R) -> R {
+        let outer = self.batch.is_some();
+        if !outer {
+            self.batch = Some(false);
+        }
+        let r = f(self);
+        if !outer && self.batch.take() == Some(true) {
+            self.rebuild();
+        }
+        r
+    }
+
+    fn action_mut(&mut self, id: &str) -> Option<&mut super::model::PlanAction> {
+        let path = self.paths.get(id)?;
+        let (o, rest) = path.split_first()?;
+        let (first, deeper) = rest.split_first()?;
+        let mut a = self.plan.orientations.get_mut(*o)?.actions.get_mut(*first)?;
+        for i in deeper {
+            a = a.sub_actions.get_mut(*i)?;
+        }
+        Some(a)
+    }
+
+    fn has_action(&self, id: &str) -> bool {
+        self.paths.contains_key(id)
     }
 
     /// All warnings: the load's and the replay's, by line.
@@ -147,7 +202,7 @@ impl PlanState {
     }
 
     pub fn entry_by_line(&self, line: usize) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.line == line)
+        self.by_line.get(&line).and_then(|&i| self.entries.get(i))
     }
 
     pub fn meeting(&self, id: &str) -> Option<&Meeting> {
@@ -172,7 +227,7 @@ impl PlanState {
         {
             hops += 1;
             target_line = None;
-            if let Some(target) = self.entries.iter().find(|e| e.line == line) {
+            if let Some(target) = self.entry_by_line(line) {
                 ids.extend(target.event.change.actions().into_iter().map(str::to_string));
                 if let Change::Undo { line: next } = target.event.change {
                     target_line = Some(next);
@@ -206,13 +261,19 @@ impl PlanState {
             }
         }
         for (i, is_active) in active.into_iter().enumerate() {
-            // An undone status change keeps the `before` it had, for its history line.
             if is_active {
                 self.entries[i].before = None;
                 self.entries[i].outcome = Outcome::Applied;
                 self.apply_entry(i);
             } else {
+                // An undone status change still says what it would have changed, for its
+                // history line: the status at its place in the replay.
                 self.entries[i].outcome = Outcome::Undone;
+                let before = match &self.entries[i].event.change {
+                    Change::Status { action, .. } => self.action_mut(&action.clone()).map(|a| a.status),
+                    _ => None,
+                };
+                self.entries[i].before = before;
             }
         }
     }
@@ -231,7 +292,7 @@ impl PlanState {
     }
 
     fn check_actions(&self, actions: &[String]) -> Result<(), WarningKind> {
-        match actions.iter().find(|a| self.plan.action(a).is_none()) {
+        match actions.iter().find(|a| !self.has_action(a)) {
             Some(a) => Err(WarningKind::UnknownAction(a.clone())),
             None => Ok(()),
         }
@@ -270,13 +331,13 @@ impl PlanState {
         }
         match event.change {
             Change::Status { action, to } => {
-                let a = self.plan.action_mut(&action).ok_or(WarningKind::UnknownAction(action.clone()))?;
+                let a = self.action_mut(&action).ok_or(WarningKind::UnknownAction(action.clone()))?;
                 let before = a.status;
                 a.status = to;
                 self.entries[idx].before = Some(before);
             }
             Change::Measure { action, indicator, mut point } => {
-                let a = self.plan.action_mut(&action).ok_or(WarningKind::UnknownAction(action.clone()))?;
+                let a = self.action_mut(&action).ok_or(WarningKind::UnknownAction(action.clone()))?;
                 let ind = a
                     .indicators
                     .iter_mut()
@@ -291,7 +352,9 @@ impl PlanState {
                 ind.measurements.push(point);
             }
             Change::Comment { action, .. } => {
-                self.plan.action(&action).ok_or(WarningKind::UnknownAction(action.clone()))?;
+                if !self.has_action(&action) {
+                    return Err(WarningKind::UnknownAction(action));
+                }
             }
             Change::MeetingOpened { id, body, title, date } => {
                 if self.plan.body(&body).is_none() {
@@ -342,7 +405,7 @@ impl PlanState {
                 m.closed_line = Some(line);
             }
             Change::Undo { line: target } => {
-                if !self.entries.iter().any(|e| e.line == target) || target >= line {
+                if self.entry_by_line(target).is_none() || target >= line {
                     return Err(WarningKind::BadUndo(target));
                 }
             }

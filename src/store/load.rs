@@ -175,6 +175,10 @@ pub struct Replayed {
 /// Replays journal bytes whose first line is line `first_line + 1`, line by line, stopping at
 /// the first malformed complete line.
 pub fn replay_lines(path: &Path, bytes: &[u8], first_line: usize, state: &mut PlanState, last: LastLine) -> Replayed {
+    state.apply_batch(|state| replay_batch(path, bytes, first_line, state, last))
+}
+
+fn replay_batch(path: &Path, bytes: &[u8], first_line: usize, state: &mut PlanState, last: LastLine) -> Replayed {
     let mut consumed = 0u64;
     let mut lines = 0usize;
     let mut rest = bytes;
