@@ -39,6 +39,16 @@ pub struct Global {
     /// Open without being able to change anything (automatic when the journal is not writable).
     #[arg(long, global = true)]
     pub read_only: bool,
+    /// Colours: default, light, high-contrast or monochrome (default: the config file's, else
+    /// monochrome when NO_COLOR is set, else default).
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<crate::tui::view::theme::ThemeName>,
+    /// Start in projection mode, for a COPIL on a wall screen (the `p` key toggles it).
+    #[arg(long, global = true)]
+    pub present: bool,
+    /// The settings file (default: config.ron in the user's config directory, if it exists).
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -206,11 +216,20 @@ pub fn open(path: &Path, global: &Global, err: &mut impl Write) -> std::io::Resu
             return Ok(2);
         }
     };
+    let config = match crate::config::Config::load(global.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(2);
+        }
+    };
+    let theme = Theme::choose(global.theme.or(config.theme_name().ok().flatten()));
     let read_only = read_only_reason(global, &loaded.journal_path);
     let by = crate::plan::edit::identity(&loaded.state.plan, &system_login());
-    let mut app = app::App::new(loaded, keymap, Theme::from_env(), global.today());
+    let mut app = app::App::new(loaded, keymap, theme, global.today());
     app.by = by;
     app.read_only = read_only;
+    app.set_present(global.present || config.present);
     app::run(&mut app)?;
     Ok(0)
 }

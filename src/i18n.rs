@@ -512,6 +512,15 @@ pub fn value_text(v: &crate::plan::model::Value) -> String {
     }
 }
 
+/// `part` as a share of `whole`, to a tenth: « 64,5 % » / "64.5%"; a dash when `whole` is 0.
+pub fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "—".to_string();
+    }
+    let p = (part as f64 * 1000.0 / whole as f64).round() / 10.0;
+    tr!(format!("{} %", number(p)), format!("{}%", number(p)))
+}
+
 pub fn number(n: f64) -> String {
     let s = if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
@@ -750,4 +759,105 @@ pub fn search_count(n: usize, total: usize) -> String {
         1 => tr!(format!("1 action sur {total}"), format!("1 of {total} actions")),
         n => tr!(format!("{n} actions sur {total}"), format!("{n} of {total} actions")),
     }
+}
+
+t! {
+    DASHBOARD = "Tableau de bord" / "Dashboard";
+    WHOLE_PLAN = "Plan entier" / "Whole plan";
+    NO_BUDGET = "Budget : non renseigné" / "Budget: not given";
+    BIG_DONE = "réalisées" / "done";
+    BIG_IN_PROGRESS = "en cours" / "in progress";
+    BIG_LATE = "en retard" / "late";
+    BIG_COMMITTED = "budget engagé" / "budget committed";
+    BIG_BEHIND = "indicateurs en retard" / "indicators behind";
+    CHART_TITLE = "Indicateur" / "Indicator";
+    CHART_TRAJECTORY = "Trajectoire" / "Trajectory";
+    CHART_TARGETS = "Cibles" / "Targets";
+    CHART_BASELINE = "Référence" / "Baseline";
+    CHART_MEASURES = "Mesures" / "Measurements";
+    CHART_TEXT_ONLY = "Indicateur qualitatif : pas de courbe ; ses valeurs :" / "Qualitative indicator: no curve; its values:";
+    CHART_NOTHING = "Ni référence, ni cible, ni mesure à tracer." / "No baseline, target or measurement to draw.";
+    CMD_DASHBOARD = "Tableau de bord ; Entrée y ouvre une orientation dans l'arbre" / "Dashboard; Enter there opens an orientation in the tree";
+    CMD_CHART = "Graphique des indicateurs de l'action" / "Chart of the action's indicators";
+    CMD_PRESENT = "Mode projection (grand contraste, sans décor)" / "Projection mode (high contrast, no clutter)";
+    CMD_NEXT_INDICATOR = "Indicateur suivant" / "Next indicator";
+    CMD_PREV_INDICATOR = "Indicateur précédent" / "Previous indicator";
+    CMD_BACK = "Revenir au plan" / "Back to the plan";
+    KEY_DASHBOARD = "tableau de bord" / "dashboard";
+    KEY_CHART = "graphique" / "chart";
+    KEY_PRESENT = "projection" / "projection";
+    KEY_BACK = "retour" / "back";
+    KEY_OPEN_ORIENTATION = "ouvrir" / "open";
+    KEY_INDICATOR = "indicateur" / "indicator";
+    KEY_MEASURE = "mesure" / "measure";
+    KEY_ACTION = "action" / "action";
+    HELP_IN_DASHBOARD = "Dans le tableau de bord" / "On the dashboard";
+    HELP_IN_CHART = "Dans le graphique" / "On the chart";
+    NOT_AN_ACTION_CHART = "Choisissez une action : le graphique montre ses indicateurs." / "Choose an action: the chart shows its indicators.";
+}
+
+pub fn n_actions(n: usize) -> String {
+    match (lang(), n) {
+        (Lang::Fr, 0 | 1) => format!("{n} action"),
+        (Lang::Fr, _) => format!("{n} actions"),
+        (Lang::En, 1) => "1 action".to_string(),
+        (Lang::En, _) => format!("{n} actions"),
+    }
+}
+
+/// « ! 3 en retard » / "! 3 late".
+pub fn late_count(n: usize) -> String {
+    tr!(format!("{n} en retard"), format!("{n} late"))
+}
+
+pub fn on_track_count(n: usize) -> String {
+    tr!(format!("{n} dans la trajectoire"), format!("{n} on track"))
+}
+
+pub fn behind_count(n: usize) -> String {
+    tr!(format!("{n} en retard"), format!("{n} behind"))
+}
+
+pub fn untracked_count(n: usize) -> String {
+    tr!(format!("{n} sans comparaison"), format!("{n} not comparable"))
+}
+
+/// The budget of a set of actions: planned, and the shares committed and spent.
+pub fn budget_summary(planned: u64, committed: u64, spent: u64) -> String {
+    let (p, c, s) = (euros(planned), percent(committed, planned), percent(spent, planned));
+    tr!(
+        format!("Budget : {p} prévus · engagé {c} · dépensé {s}"),
+        format!("Budget: {p} planned · committed {c} · spent {s}")
+    )
+}
+
+/// The chart's title: which indicator of how many, its name and unit.
+pub fn chart_title(i: usize, n: usize, name: &str, unit: Option<&str>) -> String {
+    let unit = unit.map(|u| format!(" ({u})")).unwrap_or_default();
+    format!("{} {}/{n} — {name}{unit}", CHART_TITLE.get(), i + 1)
+}
+
+/// Below the chart: the latest value, where the trajectory expects it, and the verdict.
+pub fn chart_latest(value: &str, date: &str, expected: Option<&str>, on_track: Option<bool>) -> String {
+    let mut s = tr!(format!("Dernière mesure : {value} ({date})"), format!("Latest: {value} ({date})"));
+    if let Some(e) = expected {
+        s.push_str(&tr!(format!(" · attendu {e}"), format!(" · expected {e}")));
+    }
+    match on_track {
+        Some(true) => s.push_str(tr!(" · ✓ dans la trajectoire", " · ✓ on track")),
+        Some(false) => s.push_str(tr!(" · ✗ en retard sur la trajectoire", " · ✗ behind the trajectory")),
+        None => {}
+    }
+    s
+}
+
+pub fn no_measure_yet() -> &'static str {
+    tr!("Pas encore de mesure.", "No measurement yet.")
+}
+
+pub fn bad_theme(file: &str, name: &str) -> String {
+    tr!(
+        format!("erreur : {file} : thème inconnu « {name} » : attendu default, light, high-contrast ou monochrome"),
+        format!("error: {file}: unknown theme \"{name}\": expected default, light, high-contrast or monochrome")
+    )
 }

@@ -5,6 +5,7 @@
 #[macro_use]
 pub mod i18n;
 pub mod cli;
+pub mod config;
 pub mod generate;
 pub mod plan;
 pub mod report;

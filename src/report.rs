@@ -8,9 +8,9 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use crate::i18n::{self, Lang, date_text, euros, lang, number, status_label, value_text};
-use crate::plan::model::{Date, Indicator, Orientation, Plan, PlanAction, Point, Status, Value, walk_action};
-use crate::plan::progress::{BudgetSums, Counts, Track, is_late, orientation_counts, track};
+use crate::i18n::{self, Lang, date_text, euros, lang, percent, status_label, value_text};
+use crate::plan::model::{Date, Indicator, Orientation, Plan, PlanAction, Point, Status, Value};
+use crate::plan::progress::{Figures, Track, is_late, track};
 use crate::plan::state::PlanState;
 use crate::sanitize::sanitize;
 
@@ -43,60 +43,6 @@ pub fn status_name(s: Status) -> &'static str {
         Status::InProgress => "in_progress",
         Status::Done => "done",
         Status::Abandoned => "abandoned",
-    }
-}
-
-/// Figures over a set of actions (each counted once, its own budget only).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Figures {
-    pub counts: Counts,
-    pub on_track: usize,
-    pub behind: usize,
-    /// Indicators with nothing to compare: no measurement, no target, or a qualitative value.
-    pub untracked: usize,
-    pub budget: BudgetSums,
-}
-
-impl Figures {
-    fn add(&mut self, a: &PlanAction) {
-        self.budget.add(a);
-        for ind in &a.indicators {
-            match track(ind) {
-                Some(Track::OnTrack) => self.on_track += 1,
-                Some(Track::Behind) => self.behind += 1,
-                None => self.untracked += 1,
-            }
-        }
-    }
-
-    /// Over every action and sub-action of an orientation.
-    pub fn of_orientation(o: &Orientation, at: Date) -> Figures {
-        let mut f = Figures { counts: orientation_counts(o, at), ..Figures::default() };
-        for a in &o.actions {
-            for (x, _) in walk_action(a, 0) {
-                f.add(x);
-            }
-        }
-        f
-    }
-
-    /// Over the whole plan.
-    pub fn of_plan(plan: &Plan, at: Date) -> Figures {
-        let mut total = Figures::default();
-        for o in &plan.orientations {
-            let f = Figures::of_orientation(o, at);
-            for (t, n) in total.counts.by_status.iter_mut().zip(f.counts.by_status) {
-                *t += n;
-            }
-            total.counts.late += f.counts.late;
-            total.on_track += f.on_track;
-            total.behind += f.behind;
-            total.untracked += f.untracked;
-            total.budget.planned += f.budget.planned;
-            total.budget.committed += f.budget.committed;
-            total.budget.spent += f.budget.spent;
-        }
-        total
     }
 }
 
@@ -220,14 +166,6 @@ pub fn md_text(s: &str) -> String {
 
 fn status_cell(s: Status) -> String {
     format!("{} {}", status_symbol(s), status_label(s))
-}
-
-fn percent(part: u64, whole: u64) -> String {
-    if whole == 0 {
-        return "—".to_string();
-    }
-    let p = (part as f64 * 1000.0 / whole as f64).round() / 10.0;
-    tr!(format!("{} %", number(p)), format!("{}%", number(p)))
 }
 
 fn track_cell(t: Option<Track>) -> String {

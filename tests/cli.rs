@@ -262,3 +262,24 @@ fn search_prints_matching_actions_best_first_for_scripts() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("statut inconnu « fini »"), "{out:?}");
 }
+
+#[test]
+fn a_bad_settings_file_or_theme_is_refused_before_the_interface_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans").join("charente.ron");
+    let plan = plan.to_str().unwrap();
+    let config = dir.path().join("config.ron");
+    fs::write(&config, "(\n  theme: \"high-contrast\",\n  colours: true,\n)\n").unwrap();
+    let out = copil(&["--config", config.to_str().unwrap(), plan]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(&format!("{}:3:", config.display())), "says where: {err}");
+    fs::write(&config, "(theme: \"pink\")").unwrap();
+    let out = copil(&["--config", config.to_str().unwrap(), plan]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("pink") && err.contains("monochrome"), "names the themes: {err}");
+    let out = copil(&["--theme", "pink", plan]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("high-contrast"));
+}

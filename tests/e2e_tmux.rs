@@ -257,3 +257,28 @@ fn copil_ends_when_its_terminal_goes_away() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn the_dashboard_opens_an_orientation_and_projection_mode_shows_big_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path(), "plans/bouches-du-rhone.ron");
+    let t = Tmux::start("dashboard", 80, 24, &copil_cmd(&plan));
+    t.wait_for("Détail", 10);
+    t.keys(&["d"]);
+    let s = t.wait_for("Tableau de bord", 5);
+    assert!(s.contains("Plan entier") && s.contains("676 000 € prévus"), "{s}");
+    // The dashboard opens on orientation 1; Down, Enter: orientation 2 in the tree.
+    t.keys(&["Down", "Enter"]);
+    let s = t.wait_for("Détail", 5);
+    assert!(s.contains("Orientation 2 —"), "the detail shows the orientation: {s}");
+    let row = s.lines().find(|l| l.contains("▾ 2 ")).unwrap_or_else(|| panic!("{s}"));
+    assert!(row.starts_with("│▾ 2 "), "{row}");
+    // Projection mode: no borders, and the dashboard's figures in big digits.
+    t.keys(&["p", "d"]);
+    let s = t.wait_for("budget engagé", 5);
+    assert!(!s.contains('┌') && !s.contains('│'), "no borders in projection mode: {s}");
+    assert!(s.contains("réalisées") && s.contains("en retard"), "{s}");
+    t.keys(&["Escape", "q"]);
+    let s = t.wait_for("EXIT=", 5);
+    assert!(s.contains("EXIT=0"), "{s}");
+}

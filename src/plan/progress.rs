@@ -1,6 +1,6 @@
 //! Derived figures: late actions, indicator tracking, roll-ups per orientation, budget sums.
 
-use super::model::{Date, Direction, Indicator, Orientation, PlanAction, Status, Value, walk_action};
+use super::model::{Date, Direction, Indicator, Orientation, Plan, PlanAction, Status, Value, walk_action};
 
 /// An action past its due date and not done is late ("late" is not a status).
 pub fn is_late(a: &PlanAction, today: Date) -> bool {
@@ -109,6 +109,60 @@ impl BudgetSums {
             self.committed += b.committed.0;
             self.spent += b.spent.0;
         }
+    }
+}
+
+/// Figures over a set of actions (each counted once, its own budget only).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub counts: Counts,
+    pub on_track: usize,
+    pub behind: usize,
+    /// Indicators with nothing to compare: no measurement, no target, or a qualitative value.
+    pub untracked: usize,
+    pub budget: BudgetSums,
+}
+
+impl Figures {
+    fn add(&mut self, a: &PlanAction) {
+        self.budget.add(a);
+        for ind in &a.indicators {
+            match track(ind) {
+                Some(Track::OnTrack) => self.on_track += 1,
+                Some(Track::Behind) => self.behind += 1,
+                None => self.untracked += 1,
+            }
+        }
+    }
+
+    /// Over every action and sub-action of an orientation.
+    pub fn of_orientation(o: &Orientation, at: Date) -> Figures {
+        let mut f = Figures { counts: orientation_counts(o, at), ..Figures::default() };
+        for a in &o.actions {
+            for (x, _) in walk_action(a, 0) {
+                f.add(x);
+            }
+        }
+        f
+    }
+
+    /// Over the whole plan.
+    pub fn of_plan(plan: &Plan, at: Date) -> Figures {
+        let mut total = Figures::default();
+        for o in &plan.orientations {
+            let f = Figures::of_orientation(o, at);
+            for (t, n) in total.counts.by_status.iter_mut().zip(f.counts.by_status) {
+                *t += n;
+            }
+            total.counts.late += f.counts.late;
+            total.on_track += f.on_track;
+            total.behind += f.behind;
+            total.untracked += f.untracked;
+            total.budget.planned += f.budget.planned;
+            total.budget.committed += f.budget.committed;
+            total.budget.spent += f.budget.spent;
+        }
+        total
     }
 }
 

@@ -13,7 +13,7 @@ use tui_input::backend::crossterm::EventHandler;
 
 use super::keymap::{Keymap, Mode};
 use super::terminal;
-use super::ui_state::{Message, UiState};
+use super::ui_state::{Message, Screen, UiState};
 use super::update::{Effect, Env, update};
 use super::view::{self, Ctx, theme::Theme};
 use crate::i18n;
@@ -37,6 +37,8 @@ pub struct App {
     pub ui: UiState,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// The theme of projection mode (derived from `theme`).
+    pub present_theme: Theme,
     pub today: Date,
     /// The person id (or login) written as `by`.
     pub by: String,
@@ -45,6 +47,8 @@ pub struct App {
     journal: PathBuf,
     watcher: Watcher,
     message_since: Option<Instant>,
+    /// The terminal's size, as last told.
+    size: (u16, u16),
     /// Built on the first search (it is not needed to start).
     index: Option<SearchIndex>,
 }
@@ -60,17 +64,26 @@ impl App {
             state: loaded.state,
             ui,
             keymap,
+            present_theme: theme.for_projection(),
             theme,
             today,
             watcher,
             message_since: None,
+            size: (80, 24),
             index: None,
         }
     }
 
+    /// Starts in projection mode (`--present`, or `present: true` in the config file).
+    pub fn set_present(&mut self, on: bool) {
+        self.ui.present = on;
+        self.resize(self.size.0, self.size.1);
+    }
+
     /// The terminal's size changed: the tree shows a different number of rows.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.ui.viewport = view::tree_viewport(Rect::new(0, 0, width, height)).max(1);
+        self.size = (width, height);
+        self.ui.viewport = view::tree_viewport(Rect::new(0, 0, width, height), self.ui.present).max(1);
         self.ui.clamp_offset();
     }
 
@@ -82,7 +95,11 @@ impl App {
         } else if self.ui.search.is_some() {
             Mode::Search
         } else {
-            Mode::Normal
+            match self.ui.screen {
+                Screen::Plan => Mode::Normal,
+                Screen::Dashboard => Mode::Dashboard,
+                Screen::Chart => Mode::Chart,
+            }
         }
     }
 
@@ -105,7 +122,12 @@ impl App {
             return false;
         };
         let env = Env { by: &self.by, now: Timestamp::now(), today: self.today, read_only: self.read_only.as_deref() };
+        let present = self.ui.present;
         let effects = update(&self.state, &mut self.ui, cmd, &env);
+        if self.ui.present != present {
+            // Projection mode has no borders: the tree shows one more row.
+            self.resize(self.size.0, self.size.1);
+        }
         for effect in effects {
             match effect {
                 Effect::Quit => self.ui.quit = true,
@@ -238,7 +260,7 @@ impl App {
             state: &self.state,
             ui: &self.ui,
             keymap: &self.keymap,
-            theme: &self.theme,
+            theme: if self.ui.present { &self.present_theme } else { &self.theme },
             today: self.today,
             read_only: self.read_only.is_some(),
         };

@@ -38,13 +38,20 @@ pub enum Command {
     ToggleLate,
     ToggleBehind,
     CycleStatus,
+    Dashboard,
+    Chart,
+    Present,
+    NextIndicator,
+    PrevIndicator,
+    /// Leaves the dashboard or the chart for the plan.
+    Back,
     /// Unbinds a key in a user keymap.
     Nothing,
 }
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 33] = [
+    pub const ALL: [Command; 39] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -59,6 +66,12 @@ impl Command {
         Command::FocusNext,
         Command::Search,
         Command::ClearFilter,
+        Command::Dashboard,
+        Command::Chart,
+        Command::NextIndicator,
+        Command::PrevIndicator,
+        Command::Present,
+        Command::Back,
         Command::CycleStatus,
         Command::ToggleLate,
         Command::ToggleBehind,
@@ -114,6 +127,12 @@ impl Command {
             Command::ToggleLate => i18n::CMD_TOGGLE_LATE,
             Command::ToggleBehind => i18n::CMD_TOGGLE_BEHIND,
             Command::CycleStatus => i18n::CMD_CYCLE_STATUS,
+            Command::Dashboard => i18n::CMD_DASHBOARD,
+            Command::Chart => i18n::CMD_CHART,
+            Command::Present => i18n::CMD_PRESENT,
+            Command::NextIndicator => i18n::CMD_NEXT_INDICATOR,
+            Command::PrevIndicator => i18n::CMD_PREV_INDICATOR,
+            Command::Back => i18n::CMD_BACK,
         };
         t.get()
     }

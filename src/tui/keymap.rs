@@ -23,6 +23,10 @@ pub enum Mode {
     Form,
     /// The search line is open: unbound keys type into it.
     Search,
+    /// The tableau de bord.
+    Dashboard,
+    /// The chart of an action's indicators.
+    Chart,
 }
 
 /// A key with its modifiers, normalised so that `G` and `shift-g` are the same binding.
@@ -209,6 +213,10 @@ pub struct KeymapFile {
     pub form: IndexMap<String, Command>,
     #[serde(default)]
     pub search: IndexMap<String, Command>,
+    #[serde(default)]
+    pub dashboard: IndexMap<String, Command>,
+    #[serde(default)]
+    pub chart: IndexMap<String, Command>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -261,9 +269,14 @@ impl Keymap {
                 i18n::ron_error(&e.code)
             ))
         })?;
-        for (mode, table) in
-            [(Mode::Normal, file.normal), (Mode::Help, file.help), (Mode::Form, file.form), (Mode::Search, file.search)]
-        {
+        for (mode, table) in [
+            (Mode::Normal, file.normal),
+            (Mode::Help, file.help),
+            (Mode::Form, file.form),
+            (Mode::Search, file.search),
+            (Mode::Dashboard, file.dashboard),
+            (Mode::Chart, file.chart),
+        ] {
             let target = self.modes.entry(mode).or_default();
             for (name_of_key, cmd) in table {
                 let key = Key::parse(&name_of_key).ok_or_else(|| KeymapError(i18n::bad_key(name, &name_of_key)))?;

@@ -55,6 +55,18 @@ pub enum Focus {
     Detail,
 }
 
+/// What fills the body of the screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Screen {
+    /// The tree and the detail pane.
+    #[default]
+    Plan,
+    /// The tableau de bord: the plan as a whole, then per orientation.
+    Dashboard,
+    /// The chart of the selected action's indicators.
+    Chart,
+}
+
 /// A short message in the status bar: a save, someone else's change, a refusal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
@@ -93,6 +105,13 @@ pub struct UiState {
     pub search: Option<super::search_ui::SearchUi>,
     /// Only these actions (and their parents) are in the tree.
     pub filter: Option<super::search_ui::TreeFilter>,
+    pub screen: Screen,
+    /// The dashboard's selected row: 0 is the whole plan, then one per orientation.
+    pub dashboard_selected: usize,
+    /// Which indicator of the selected action the chart shows.
+    pub chart_indicator: usize,
+    /// Projection mode: high contrast, no borders, big figures.
+    pub present: bool,
     pub quit: bool,
 }
 

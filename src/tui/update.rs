@@ -4,7 +4,7 @@
 use super::command::Command;
 use super::form::Form;
 use super::search_ui::{self, Saved, SearchUi, TreeFilter};
-use super::ui_state::{Focus, Message, Node, UiState, node, node_key};
+use super::ui_state::{Focus, Message, Node, Screen, UiState, node, node_key};
 use crate::i18n;
 use crate::plan::edit::Author;
 use crate::plan::journal::Event;
@@ -59,6 +59,10 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
     if ui.search.is_some() {
         return search(plan, ui, cmd);
     }
+    if !ui.help_open && cmd == Command::Present {
+        ui.present = !ui.present;
+        return Vec::new();
+    }
     if ui.help_open {
         match cmd {
             Command::CloseHelp | Command::Help => ui.help_open = false,
@@ -68,6 +72,11 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
             _ => {}
         }
         return Vec::new();
+    }
+    match ui.screen {
+        Screen::Dashboard => return dashboard(plan, ui, cmd),
+        Screen::Chart => return chart(state, ui, cmd, env),
+        Screen::Plan => {}
     }
     let before = ui.selected;
     let page = ui.viewport.max(2) - 1;
@@ -97,8 +106,25 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
                 }
             }
         }
+        Command::Dashboard => {
+            // The dashboard opens on the orientation holding the selection.
+            ui.dashboard_selected = ui.selected_row().map(|r| r.path[0] + 1).unwrap_or(0);
+            ui.screen = Screen::Dashboard;
+        }
+        Command::Chart => match ui.selected_row().and_then(|r| node(plan, &r.path)) {
+            Some(Node::Action(a)) if !a.indicators.is_empty() => {
+                ui.chart_indicator = 0;
+                ui.screen = Screen::Chart;
+            }
+            Some(Node::Action(_)) => ui.message = Some(Message::error(i18n::NO_INDICATOR.get().to_string())),
+            _ => ui.message = Some(Message::error(i18n::NOT_AN_ACTION_CHART.get().to_string())),
+        },
         Command::CloseHelp
         | Command::Nothing
+        | Command::Present
+        | Command::Back
+        | Command::NextIndicator
+        | Command::PrevIndicator
         | Command::ToggleLate
         | Command::ToggleBehind
         | Command::CycleStatus
@@ -224,6 +250,97 @@ fn search(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Command) -> Ve
             ui.focus = Focus::Tree;
             ui.rebuild_rows(plan);
             ui.reveal(plan, &hit);
+        }
+        Command::Quit => return vec![Effect::Quit],
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The dashboard: choosing a row (the whole plan, then each orientation) and opening it.
+fn dashboard(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Command) -> Vec<Effect> {
+    let last = plan.orientations.len();
+    match cmd {
+        Command::Down => ui.dashboard_selected = (ui.dashboard_selected + 1).min(last),
+        Command::Up => ui.dashboard_selected = ui.dashboard_selected.saturating_sub(1),
+        Command::Top | Command::PageUp => ui.dashboard_selected = 0,
+        Command::Bottom | Command::PageDown => ui.dashboard_selected = last,
+        Command::Back | Command::Dashboard | Command::Cancel => ui.screen = Screen::Plan,
+        Command::Help => {
+            ui.help_open = true;
+            ui.help_scroll = 0;
+        }
+        Command::Submit => {
+            ui.screen = Screen::Plan;
+            ui.focus = Focus::Tree;
+            let Some(oi) = ui.dashboard_selected.checked_sub(1) else {
+                // The whole plan: the tree from its top.
+                ui.selected = 0;
+                ui.offset = 0;
+                return Vec::new();
+            };
+            let Some(o) = plan.orientations.get(oi) else { return Vec::new() };
+            // The orientation unfolded, at the top of the tree; a filter that hides it goes.
+            ui.expanded.insert(format!("o:{}", o.id));
+            ui.rebuild_rows(plan);
+            if !ui.rows.iter().any(|r| r.path == [oi]) {
+                ui.filter = None;
+                ui.rebuild_rows(plan);
+            }
+            if let Some(i) = ui.rows.iter().position(|r| r.path == [oi]) {
+                ui.selected = i;
+                ui.offset = i;
+                ui.detail_scroll = 0;
+            }
+            ui.clamp_offset();
+        }
+        Command::Quit => return vec![Effect::Quit],
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The chart: another indicator of the action, another action, a new measurement, or back.
+fn chart(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    let plan = &state.plan;
+    let count = match ui.selected_row().and_then(|r| node(plan, &r.path)) {
+        Some(Node::Action(a)) => a.indicators.len(),
+        _ => 0,
+    };
+    match cmd {
+        Command::NextIndicator if count > 0 => ui.chart_indicator = (ui.chart_indicator + 1) % count,
+        Command::PrevIndicator if count > 0 => ui.chart_indicator = (ui.chart_indicator + count - 1) % count,
+        Command::Down | Command::Up => {
+            // The next (or previous) action in the tree that has indicators.
+            let step = |i: usize| if cmd == Command::Down { i.checked_add(1) } else { i.checked_sub(1) };
+            let mut i = ui.selected;
+            while let Some(j) = step(i).filter(|j| *j < ui.rows.len()) {
+                i = j;
+                if let Some(Node::Action(a)) = node(plan, &ui.rows[j].path)
+                    && !a.indicators.is_empty()
+                {
+                    ui.selected = j;
+                    ui.chart_indicator = 0;
+                    ui.detail_scroll = 0;
+                    ui.clamp_offset();
+                    break;
+                }
+            }
+        }
+        Command::AddMeasure => {
+            let effects = edit(state, ui, cmd, env);
+            if let Some(f) = &mut ui.form
+                && let Some(crate::tui::form::FieldValue::Choice { selected, options }) =
+                    f.fields.first_mut().map(|f| &mut f.value)
+            {
+                *selected = ui.chart_indicator.min(options.len().saturating_sub(1));
+            }
+            return effects;
+        }
+        Command::Back | Command::Chart | Command::Cancel => ui.screen = Screen::Plan,
+        Command::Help => {
+            ui.help_open = true;
+            ui.help_scroll = 0;
         }
         Command::Quit => return vec![Effect::Quit],
         _ => {}

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Ctx;
 use super::header::date_text;
@@ -19,10 +19,7 @@ use crate::tui::ui_state::{Focus, Node, node};
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let t = ctx.theme;
     let focused = ctx.ui.focus == Focus::Detail;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused { t.border_focus } else { t.border })
-        .title(Span::styled(format!(" {} ", i18n::DETAIL.get()), t.title));
+    let block = super::pane(ctx, Line::from(Span::styled(format!(" {} ", i18n::DETAIL.get()), t.title)), focused);
     // While searching, the selected result is previewed.
     let (shown, scroll) = match &ctx.ui.search {
         Some(s) => (s.selected_hit().and_then(|h| ctx.state.plan.action(&h.action_id)).map(Node::Action), 0),

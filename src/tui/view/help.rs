@@ -32,6 +32,11 @@ pub fn lines<'a>(ctx: &Ctx) -> Vec<Line<'a>> {
         Span::styled(format!("{:<18}", ""), t.label),
         Span::styled(i18n::SEARCH_HINT.get(), t.muted),
     ]));
+    for (mode, title) in [(Mode::Dashboard, i18n::HELP_IN_DASHBOARD), (Mode::Chart, i18n::HELP_IN_CHART)] {
+        out.push(Line::raw(""));
+        out.push(Line::styled(title.get(), t.heading));
+        bindings(mode, &mut out);
+    }
     out.push(Line::raw(""));
     let mut legend: Vec<Span> = Vec::new();
     for s in Status::ALL {

@@ -1,5 +1,7 @@
 //! Drawing: one file per panel. Views read the state and draw; they change nothing and do no IO.
 
+pub mod chart;
+pub mod dashboard;
 pub mod detail;
 pub mod form;
 pub mod header;
@@ -12,11 +14,11 @@ pub mod tree;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::keymap::Keymap;
-use super::ui_state::UiState;
+use super::ui_state::{Screen, UiState};
 use crate::i18n;
 use crate::plan::model::Date;
 use crate::plan::state::PlanState;
@@ -61,9 +63,23 @@ pub fn layout_for(area: Rect, searching: bool) -> Areas {
     Areas { header, tree, detail, status }
 }
 
-/// How many tree rows are visible for a terminal size (inside the tree's border).
-pub fn tree_viewport(area: Rect) -> usize {
-    layout(area).tree.height.saturating_sub(2) as usize
+/// How many tree rows are visible for a terminal size (inside the tree's border; in projection
+/// mode, below its title line).
+pub fn tree_viewport(area: Rect, present: bool) -> usize {
+    layout(area).tree.height.saturating_sub(if present { 1 } else { 2 }) as usize
+}
+
+/// A pane's frame: a border with the title in it; in projection mode no border (it carries no
+/// information on a wall), only the title line and a margin.
+pub fn pane<'a>(ctx: &Ctx, title: Line<'a>, focused: bool) -> Block<'a> {
+    let t = ctx.theme;
+    if ctx.ui.present {
+        return Block::default()
+            .borders(Borders::NONE)
+            .padding(ratatui::widgets::Padding::horizontal(1))
+            .title(title.style(if focused { t.heading } else { t.title }));
+    }
+    Block::default().borders(Borders::ALL).border_style(if focused { t.border_focus } else { t.border }).title(title)
 }
 
 pub fn draw(frame: &mut Frame, ctx: &Ctx) {
@@ -76,13 +92,24 @@ pub fn draw(frame: &mut Frame, ctx: &Ctx) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
+    if ctx.theme.base != ratatui::style::Style::new() {
+        frame.render_widget(Block::default().style(ctx.theme.base), area);
+    }
     let areas = layout_for(area, ctx.ui.search.is_some());
     header::draw(frame, areas.header, ctx);
-    match &ctx.ui.search {
-        Some(s) => search::draw(frame, areas.tree, ctx, s),
-        None => tree::draw(frame, areas.tree, ctx),
+    let body = Rect { height: areas.tree.height, ..Rect::new(area.x, areas.tree.y, area.width, 0) };
+    match (&ctx.ui.search, ctx.ui.screen) {
+        (Some(s), _) => {
+            search::draw(frame, areas.tree, ctx, s);
+            detail::draw(frame, areas.detail, ctx);
+        }
+        (None, Screen::Dashboard) => dashboard::draw(frame, body, ctx),
+        (None, Screen::Chart) => chart::draw(frame, body, ctx),
+        (None, Screen::Plan) => {
+            tree::draw(frame, areas.tree, ctx);
+            detail::draw(frame, areas.detail, ctx);
+        }
     }
-    detail::draw(frame, areas.detail, ctx);
     status_bar::draw(frame, areas.status, ctx);
     if ctx.ui.help_open {
         help::draw(frame, area, ctx);

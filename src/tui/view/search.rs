@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme::{LATE_MARK, Theme, status_symbol};
@@ -21,10 +21,7 @@ const TOP: u16 = 3;
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, s: &SearchUi) {
     let t = ctx.theme;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.border_focus)
-        .title(Span::styled(format!(" {} ", i18n::SEARCH_TITLE.get()), t.title));
+    let block = super::pane(ctx, Line::from(Span::styled(format!(" {} ", i18n::SEARCH_TITLE.get()), t.title)), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width < 4 {

@@ -11,15 +11,40 @@ use crate::i18n;
 use crate::sanitize::sanitize;
 use crate::tui::command::Command;
 use crate::tui::keymap::Mode;
+use crate::tui::ui_state::Screen;
 
-/// The commands the status bar advertises, with their short labels.
-const MAIN: [(Command, i18n::T); 6] = [
+/// The commands the status bar advertises, with their short labels. Those after the help key
+/// (`OPTIONAL`) are shown only when there is room for them.
+const MAIN: [(Command, i18n::T); 8] = [
     (Command::Down, i18n::KEY_MOVE),
     (Command::Toggle, i18n::KEY_OPEN),
     (Command::EditStatus, i18n::KEY_EDIT),
     (Command::Search, i18n::KEY_SEARCH),
     (Command::Help, i18n::KEY_HELP),
     (Command::Quit, i18n::KEY_QUIT),
+    (Command::Dashboard, i18n::KEY_DASHBOARD),
+    (Command::Chart, i18n::KEY_CHART),
+];
+
+/// On the dashboard.
+const DASHBOARD: [(Command, i18n::T); 6] = [
+    (Command::Down, i18n::KEY_MOVE),
+    (Command::Submit, i18n::KEY_OPEN_ORIENTATION),
+    (Command::Back, i18n::KEY_BACK),
+    (Command::Help, i18n::KEY_HELP),
+    (Command::Quit, i18n::KEY_QUIT),
+    (Command::Present, i18n::KEY_PRESENT),
+];
+
+/// On the chart.
+const CHART: [(Command, i18n::T); 7] = [
+    (Command::NextIndicator, i18n::KEY_INDICATOR),
+    (Command::Down, i18n::KEY_ACTION),
+    (Command::AddMeasure, i18n::KEY_MEASURE),
+    (Command::Back, i18n::KEY_BACK),
+    (Command::Help, i18n::KEY_HELP),
+    (Command::Quit, i18n::KEY_QUIT),
+    (Command::Present, i18n::KEY_PRESENT),
 ];
 
 /// The same while the search line is open.
@@ -35,24 +60,40 @@ const SEARCH: [(Command, i18n::T); 6] = [
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let t = ctx.theme;
     let mut spans = Vec::new();
-    let (mode, mut advertised) = if ctx.ui.search.is_some() { (Mode::Search, SEARCH) } else { (Mode::Normal, MAIN) };
-    if ctx.ui.search.is_none() && ctx.ui.filter.is_some() {
+    let (mode, mut advertised): (Mode, Vec<_>) = match (ctx.ui.search.is_some(), ctx.ui.screen) {
+        (true, _) => (Mode::Search, SEARCH.to_vec()),
+        (false, Screen::Plan) => (Mode::Normal, MAIN.to_vec()),
+        (false, Screen::Dashboard) => (Mode::Dashboard, DASHBOARD.to_vec()),
+        (false, Screen::Chart) => (Mode::Chart, CHART.to_vec()),
+    };
+    if mode == Mode::Normal && ctx.ui.filter.is_some() {
         // A filtered tree is unfolded: the fold key gives its place to the one that clears.
         advertised[1] = (Command::ClearFilter, i18n::KEY_CLEAR_FILTER);
     }
-    for (cmd, label) in advertised {
+    let help_at = advertised.iter().position(|(c, _)| *c == Command::Quit).unwrap_or(advertised.len());
+    for (i, (cmd, label)) in advertised.into_iter().enumerate() {
         // The first key bound to the command, as the user's keymap says.
         let Some(key) = ctx.keymap.keys_for(mode, cmd).first().copied() else {
             continue;
         };
-        let key = if cmd == Command::Down {
-            let up = ctx.keymap.keys_for(mode, Command::Up).first().map(ToString::to_string).unwrap_or_default();
-            format!("{up}{key}")
-        } else {
-            key.to_string()
+        let pair = match cmd {
+            Command::Down => Some(Command::Up),
+            Command::NextIndicator => Some(Command::PrevIndicator),
+            _ => None,
         };
-        spans.push(Span::styled(format!(" {key} "), t.key));
-        spans.push(Span::raw(format!(" {} ", label.get())));
+        let key = match pair {
+            Some(other) => {
+                let first = ctx.keymap.keys_for(mode, other).first().map(ToString::to_string).unwrap_or_default();
+                format!("{first}{key}")
+            }
+            None => key.to_string(),
+        };
+        let entry = [Span::styled(format!(" {key} "), t.key), Span::raw(format!(" {} ", label.get()))];
+        let width: usize = spans.iter().chain(&entry).map(|s: &Span| s.content.width()).sum();
+        if i > help_at && width > area.width as usize {
+            break;
+        }
+        spans.extend(entry);
     }
     let warnings = ctx.state.all_warnings();
     // A message (a save, someone else's change, a refusal) matters more than the key reminders:

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::{LATE_MARK, status_symbol};
@@ -23,10 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     if let Some(f) = &ctx.ui.filter {
         title.push(Span::styled(format!("— {} ", i18n::filtered_tree(f.ids.len())), t.warning));
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused { t.border_focus } else { t.border })
-        .title(Line::from(title));
+    let block = super::pane(ctx, Line::from(title), focused);
     let mut inner = block.inner(area);
     frame.render_widget(block, area);
     if let Some(f) = &ctx.ui.filter {
