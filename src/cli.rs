@@ -104,6 +104,20 @@ pub enum Command {
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
     },
+    /// Write the minutes (relevé de décisions) of a meeting as Markdown.
+    ///
+    /// In the interface language: attendance by organisation, decisions, tasks, status changes,
+    /// measurements, comments and notes. Exits 0 when written, 2 when the plan does not load or has
+    /// no such meeting, 3 when the file cannot be written.
+    Minutes {
+        /// The plan file.
+        plan: PathBuf,
+        /// The meeting's id (as in its `MeetingOpened` line, e.g. 2018-06-12-cotech).
+        meeting: String,
+        /// Write to this file (replaced whole, never left half-written) instead of standard output.
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+    },
     /// Print the actions matching a search, best first: id, status and title, separated by tabs.
     /// The query is that of the `/` key: free words (accents and case optional) and filters
     /// (statut:encours pilote:caf tag:numerique orientation:2 referent:… retard derriere).
@@ -230,6 +244,7 @@ pub fn open(path: &Path, global: &Global, err: &mut impl Write) -> std::io::Resu
     app.by = by;
     app.read_only = read_only;
     app.set_present(global.present || config.present);
+    app.offer_resumption();
     app::run(&mut app)?;
     Ok(0)
 }
@@ -391,6 +406,34 @@ pub fn report(
         ReportFormat::Md => crate::report::markdown(state, date),
         ReportFormat::Csv => crate::report::csv(state, date),
     };
+    emit(&text, output, out, err, crate::report::write_error)
+}
+
+/// `copil minutes`: the relevé de décisions of a meeting as Markdown, on standard output or into
+/// a file (written to a temporary file beside it, then renamed). 0 written, 2 the plan does not
+/// load or has no such meeting (the message lists the meetings it has; nothing is written), 3 the
+/// file cannot be written.
+pub fn minutes(plan: &Path, meeting: &str, output: Option<&Path>, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let Some(loaded) = load_or_say(plan, err) else { return 2 };
+    print_warnings(&loaded, err);
+    let Some(text) = crate::minutes::markdown(&loaded.state, meeting) else {
+        let known = crate::minutes::meeting_ids(&loaded.state);
+        let _ =
+            writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&crate::minutes::unknown_meeting(meeting, &known)));
+        return 2;
+    };
+    emit(&text, output, out, err, crate::minutes::write_error)
+}
+
+/// A document on standard output, or into `output` replaced whole (`store::export`): 0 written,
+/// 3 it cannot be (the message from `why`).
+fn emit(
+    text: &str,
+    output: Option<&Path>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+    why: fn(&Path, &std::io::Error) -> String,
+) -> i32 {
     let Some(path) = output else {
         return match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
             Ok(()) => 0,
@@ -400,32 +443,11 @@ pub fn report(
             }
         };
     };
-    match write_replacing(path, text.as_bytes()) {
+    match crate::store::export::write_replacing(path, text.as_bytes()) {
         Ok(()) => 0,
         Err(e) => {
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), crate::report::write_error(path, &e));
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), why(path, &e));
             3
         }
     }
-}
-
-/// Writes a whole file through a temporary file in the same directory and a rename, so that a
-/// reader never sees it half-written and a failure leaves the old file as it was.
-fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

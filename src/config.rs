@@ -44,15 +44,8 @@ impl Config {
     }
 
     pub fn parse(name: &str, text: &str) -> Result<Config, String> {
-        let config: Config = crate::store::load::ron_options().from_str(text).map_err(|e| {
-            format!(
-                "{} : {name}:{}:{} : {}",
-                i18n::ERROR.get(),
-                e.span.start.line,
-                e.span.start.col,
-                i18n::ron_error(&e.code)
-            )
-        })?;
+        let config: Config =
+            crate::store::load::ron_options().from_str(text).map_err(|e| i18n::settings_error(name, &e))?;
         config.theme_name().map_err(|bad| i18n::bad_theme(name, &bad))?;
         Ok(config)
     }

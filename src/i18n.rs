@@ -583,6 +583,20 @@ pub fn edit_error(e: &crate::plan::edit::EditError) -> String {
             "nothing to undo: no change of yours".to_string()
         ),
         E::ReadOnly(why) => tr!(format!("lecture seule : {why}"), format!("read-only: {why}")),
+        E::UnknownBody(b) => tr!(format!("instance inconnue « {b} »"), format!("unknown body \"{b}\"")),
+        E::UnknownMeeting(m) => tr!(format!("réunion inconnue « {m} »"), format!("unknown meeting \"{m}\"")),
+        E::MeetingAlreadyOpen(m) => tr!(
+            format!("la réunion « {m} » est déjà ouverte : une seule à la fois"),
+            format!("meeting \"{m}\" is already open: one at a time")
+        ),
+        E::MeetingClosed(m) => tr!(
+            format!("la réunion « {m} » est close : on ne peut plus rien y enregistrer"),
+            format!("meeting \"{m}\" is closed: nothing more can be recorded in it")
+        ),
+        E::UnknownTask(t) => tr!(format!("tâche inconnue « {t} »"), format!("unknown task \"{t}\"")),
+        E::TaskAlreadyDone(t) => {
+            tr!(format!("la tâche « {t} » est déjà faite"), format!("task \"{t}\" is already done"))
+        }
     }
 }
 
@@ -860,4 +874,157 @@ pub fn bad_theme(file: &str, name: &str) -> String {
         format!("erreur : {file} : thème inconnu « {name} » : attendu default, light, high-contrast ou monochrome"),
         format!("error: {file}: unknown theme \"{name}\": expected default, light, high-contrast or monochrome")
     )
+}
+
+/// A settings file (keymap, config) that does not parse: « erreur : FILE:LINE:COL : what ».
+pub fn settings_error(file: &str, e: &ron::error::SpannedError) -> String {
+    format!("{} : {file}:{}:{} : {}", ERROR.get(), e.span.start.line, e.span.start.col, ron_error(&e.code))
+}
+
+t! {
+    F_BODY = "Instance" / "Body";
+    F_TITLE = "Titre (facultatif)" / "Title (optional)";
+    F_DECISION = "Décision" / "Decision";
+    F_OWNER = "Responsable (facultatif)" / "Owner (optional)";
+    F_DUE = "Échéance (AAAA-MM-JJ, facultative)" / "Due (YYYY-MM-DD, optional)";
+    F_NOTE_TEXT = "Note" / "Note";
+    F_TASK = "Tâche" / "Task";
+    F_GUEST = "Nom de l'invité" / "Guest's name";
+    F_PRESENCE = "Présence" / "Presence";
+    F_AGENDA_ACTION = "Action à ajouter (identifiant)" / "Action to add (id)";
+    F_CONFIRM = "Clore la réunion ? Plus rien ne pourra y être enregistré." / "Close the meeting? Nothing more can be recorded in it.";
+    F_RESUME = "Une réunion est restée ouverte." / "A meeting was left open.";
+    CLOSE_YES = "Oui, clore la réunion" / "Yes, close the meeting";
+    CLOSE_NO = "Non, revenir" / "No, go back";
+    RESUME_YES = "Reprendre la réunion" / "Resume the meeting";
+    RESUME_LATER = "Plus tard" / "Later";
+    FORM_OPEN_MEETING = "Ouvrir une réunion" / "Open a meeting";
+    FORM_DECISION = "Décision" / "Decision";
+    FORM_NOTE = "Note de réunion" / "Meeting note";
+    FORM_TASK = "Tâche" / "Task";
+    FORM_GUEST = "Invité" / "Guest";
+    FORM_ADD_ITEM = "Ajouter à l'ordre du jour" / "Add to the agenda";
+    FORM_CLOSE_MEETING = "Clore la réunion" / "Close the meeting";
+    FORM_RESUME = "Reprendre la réunion" / "Resume the meeting";
+    PRESENT = "Présent" / "Present";
+    EXCUSED = "Excusé" / "Excused";
+    ABSENT = "Absent" / "Absent";
+    NOT_RECORDED = "non renseigné" / "not recorded";
+}
+
+pub fn presence_label(p: crate::plan::journal::Presence) -> &'static str {
+    use crate::plan::journal::Presence as P;
+    match p {
+        P::Present => PRESENT.get(),
+        P::Excused => EXCUSED.get(),
+        P::Absent => ABSENT.get(),
+    }
+}
+
+t! {
+    CMD_MEETING = "Réunion : en ouvrir une (COPIL, COTECH…) ou revenir à celle en cours" / "Meeting: open one (COPIL, COTECH…) or go back to the open one";
+    CMD_FOLLOW_UP = "Suivi : tâches ouvertes et décisions à échéance, en retard d'abord" / "Follow-up: open tasks and decisions with a due date, overdue first";
+    CMD_MEETINGS = "Réunions passées, par instance, et leurs relevés" / "Past meetings per body, and their minutes";
+    CMD_DECISION = "Enregistrer une décision (texte, responsable, échéance)" / "Record a decision (text, owner, due date)";
+    CMD_MEETING_NOTE = "Enregistrer une note" / "Record a note";
+    CMD_TASK = "Enregistrer une tâche (texte, responsable, échéance)" / "Record a task (text, owner, due date)";
+    CMD_ATTENDANCE = "Présences" / "Attendance";
+    CMD_ADD_ITEM = "Ajouter une action à l'ordre du jour" / "Add an action to the agenda";
+    CMD_REMOVE_ITEM = "Retirer le point de l'ordre du jour" / "Take the item off the agenda";
+    CMD_ITEM_UP = "Monter le point dans l'ordre du jour" / "Move the item up the agenda";
+    CMD_ITEM_DOWN = "Descendre le point dans l'ordre du jour" / "Move the item down the agenda";
+    CMD_CLOSE_MEETING = "Clore la réunion" / "Close the meeting";
+    CMD_MINUTES = "Écrire le relevé de décisions (Markdown, à côté du plan)" / "Write the minutes (Markdown, beside the plan)";
+    CMD_MARK_PRESENT = "Marquer présent" / "Mark present";
+    CMD_MARK_EXCUSED = "Marquer excusé" / "Mark excused";
+    CMD_MARK_ABSENT = "Marquer absent" / "Mark absent";
+    CMD_ADD_GUEST = "Ajouter un invité" / "Add a guest";
+    CMD_TASK_DONE = "Marquer la tâche faite" / "Mark the task done";
+    HELP_IN_MEETING = "En réunion" / "In a meeting";
+    HELP_IN_ATTENDANCE = "Dans les présences" / "In the attendance";
+    HELP_IN_FOLLOW_UP = "Dans le suivi" / "In the follow-up";
+    HELP_IN_MEETINGS = "Dans les réunions passées et les relevés" / "In past meetings and minutes";
+    KEY_MEETING = "réunion" / "meeting";
+    KEY_DECISION = "décision" / "decision";
+    KEY_NOTE = "note" / "note";
+    KEY_TASK = "tâche" / "task";
+    KEY_ATTENDANCE = "présences" / "attendance";
+    KEY_CLOSE = "clore" / "close";
+    KEY_MINUTES = "relevé" / "minutes";
+    KEY_PRESENT_MARK = "présent" / "present";
+    KEY_EXCUSED_MARK = "excusé" / "excused";
+    KEY_ABSENT_MARK = "absent" / "absent";
+    KEY_GUEST = "invité" / "guest";
+    KEY_DONE = "faite" / "done";
+    KEY_READ = "lire" / "read";
+    NO_BODIES = "Le plan ne déclare aucune instance (bodies) : pas de réunion possible." / "The plan declares no body: no meeting possible.";
+    AGENDA = "Ordre du jour" / "Agenda";
+    AGENDA_EMPTY = "Rien à l'ordre du jour : + pour ajouter une action." / "Nothing on the agenda: + to add an action.";
+    MEETING_OPEN = "en cours" / "in progress";
+    MEETING_IN_PROGRESS = "réunion en cours" / "meeting in progress";
+    MEETING_CLOSED = "close" / "closed";
+    WHY_ON_AGENDA = "À l'ordre du jour" / "On the agenda";
+    REASON_LATE = "en retard" / "late";
+    REASON_CHANGED = "modifiée depuis la dernière réunion" / "changed since the last meeting";
+    REASON_BEHIND = "indicateur derrière la cible" / "indicator behind target";
+    REASON_ADDED = "ajoutée en séance" / "added in the meeting";
+    FOLLOW_UP_TITLE = "Suivi des tâches et décisions" / "Follow-up of tasks and decisions";
+    FOLLOW_UP_EMPTY = "Aucune tâche ouverte ni décision à échéance." / "No open task and no decision with a due date.";
+    MEETINGS_TITLE = "Réunions" / "Meetings";
+    NO_MEETING_YET = "aucune réunion" / "no meeting yet";
+    IN_THIS_MEETING = "Dans cette réunion" / "In this meeting";
+    FOLLOW_UP_HEADING = "Suivi" / "Follow-up";
+    ATTENDANCE_TITLE = "Présences" / "Attendance";
+    GUESTS = "Invités" / "Guests";
+    NO_ORG = "Sans organisation" / "No organisation";
+    CHAIR = "présidence" / "chair";
+    TASK_WORD = "Tâche" / "Task";
+    DECISION_WORD = "Décision" / "Decision";
+    DECISION_HAS_NO_STATE = "Une décision n'a pas d'état « faite » : elle reste au suivi jusqu'à son échéance." / "A decision has no done state: it stays in the follow-up until its due date.";
+    NOT_A_TASK = "Choisissez une tâche." / "Choose a task.";
+    MINUTES_TITLE = "Relevé de décisions" / "Minutes";
+}
+
+/// The meeting screen's title: title (or body), body, date, open or closed.
+pub fn meeting_heading(title: &str, body: &str, date: &str, open: bool) -> String {
+    let state = if open { MEETING_OPEN.get() } else { MEETING_CLOSED.get() };
+    format!("{title} · {body} · {date} · {state}")
+}
+
+pub fn task_due(owner: &str, due: &str) -> String {
+    match (owner.is_empty(), due.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => owner.to_string(),
+        (true, false) => tr!(format!("échéance {due}"), format!("due {due}")),
+        (false, false) => tr!(format!("{owner}, échéance {due}"), format!("{owner}, due {due}")),
+    }
+}
+
+/// A body that has not met as often as it should.
+pub fn body_overdue(months: u32) -> String {
+    tr!(format!("⚠ aucune réunion depuis {months} mois"), format!("⚠ no meeting in {months} months"))
+}
+
+pub fn minutes_written(path: &str) -> String {
+    tr!(format!("Relevé écrit : {path}"), format!("Minutes written: {path}"))
+}
+
+pub fn task_marked_done(id: &str) -> String {
+    tr!(format!("tâche {id} faite"), format!("task {id} done"))
+}
+
+pub fn agenda_position(i: usize, n: usize) -> String {
+    tr!(format!("Point {i} / {n}"), format!("Item {i} / {n}"))
+}
+
+pub fn present_count(present: usize, expected: usize) -> String {
+    tr!(format!("{present} présent(s) sur {expected}"), format!("{present} present of {expected}"))
+}
+
+pub fn reason_open_task(id: &str, text: &str) -> String {
+    tr!(format!("tâche {id} ouverte : {text}"), format!("task {id} open: {text}"))
+}
+
+pub fn reason_decision_due(text: &str) -> String {
+    tr!(format!("décision arrivée à échéance : {text}"), format!("decision due: {text}"))
 }

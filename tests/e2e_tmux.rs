@@ -282,3 +282,52 @@ fn the_dashboard_opens_an_orientation_and_projection_mode_shows_big_figures() {
     let s = t.wait_for("EXIT=", 5);
     assert!(s.contains("EXIT=0"), "{s}");
 }
+
+#[test]
+fn a_whole_meeting_open_attendance_decision_status_close_and_its_minutes() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path(), "tests/fixtures/charente-extract.ron");
+    let t = Tmux::start("meeting", 100, 30, &copil_cmd(&plan));
+    t.wait_for("Détail", 10);
+    // Open a COTECH (the second body) today, with a title.
+    t.keys(&["r"]);
+    t.wait_for("Ouvrir une réunion", 5);
+    t.keys(&["Down", "Tab", "Tab"]);
+    t.typed("COTECH de novembre");
+    t.keys(&["Enter"]);
+    t.wait_for("Ordre du jour (3)", 5);
+    // Roll call: the first person present.
+    t.keys(&["a"]);
+    t.wait_for("Présences —", 5);
+    t.keys(&["p"]);
+    t.wait_for("Enregistré : présence", 5);
+    std::thread::sleep(Duration::from_millis(100));
+    t.keys(&["Escape"]);
+    t.wait_for("Ordre du jour (3)", 5);
+    // A decision on the first item, then its status: In progress → Done.
+    t.keys(&["d"]);
+    t.wait_for("Décision — Spup01", 5);
+    t.typed("Ouvrir deux MSAP en 2027");
+    t.keys(&["Enter"]);
+    t.wait_for("• décision : Ouvrir deux MSAP en 2027", 5);
+    t.keys(&["s"]);
+    t.wait_for("Changer le statut — Spup01", 5);
+    t.keys(&["Down", "Enter"]);
+    t.wait_for("• statut : En cours → Réalisée", 5);
+    // Close, then write the minutes.
+    t.keys(&["C"]);
+    t.wait_for("Clore la réunion ?", 5);
+    t.keys(&["Enter"]);
+    t.wait_for("23/11/2026 · close", 5);
+    t.keys(&["M"]);
+    t.wait_for("Relevé écrit", 5);
+    t.keys(&["q"]);
+    let s = t.wait_for("EXIT=", 5);
+    assert!(s.contains("EXIT=0"), "{s}");
+    let minutes = std::fs::read_to_string(dir.path().join("charente-extract-2026-11-23-cotech.md")).unwrap();
+    for text in
+        ["COTECH de novembre", "Ouvrir deux MSAP en 2027", "En cours → Réalisée", "Référent CAF", "réunion close"]
+    {
+        assert!(minutes.contains(text), "{text:?} missing:\n{minutes}");
+    }
+}

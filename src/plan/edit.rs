@@ -16,6 +16,12 @@ pub enum EditError {
     EmptyText,
     NothingToUndo,
     ReadOnly(String),
+    UnknownBody(String),
+    UnknownMeeting(String),
+    MeetingAlreadyOpen(String),
+    MeetingClosed(String),
+    UnknownTask(String),
+    TaskAlreadyDone(String),
 }
 
 /// Folds a name for lenient matching: lowercase, no accents, no spaces, dashes or underscores.
@@ -90,7 +96,7 @@ pub struct Author<'a> {
     pub at: Timestamp,
 }
 
-fn event(state: &PlanState, who: &Author, change: Change, note: Option<String>) -> Event {
+pub(crate) fn event(state: &PlanState, who: &Author, change: Change, note: Option<String>) -> Event {
     let in_meeting = matches!(change, Change::Status { .. } | Change::Measure { .. } | Change::Comment { .. });
     Event {
         at: who.at,
@@ -146,8 +152,9 @@ pub fn comment(state: &PlanState, who: &Author, action: &str, text: &str) -> Res
     Ok(event(state, who, Change::Comment { action: action.to_string(), text: text.to_string() }, None))
 }
 
-/// The last applied change by this person that can be undone (a status, a measurement or a
-/// comment, not already undone), as an `Undo` line.
+/// The last applied change by this person that can be undone (a status, a measurement, a
+/// comment, or what a meeting recorded: a decision, a note, a task, a task done; not already
+/// undone), as an `Undo` line.
 pub fn undo_last(state: &PlanState, who: &Author) -> Result<Event, EditError> {
     use super::state::Outcome;
     let target = state
@@ -157,7 +164,16 @@ pub fn undo_last(state: &PlanState, who: &Author) -> Result<Event, EditError> {
         .find(|e| {
             e.event.by == who.by
                 && e.outcome == Outcome::Applied
-                && matches!(e.event.change, Change::Status { .. } | Change::Measure { .. } | Change::Comment { .. })
+                && matches!(
+                    e.event.change,
+                    Change::Status { .. }
+                        | Change::Measure { .. }
+                        | Change::Comment { .. }
+                        | Change::Decision { .. }
+                        | Change::Note { .. }
+                        | Change::Task { .. }
+                        | Change::TaskDone { .. }
+                )
         })
         .ok_or(EditError::NothingToUndo)?;
     Ok(event(state, who, Change::Undo { line: target.line }, None))

@@ -2,6 +2,7 @@
 
 pub mod edit;
 pub mod journal;
+pub mod meeting;
 pub mod model;
 pub mod progress;
 pub mod state;

@@ -1,5 +1,6 @@
 //! The only code that touches files.
 
 pub mod append;
+pub mod export;
 pub mod load;
 pub mod watch;

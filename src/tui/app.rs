@@ -17,7 +17,7 @@ use super::ui_state::{Message, Screen, UiState};
 use super::update::{Effect, Env, update};
 use super::view::{self, Ctx, theme::Theme};
 use crate::i18n;
-use crate::plan::journal::Event;
+use crate::plan::journal::{Change, Event};
 use crate::plan::model::{Date, Timestamp};
 use crate::plan::state::PlanState;
 use crate::search::{SearchIndex, parse_query};
@@ -45,6 +45,8 @@ pub struct App {
     /// Why this session cannot write, when it cannot.
     pub read_only: Option<String>,
     journal: PathBuf,
+    /// The plan file (minutes are written beside it).
+    plan_path: PathBuf,
     watcher: Watcher,
     message_since: Option<Instant>,
     /// The terminal's size, as last told.
@@ -59,6 +61,7 @@ impl App {
         let watcher = Watcher::new(&loaded);
         App {
             journal: loaded.journal_path.clone(),
+            plan_path: loaded.plan_path.clone(),
             by: String::new(),
             read_only: None,
             state: loaded.state,
@@ -99,6 +102,11 @@ impl App {
                 Screen::Plan => Mode::Normal,
                 Screen::Dashboard => Mode::Dashboard,
                 Screen::Chart => Mode::Chart,
+                Screen::Meeting => Mode::Meeting,
+                Screen::Attendance => Mode::Attendance,
+                Screen::FollowUp => Mode::FollowUp,
+                Screen::Meetings => Mode::Meetings,
+                Screen::Minutes => Mode::Minutes,
             }
         }
     }
@@ -132,6 +140,7 @@ impl App {
             match effect {
                 Effect::Quit => self.ui.quit = true,
                 Effect::Append(event) => self.save(*event),
+                Effect::WriteMinutes(id) => self.write_minutes(&id),
             }
         }
         if self.ui.search.is_some() {
@@ -194,6 +203,10 @@ impl App {
             Ok(_) => {
                 self.ui.form = None;
                 self.apply_new_lines(Some(&event));
+                if let Change::MeetingOpened { id, .. } = &event.change {
+                    // A meeting just opened here: run it.
+                    super::update::open_meeting_screen(&self.state, &mut self.ui, id);
+                }
                 self.say(Message::info(i18n::saved_change(&what)));
             }
             Err(e) => {
@@ -206,6 +219,26 @@ impl App {
                     None => self.say(Message::error(text)),
                 }
             }
+        }
+    }
+
+    /// Writes a meeting's minutes beside the plan (`PLAN-MEETING.md`), whole or not at all.
+    fn write_minutes(&mut self, id: &str) {
+        let Some(text) = crate::minutes::markdown(&self.state, id) else {
+            let e = crate::plan::edit::EditError::UnknownMeeting(id.to_string());
+            return self.say(Message::error(i18n::edit_error(&e)));
+        };
+        let path = crate::minutes::default_path(&self.plan_path, id);
+        match crate::store::export::write_replacing(&path, text.as_bytes()) {
+            Ok(()) => self.say(Message::info(i18n::minutes_written(&path.display().to_string()))),
+            Err(e) => self.say(Message::error(crate::report::write_error(&path, &e))),
+        }
+    }
+
+    /// A meeting left open (copil or the connection died): offer to resume it.
+    pub fn offer_resumption(&mut self) {
+        if let Some(m) = self.state.open_meeting() {
+            self.ui.form = Some(super::form::Form::resume(&m.id));
         }
     }
 

@@ -6,8 +6,9 @@ use tui_input::Input;
 
 use crate::i18n::{self, T};
 use crate::plan::edit::{self, Author, EditError};
-use crate::plan::journal::Event;
-use crate::plan::model::{Date, Status};
+use crate::plan::journal::{Event, Presence};
+use crate::plan::meeting;
+use crate::plan::model::{Date, Plan, Status};
 use crate::plan::state::PlanState;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +16,19 @@ pub enum FormKind {
     Status,
     Measure,
     Comment,
+    /// Body, date, title of a new meeting.
+    OpenMeeting,
+    Decision,
+    MeetingNote,
+    Task,
+    /// A guest's name and presence.
+    Guest,
+    /// An action to add to the agenda (no journal line: the agenda lives in the session).
+    AddItem,
+    /// Confirms closing the meeting.
+    CloseMeeting,
+    /// A meeting found open at start: resume it, or later.
+    Resume,
 }
 
 #[derive(Clone, Debug)]
@@ -54,7 +68,12 @@ impl Field {
 #[derive(Clone, Debug)]
 pub struct Form {
     pub kind: FormKind,
+    /// The action the form is about (empty when none).
     pub action: String,
+    /// The meeting a meeting form records in (empty for the others).
+    pub meeting: String,
+    /// Ids behind the first field's options, for the forms that choose among plan items (bodies).
+    pub ids: Vec<String>,
     /// Indicator ids, for a measurement form (in the order of the first field's options).
     pub indicators: Vec<String>,
     pub fields: Vec<Field>,
@@ -72,6 +91,8 @@ impl Form {
         Some(Form {
             kind: FormKind::Status,
             action: action.to_string(),
+            meeting: String::new(),
+            ids: Vec::new(),
             indicators: Vec::new(),
             fields: vec![
                 Field { label: i18n::F_STATUS, value: FieldValue::Choice { options, selected: a.status.index() } },
@@ -93,6 +114,8 @@ impl Form {
         Some(Form {
             kind: FormKind::Measure,
             action: action.to_string(),
+            meeting: String::new(),
+            ids: Vec::new(),
             indicators: a.indicators.iter().map(|i| i.id.clone()).collect(),
             fields: vec![
                 Field { label: i18n::F_INDICATOR, value: FieldValue::Choice { options, selected: 0 } },
@@ -111,6 +134,8 @@ impl Form {
         Some(Form {
             kind: FormKind::Comment,
             action: action.to_string(),
+            meeting: String::new(),
+            ids: Vec::new(),
             indicators: Vec::new(),
             fields: vec![Field::text(i18n::F_COMMENT, "")],
             focus: 0,
@@ -119,13 +144,116 @@ impl Form {
         })
     }
 
+    /// A form of the meeting screens: its fields, about an action or none.
+    fn meeting_form(kind: FormKind, meeting: &str, action: Option<&str>, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
+            action: action.unwrap_or_default().to_string(),
+            meeting: meeting.to_string(),
+            ids: Vec::new(),
+            indicators: Vec::new(),
+            fields,
+            focus: 0,
+            error: None,
+            saving: false,
+        }
+    }
+
+    fn choice(label: T, options: Vec<String>) -> Field {
+        Field { label, value: FieldValue::Choice { options, selected: 0 } }
+    }
+
+    /// A new meeting: the body among the plan's, the date (today), a title. `None` without bodies.
+    pub fn open_meeting(state: &PlanState, today: Date) -> Option<Form> {
+        let bodies = &state.plan.bodies;
+        if bodies.is_empty() {
+            return None;
+        }
+        let names = bodies.iter().map(|b| crate::sanitize::sanitize(&b.name).into_owned()).collect();
+        let mut f = Form::meeting_form(
+            FormKind::OpenMeeting,
+            "",
+            None,
+            vec![
+                Form::choice(i18n::F_BODY, names),
+                Field::text(i18n::F_DATE, &today.to_string()),
+                Field::text(i18n::F_TITLE, ""),
+            ],
+        );
+        f.ids = bodies.iter().map(|b| b.id.clone()).collect();
+        Some(f)
+    }
+
+    pub fn decision(meeting: &str, action: Option<&str>) -> Form {
+        Form::meeting_form(
+            FormKind::Decision,
+            meeting,
+            action,
+            vec![Field::text(i18n::F_DECISION, ""), Field::text(i18n::F_OWNER, ""), Field::text(i18n::F_DUE, "")],
+        )
+    }
+
+    pub fn note(meeting: &str, action: Option<&str>) -> Form {
+        Form::meeting_form(FormKind::MeetingNote, meeting, action, vec![Field::text(i18n::F_NOTE_TEXT, "")])
+    }
+
+    pub fn task(meeting: &str, action: Option<&str>) -> Form {
+        Form::meeting_form(
+            FormKind::Task,
+            meeting,
+            action,
+            vec![Field::text(i18n::F_TASK, ""), Field::text(i18n::F_OWNER, ""), Field::text(i18n::F_DUE, "")],
+        )
+    }
+
+    pub fn guest(meeting: &str) -> Form {
+        let presences = PRESENCES.iter().map(|p| i18n::presence_label(*p).to_string()).collect();
+        Form::meeting_form(
+            FormKind::Guest,
+            meeting,
+            None,
+            vec![Field::text(i18n::F_GUEST, ""), Form::choice(i18n::F_PRESENCE, presences)],
+        )
+    }
+
+    pub fn add_item(meeting: &str, suggestion: Option<&str>) -> Form {
+        Form::meeting_form(
+            FormKind::AddItem,
+            meeting,
+            None,
+            vec![Field::text(i18n::F_AGENDA_ACTION, suggestion.unwrap_or_default())],
+        )
+    }
+
+    pub fn close_meeting(meeting: &str) -> Form {
+        let options = vec![i18n::CLOSE_YES.get().to_string(), i18n::CLOSE_NO.get().to_string()];
+        Form::meeting_form(FormKind::CloseMeeting, meeting, None, vec![Form::choice(i18n::F_CONFIRM, options)])
+    }
+
+    pub fn resume(meeting: &str) -> Form {
+        let options = vec![i18n::RESUME_YES.get().to_string(), i18n::RESUME_LATER.get().to_string()];
+        Form::meeting_form(FormKind::Resume, meeting, None, vec![Form::choice(i18n::F_RESUME, options)])
+    }
+
     pub fn title(&self) -> String {
         let what = match self.kind {
             FormKind::Status => i18n::FORM_STATUS.get(),
             FormKind::Measure => i18n::FORM_MEASURE.get(),
             FormKind::Comment => i18n::FORM_COMMENT.get(),
+            FormKind::OpenMeeting => i18n::FORM_OPEN_MEETING.get(),
+            FormKind::Decision => i18n::FORM_DECISION.get(),
+            FormKind::MeetingNote => i18n::FORM_NOTE.get(),
+            FormKind::Task => i18n::FORM_TASK.get(),
+            FormKind::Guest => i18n::FORM_GUEST.get(),
+            FormKind::AddItem => i18n::FORM_ADD_ITEM.get(),
+            FormKind::CloseMeeting => i18n::FORM_CLOSE_MEETING.get(),
+            FormKind::Resume => i18n::FORM_RESUME.get(),
         };
-        format!("{what} — {}", self.action)
+        match (self.action.is_empty(), self.meeting.is_empty()) {
+            (false, _) => format!("{what} — {}", self.action),
+            (true, false) => format!("{what} — {}", self.meeting),
+            (true, true) => what.to_string(),
+        }
     }
 
     pub fn focused_input(&mut self) -> Option<&mut Input> {
@@ -177,6 +305,63 @@ impl Form {
                 )
             }
             FormKind::Comment => edit::comment(state, who, &self.action, self.fields[0].text_value()),
+            FormKind::OpenMeeting => {
+                let body = self.ids.get(self.fields[0].choice()).cloned().unwrap_or_default();
+                let date = date_of(self.fields[1].text_value())?.ok_or(EditError::BadDate(String::new()))?;
+                meeting::open(state, who, &body, date, Some(self.fields[2].text_value()))
+            }
+            FormKind::Decision | FormKind::Task => {
+                let owner = resolve_person(&state.plan, self.fields[1].text_value());
+                let due = date_of(self.fields[2].text_value())?;
+                let what = self.fields[0].text_value();
+                if self.kind == FormKind::Decision {
+                    meeting::decision(state, who, &self.meeting, what, self.actions(), owner.as_deref(), due)
+                } else {
+                    meeting::task(state, who, &self.meeting, what, self.actions(), owner.as_deref(), due)
+                }
+            }
+            FormKind::MeetingNote => {
+                meeting::note(state, who, &self.meeting, self.fields[0].text_value(), self.actions())
+            }
+            FormKind::Guest => {
+                let presence = PRESENCES[self.fields[1].choice().min(2)];
+                meeting::attendance(state, who, &self.meeting, self.fields[0].text_value(), presence)
+            }
+            FormKind::CloseMeeting => meeting::close(state, who, &self.meeting),
+            // Not journal lines: `update` handles them.
+            FormKind::AddItem | FormKind::Resume => Err(EditError::EmptyText),
         }
     }
+
+    fn actions(&self) -> Vec<String> {
+        if self.action.is_empty() { Vec::new() } else { vec![self.action.clone()] }
+    }
+}
+
+/// The presences, in the order forms offer them.
+pub const PRESENCES: [Presence; 3] = [Presence::Present, Presence::Excused, Presence::Absent];
+
+/// An optional date field: empty is none, anything else must be a real date.
+fn date_of(text: &str) -> Result<Option<Date>, EditError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    Date::parse(t).map(Some).ok_or_else(|| EditError::BadDate(t.to_string()))
+}
+
+/// An owner as typed: a person of the plan (by id, login or name, case aside) becomes their id, so
+/// the minutes show their name; anything else is kept as written (an organisation, a guest).
+pub fn resolve_person(plan: &Plan, typed: &str) -> Option<String> {
+    let t = typed.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let found = plan.people.iter().find(|p| {
+        p.id.to_lowercase() == lower
+            || p.name.to_lowercase() == lower
+            || p.login.as_deref().is_some_and(|l| l.to_lowercase() == lower)
+    });
+    Some(found.map(|p| p.id.clone()).unwrap_or_else(|| t.to_string()))
 }

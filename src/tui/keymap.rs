@@ -27,6 +27,13 @@ pub enum Mode {
     Dashboard,
     /// The chart of an action's indicators.
     Chart,
+    /// Running a meeting: its agenda, one item at a time.
+    Meeting,
+    Attendance,
+    FollowUp,
+    /// Past meetings per body, and the minutes viewer.
+    Meetings,
+    Minutes,
 }
 
 /// A key with its modifiers, normalised so that `G` and `shift-g` are the same binding.
@@ -217,6 +224,16 @@ pub struct KeymapFile {
     pub dashboard: IndexMap<String, Command>,
     #[serde(default)]
     pub chart: IndexMap<String, Command>,
+    #[serde(default)]
+    pub meeting: IndexMap<String, Command>,
+    #[serde(default)]
+    pub attendance: IndexMap<String, Command>,
+    #[serde(default)]
+    pub follow_up: IndexMap<String, Command>,
+    #[serde(default)]
+    pub meetings: IndexMap<String, Command>,
+    #[serde(default)]
+    pub minutes: IndexMap<String, Command>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -260,15 +277,9 @@ impl Keymap {
 
     /// Adds or replaces the bindings of a keymap file's text.
     pub fn merge_str(&mut self, name: &str, text: &str) -> Result<(), KeymapError> {
-        let file: KeymapFile = crate::store::load::ron_options().from_str(text).map_err(|e| {
-            KeymapError(format!(
-                "{} : {name}:{}:{} : {}",
-                i18n::ERROR.get(),
-                e.span.start.line,
-                e.span.start.col,
-                i18n::ron_error(&e.code)
-            ))
-        })?;
+        let file: KeymapFile = crate::store::load::ron_options()
+            .from_str(text)
+            .map_err(|e| KeymapError(i18n::settings_error(name, &e)))?;
         for (mode, table) in [
             (Mode::Normal, file.normal),
             (Mode::Help, file.help),
@@ -276,6 +287,11 @@ impl Keymap {
             (Mode::Search, file.search),
             (Mode::Dashboard, file.dashboard),
             (Mode::Chart, file.chart),
+            (Mode::Meeting, file.meeting),
+            (Mode::Attendance, file.attendance),
+            (Mode::FollowUp, file.follow_up),
+            (Mode::Meetings, file.meetings),
+            (Mode::Minutes, file.minutes),
         ] {
             let target = self.modes.entry(mode).or_default();
             for (name_of_key, cmd) in table {

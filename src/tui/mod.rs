@@ -4,6 +4,7 @@ pub mod app;
 pub mod command;
 pub mod form;
 pub mod keymap;
+pub mod meeting_ui;
 pub mod search_ui;
 pub mod terminal;
 pub mod ui_state;

@@ -65,6 +65,16 @@ pub enum Screen {
     Dashboard,
     /// The chart of the selected action's indicators.
     Chart,
+    /// A meeting: its agenda and the item under discussion.
+    Meeting,
+    /// The meeting's attendance.
+    Attendance,
+    /// Open tasks and decisions with a due date.
+    FollowUp,
+    /// Past meetings per body.
+    Meetings,
+    /// One meeting's minutes.
+    Minutes,
 }
 
 /// A short message in the status bar: a save, someone else's change, a refusal.
@@ -112,6 +122,12 @@ pub struct UiState {
     pub chart_indicator: usize,
     /// Projection mode: high contrast, no borders, big figures.
     pub present: bool,
+    /// The meeting being run or looked at, with its agenda.
+    pub meeting: Option<super::meeting_ui::MeetingUi>,
+    /// The cursor of the follow-up and past-meetings lists, the minutes' scroll.
+    pub list: super::meeting_ui::ListUi,
+    /// Where `Back` goes from the follow-up and the past meetings.
+    pub back_to: Screen,
     pub quit: bool,
 }
 

@@ -2,12 +2,15 @@
 //! effects. No IO here, and the plan state is only read.
 
 use super::command::Command;
-use super::form::Form;
+use super::form::{Form, FormKind};
+use super::meeting_ui::{ListUi, MeetingUi};
 use super::search_ui::{self, Saved, SearchUi, TreeFilter};
 use super::ui_state::{Focus, Message, Node, Screen, UiState, node, node_key};
 use crate::i18n;
-use crate::plan::edit::Author;
+use crate::plan::edit::{Author, EditError};
 use crate::plan::journal::Event;
+use crate::plan::journal::Presence;
+use crate::plan::meeting::{self, FollowUp};
 use crate::plan::model::{Date, Timestamp};
 use crate::plan::state::PlanState;
 
@@ -17,6 +20,8 @@ pub enum Effect {
     Quit,
     /// Append this line to the journal (lock, write, fsync), then tell the interface.
     Append(Box<Event>),
+    /// Write this meeting's minutes beside the plan.
+    WriteMinutes(String),
 }
 
 /// What `update` may know of the world: who is editing, when, and whether edits are allowed.
@@ -36,6 +41,12 @@ impl Env<'_> {
 
 pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
     let plan = &state.plan;
+    if cmd == Command::Submit
+        && ui.form.as_ref().is_some_and(|f| !f.saving)
+        && let Some(effects) = session_form(state, ui)
+    {
+        return effects;
+    }
     if let Some(form) = &mut ui.form {
         match cmd {
             Command::Cancel => ui.form = None,
@@ -76,6 +87,10 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
     match ui.screen {
         Screen::Dashboard => return dashboard(plan, ui, cmd),
         Screen::Chart => return chart(state, ui, cmd, env),
+        Screen::Meeting => return meeting_screen(state, ui, cmd, env),
+        Screen::Attendance => return attendance_screen(state, ui, cmd, env),
+        Screen::FollowUp => return follow_up_screen(state, ui, cmd, env),
+        Screen::Meetings | Screen::Minutes => return meetings_screen(state, ui, cmd),
         Screen::Plan => {}
     }
     let before = ui.selected;
@@ -119,8 +134,32 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
             Some(Node::Action(_)) => ui.message = Some(Message::error(i18n::NO_INDICATOR.get().to_string())),
             _ => ui.message = Some(Message::error(i18n::NOT_AN_ACTION_CHART.get().to_string())),
         },
+        Command::Meeting => match state.open_meeting() {
+            Some(m) => open_meeting_screen(state, ui, &m.id.clone()),
+            None => match (env.read_only, Form::open_meeting(state, env.today)) {
+                (Some(why), _) => ui.message = Some(Message::error(i18n::read_only_refusal(why))),
+                (None, Some(f)) => ui.form = Some(f),
+                (None, None) => ui.message = Some(Message::error(i18n::NO_BODIES.get().to_string())),
+            },
+        },
+        Command::FollowUp | Command::Meetings => go_to_list(ui, cmd),
         Command::CloseHelp
         | Command::Nothing
+        | Command::Decision
+        | Command::MeetingNote
+        | Command::Task
+        | Command::Attendance
+        | Command::AddItem
+        | Command::RemoveItem
+        | Command::ItemUp
+        | Command::ItemDown
+        | Command::CloseMeeting
+        | Command::Minutes
+        | Command::MarkPresent
+        | Command::MarkExcused
+        | Command::MarkAbsent
+        | Command::AddGuest
+        | Command::TaskDone
         | Command::Present
         | Command::Back
         | Command::NextIndicator
@@ -257,6 +296,255 @@ fn search(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Command) -> Ve
     Vec::new()
 }
 
+/// The action an edit key is about: in a meeting, the agenda item's; elsewhere, the tree's.
+fn target_action(state: &PlanState, ui: &UiState) -> Option<String> {
+    if ui.screen == Screen::Meeting {
+        return ui.meeting.as_ref()?.current_action().map(str::to_string);
+    }
+    match ui.selected_row().and_then(|r| node(&state.plan, &r.path)) {
+        Some(Node::Action(a)) => Some(a.id.clone()),
+        _ => None,
+    }
+}
+
+/// The forms whose submission writes no journal line: adding to the agenda, resuming a meeting,
+/// declining to close one. `None` for the others.
+fn session_form(state: &PlanState, ui: &mut UiState) -> Option<Vec<Effect>> {
+    let f = ui.form.as_ref()?;
+    match f.kind {
+        FormKind::AddItem => {
+            let typed = f.fields[0].text_value().trim().to_string();
+            let found = state.plan.walk().map(|(_, a, _)| a).find(|a| a.id.eq_ignore_ascii_case(&typed));
+            match found {
+                Some(a) => {
+                    if let Some(m) = &mut ui.meeting {
+                        m.add(&a.id);
+                    }
+                    ui.form = None;
+                }
+                None => {
+                    if let Some(f) = &mut ui.form {
+                        f.error = Some(i18n::edit_error(&EditError::UnknownAction(typed)));
+                    }
+                }
+            }
+        }
+        FormKind::Resume => {
+            let (id, resume) = (f.meeting.clone(), f.fields[0].choice() == 0);
+            ui.form = None;
+            if resume {
+                open_meeting_screen(state, ui, &id);
+            }
+        }
+        FormKind::CloseMeeting if f.fields[0].choice() != 0 => ui.form = None,
+        _ => return None,
+    }
+    Some(Vec::new())
+}
+
+/// Shows a meeting; its agenda is proposed the first time it is shown in this session.
+pub fn open_meeting_screen(state: &PlanState, ui: &mut UiState, id: &str) {
+    if ui.meeting.as_ref().map(|m| m.id.as_str()) != Some(id) {
+        ui.meeting = Some(MeetingUi::new(state, id));
+    }
+    ui.screen = Screen::Meeting;
+}
+
+fn go_to_list(ui: &mut UiState, cmd: Command) {
+    ui.back_to = ui.screen;
+    ui.list = ListUi::default();
+    ui.screen = if cmd == Command::FollowUp { Screen::FollowUp } else { Screen::Meetings };
+}
+
+fn open_help(ui: &mut UiState) {
+    ui.help_open = true;
+    ui.help_scroll = 0;
+}
+
+/// Whether lines can be recorded in a meeting now; the reason when not.
+fn can_record(state: &PlanState, env: &Env, id: &str) -> Result<(), String> {
+    if let Some(why) = env.read_only {
+        return Err(i18n::read_only_refusal(why));
+    }
+    match state.meeting(id) {
+        Some(m) if m.is_open() => Ok(()),
+        _ => Err(i18n::edit_error(&EditError::MeetingClosed(id.to_string()))),
+    }
+}
+
+/// Running a meeting: walking and editing the agenda, recording against the item's action.
+fn meeting_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    let Some(m) = ui.meeting.as_mut() else {
+        ui.screen = Screen::Plan;
+        return Vec::new();
+    };
+    let id = m.id.clone();
+    match cmd {
+        Command::Down => m.step(1),
+        Command::Up => m.step(-1),
+        Command::Top => m.step(-(m.agenda.len() as isize)),
+        Command::Bottom => m.step(m.agenda.len() as isize),
+        Command::ItemDown => m.move_item(1),
+        Command::ItemUp => m.move_item(-1),
+        Command::RemoveItem => {
+            m.remove_current();
+        }
+        Command::AddItem => {
+            let suggestion = match ui.selected_row().and_then(|r| node(&state.plan, &r.path)) {
+                Some(Node::Action(a)) => Some(a.id.clone()),
+                _ => None,
+            };
+            ui.form = Some(Form::add_item(&id, suggestion.as_deref()));
+        }
+        Command::Decision | Command::MeetingNote | Command::Task | Command::CloseMeeting => {
+            if let Err(why) = can_record(state, env, &id) {
+                ui.message = Some(Message::error(why));
+                return Vec::new();
+            }
+            let action = m.current_action().map(str::to_string);
+            let action = action.as_deref();
+            ui.form = Some(match cmd {
+                Command::Decision => Form::decision(&id, action),
+                Command::MeetingNote => Form::note(&id, action),
+                Command::Task => Form::task(&id, action),
+                _ => Form::close_meeting(&id),
+            });
+        }
+        Command::EditStatus | Command::AddMeasure | Command::AddComment | Command::Undo => {
+            return edit(state, ui, cmd, env);
+        }
+        Command::Attendance => {
+            m.attendance = 0;
+            ui.screen = Screen::Attendance;
+        }
+        Command::Minutes => return vec![Effect::WriteMinutes(id)],
+        Command::FollowUp => go_to_list(ui, cmd),
+        Command::Back | Command::Cancel => {
+            if let Some(a) = m.current_action().map(str::to_string) {
+                ui.reveal(&state.plan, &a);
+            }
+            ui.screen = Screen::Plan;
+        }
+        Command::Help => open_help(ui),
+        Command::Quit => return vec![Effect::Quit],
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The roll call: one key per presence, then the next person.
+fn attendance_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    let Some(m) = ui.meeting.as_mut() else {
+        ui.screen = Screen::Plan;
+        return Vec::new();
+    };
+    let id = m.id.clone();
+    let rows = state.meeting(&id).map(|mt| meeting::attendees(state, mt)).unwrap_or_default();
+    let presence = match cmd {
+        Command::MarkPresent => Some(Presence::Present),
+        Command::MarkExcused => Some(Presence::Excused),
+        Command::MarkAbsent => Some(Presence::Absent),
+        _ => None,
+    };
+    match cmd {
+        Command::Down => m.attendance = (m.attendance + 1).min(rows.len().saturating_sub(1)),
+        Command::Up => m.attendance = m.attendance.saturating_sub(1),
+        Command::MarkPresent | Command::MarkExcused | Command::MarkAbsent | Command::AddGuest => {
+            if let Err(why) = can_record(state, env, &id) {
+                ui.message = Some(Message::error(why));
+                return Vec::new();
+            }
+            if cmd == Command::AddGuest {
+                ui.form = Some(Form::guest(&id));
+                return Vec::new();
+            }
+            let (Some(row), Some(presence)) = (rows.get(m.attendance), presence) else { return Vec::new() };
+            match meeting::attendance(state, &env.author(), &id, &row.key, presence) {
+                Ok(e) => {
+                    m.attendance = (m.attendance + 1).min(rows.len().saturating_sub(1));
+                    return vec![Effect::Append(Box::new(e))];
+                }
+                Err(e) => ui.message = Some(Message::error(i18n::edit_error(&e))),
+            }
+        }
+        Command::Back | Command::Cancel => ui.screen = Screen::Meeting,
+        Command::Help => open_help(ui),
+        Command::Quit => return vec![Effect::Quit],
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Open tasks and due decisions: marking a task done.
+fn follow_up_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    let items = meeting::follow_up(state, env.today);
+    match cmd {
+        Command::Down => ui.list.step(1, items.len()),
+        Command::Up => ui.list.step(-1, items.len()),
+        Command::TaskDone | Command::Submit => match items.get(ui.list.cursor) {
+            Some((FollowUp::Task(task), _)) => {
+                if let Some(why) = env.read_only {
+                    ui.message = Some(Message::error(i18n::read_only_refusal(why)));
+                    return Vec::new();
+                }
+                match meeting::task_done(state, &env.author(), task) {
+                    Ok(e) => return vec![Effect::Append(Box::new(e))],
+                    Err(e) => ui.message = Some(Message::error(i18n::edit_error(&e))),
+                }
+            }
+            Some((FollowUp::Decision(_), _)) => {
+                ui.message = Some(Message::error(i18n::DECISION_HAS_NO_STATE.get().to_string()));
+            }
+            None => {}
+        },
+        Command::Back | Command::Cancel => ui.screen = ui.back_to,
+        Command::Help => open_help(ui),
+        Command::Quit => return vec![Effect::Quit],
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Past meetings per body, and the minutes of one.
+fn meetings_screen(state: &PlanState, ui: &mut UiState, cmd: Command) -> Vec<Effect> {
+    if ui.screen == Screen::Minutes {
+        let page = ui.viewport.max(2) as u16 - 1;
+        let l = &mut ui.list;
+        match cmd {
+            Command::Down => l.scroll = l.scroll.saturating_add(1),
+            Command::Up => l.scroll = l.scroll.saturating_sub(1),
+            Command::PageDown => l.scroll = l.scroll.saturating_add(page),
+            Command::PageUp => l.scroll = l.scroll.saturating_sub(page),
+            Command::Top => l.scroll = 0,
+            Command::Minutes => return l.meeting.clone().map(Effect::WriteMinutes).into_iter().collect(),
+            Command::Back | Command::Cancel => ui.screen = Screen::Meetings,
+            Command::Help => open_help(ui),
+            Command::Quit => return vec![Effect::Quit],
+            _ => {}
+        }
+        return Vec::new();
+    }
+    let ids: Vec<String> =
+        meeting::meetings_by_body(state).into_iter().flat_map(|(_, ms)| ms).map(|m| m.id.clone()).collect();
+    match cmd {
+        Command::Down => ui.list.step(1, ids.len()),
+        Command::Up => ui.list.step(-1, ids.len()),
+        Command::Submit => {
+            if let Some(id) = ids.get(ui.list.cursor) {
+                ui.list.meeting = Some(id.clone());
+                ui.list.scroll = 0;
+                ui.screen = Screen::Minutes;
+            }
+        }
+        Command::Minutes => return ids.get(ui.list.cursor).cloned().map(Effect::WriteMinutes).into_iter().collect(),
+        Command::Back | Command::Cancel => ui.screen = ui.back_to,
+        Command::Help => open_help(ui),
+        Command::Quit => return vec![Effect::Quit],
+        _ => {}
+    }
+    Vec::new()
+}
+
 /// The dashboard: choosing a row (the whole plan, then each orientation) and opening it.
 fn dashboard(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Command) -> Vec<Effect> {
     let last = plan.orientations.len();
@@ -363,12 +651,9 @@ fn edit(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Eff
             }
         };
     }
-    let action = match ui.selected_row().and_then(|r| node(&state.plan, &r.path)) {
-        Some(Node::Action(a)) => a.id.clone(),
-        _ => {
-            ui.message = Some(Message::error(i18n::NOT_AN_ACTION.get().to_string()));
-            return Vec::new();
-        }
+    let Some(action) = target_action(state, ui) else {
+        ui.message = Some(Message::error(i18n::NOT_AN_ACTION.get().to_string()));
+        return Vec::new();
     };
     ui.form = match cmd {
         Command::EditStatus => Form::status(state, &action),

@@ -200,7 +200,7 @@ fn point_text(p: &Point, unit: Option<&str>) -> String {
     format!("{}{unit} ({})", sanitize(&i18n::value_text(&p.value)), date_text(p.date))
 }
 
-fn indicator_lines<'a>(t: &Theme, i: &Indicator, out: &mut Vec<Line<'a>>) {
+pub(super) fn indicator_lines<'a>(t: &Theme, i: &Indicator, out: &mut Vec<Line<'a>>) {
     let unit = i.unit.as_deref();
     out.push(Line::styled(format!("  {}", sanitize(&i.name)), t.title));
     let mut parts = Vec::new();

@@ -14,7 +14,11 @@ pub use crate::i18n::date_text;
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let plan = &ctx.state.plan;
-    let badge = if ctx.read_only { format!("[{}] ", i18n::READ_ONLY.get().to_uppercase()) } else { String::new() };
+    let mut badge = if ctx.read_only { format!("[{}] ", i18n::READ_ONLY.get().to_uppercase()) } else { String::new() };
+    if ctx.state.open_meeting().is_some() {
+        // Every change made now is recorded in that meeting: everyone should know.
+        badge.push_str(&format!("[{}] ", i18n::MEETING_IN_PROGRESS.get().to_uppercase()));
+    }
     let right = format!(" {badge}{} {} ", i18n::TODAY.get(), date_text(ctx.today));
     let left = format!(
         " {} · {} · {} → {}",

@@ -32,7 +32,14 @@ pub fn lines<'a>(ctx: &Ctx) -> Vec<Line<'a>> {
         Span::styled(format!("{:<18}", ""), t.label),
         Span::styled(i18n::SEARCH_HINT.get(), t.muted),
     ]));
-    for (mode, title) in [(Mode::Dashboard, i18n::HELP_IN_DASHBOARD), (Mode::Chart, i18n::HELP_IN_CHART)] {
+    for (mode, title) in [
+        (Mode::Dashboard, i18n::HELP_IN_DASHBOARD),
+        (Mode::Chart, i18n::HELP_IN_CHART),
+        (Mode::Meeting, i18n::HELP_IN_MEETING),
+        (Mode::Attendance, i18n::HELP_IN_ATTENDANCE),
+        (Mode::FollowUp, i18n::HELP_IN_FOLLOW_UP),
+        (Mode::Meetings, i18n::HELP_IN_MEETINGS),
+    ] {
         out.push(Line::raw(""));
         out.push(Line::styled(title.get(), t.heading));
         bindings(mode, &mut out);

@@ -3,9 +3,11 @@
 pub mod chart;
 pub mod dashboard;
 pub mod detail;
+pub mod follow_up;
 pub mod form;
 pub mod header;
 pub mod help;
+pub mod meeting;
 pub mod search;
 pub mod status_bar;
 pub mod theme;
@@ -105,6 +107,11 @@ pub fn draw(frame: &mut Frame, ctx: &Ctx) {
         }
         (None, Screen::Dashboard) => dashboard::draw(frame, body, ctx),
         (None, Screen::Chart) => chart::draw(frame, body, ctx),
+        (None, Screen::Meeting) => meeting::draw(frame, body, ctx),
+        (None, Screen::Attendance) => meeting::draw_attendance(frame, body, ctx),
+        (None, Screen::FollowUp) => follow_up::draw_follow_up(frame, body, ctx),
+        (None, Screen::Meetings) => follow_up::draw_meetings(frame, body, ctx),
+        (None, Screen::Minutes) => follow_up::draw_minutes(frame, body, ctx),
         (None, Screen::Plan) => {
             tree::draw(frame, areas.tree, ctx);
             detail::draw(frame, areas.detail, ctx);

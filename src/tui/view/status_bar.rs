@@ -15,13 +15,14 @@ use crate::tui::ui_state::Screen;
 
 /// The commands the status bar advertises, with their short labels. Those after the help key
 /// (`OPTIONAL`) are shown only when there is room for them.
-const MAIN: [(Command, i18n::T); 8] = [
+const MAIN: [(Command, i18n::T); 9] = [
     (Command::Down, i18n::KEY_MOVE),
     (Command::Toggle, i18n::KEY_OPEN),
     (Command::EditStatus, i18n::KEY_EDIT),
     (Command::Search, i18n::KEY_SEARCH),
     (Command::Help, i18n::KEY_HELP),
     (Command::Quit, i18n::KEY_QUIT),
+    (Command::Meeting, i18n::KEY_MEETING),
     (Command::Dashboard, i18n::KEY_DASHBOARD),
     (Command::Chart, i18n::KEY_CHART),
 ];
@@ -47,6 +48,52 @@ const CHART: [(Command, i18n::T); 7] = [
     (Command::Present, i18n::KEY_PRESENT),
 ];
 
+/// In a meeting.
+const MEETING: [(Command, i18n::T); 10] = [
+    (Command::Down, i18n::KEY_MOVE),
+    (Command::Decision, i18n::KEY_DECISION),
+    (Command::Task, i18n::KEY_TASK),
+    (Command::MeetingNote, i18n::KEY_NOTE),
+    (Command::EditStatus, i18n::KEY_EDIT),
+    (Command::Help, i18n::KEY_HELP),
+    (Command::Quit, i18n::KEY_QUIT),
+    (Command::Attendance, i18n::KEY_ATTENDANCE),
+    (Command::Minutes, i18n::KEY_MINUTES),
+    (Command::CloseMeeting, i18n::KEY_CLOSE),
+];
+
+const ATTENDANCE: [(Command, i18n::T); 7] = [
+    (Command::Down, i18n::KEY_MOVE),
+    (Command::MarkPresent, i18n::KEY_PRESENT_MARK),
+    (Command::MarkExcused, i18n::KEY_EXCUSED_MARK),
+    (Command::MarkAbsent, i18n::KEY_ABSENT_MARK),
+    (Command::AddGuest, i18n::KEY_GUEST),
+    (Command::Back, i18n::KEY_BACK),
+    (Command::Quit, i18n::KEY_QUIT),
+];
+
+const FOLLOW_UP: [(Command, i18n::T); 4] = [
+    (Command::Down, i18n::KEY_MOVE),
+    (Command::TaskDone, i18n::KEY_DONE),
+    (Command::Back, i18n::KEY_BACK),
+    (Command::Quit, i18n::KEY_QUIT),
+];
+
+const MEETINGS: [(Command, i18n::T); 5] = [
+    (Command::Down, i18n::KEY_MOVE),
+    (Command::Submit, i18n::KEY_READ),
+    (Command::Minutes, i18n::KEY_MINUTES),
+    (Command::Back, i18n::KEY_BACK),
+    (Command::Quit, i18n::KEY_QUIT),
+];
+
+const MINUTES: [(Command, i18n::T); 4] = [
+    (Command::Down, i18n::KEY_MOVE),
+    (Command::Minutes, i18n::KEY_MINUTES),
+    (Command::Back, i18n::KEY_BACK),
+    (Command::Quit, i18n::KEY_QUIT),
+];
+
 /// The same while the search line is open.
 const SEARCH: [(Command, i18n::T); 6] = [
     (Command::Down, i18n::KEY_MOVE),
@@ -65,6 +112,11 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         (false, Screen::Plan) => (Mode::Normal, MAIN.to_vec()),
         (false, Screen::Dashboard) => (Mode::Dashboard, DASHBOARD.to_vec()),
         (false, Screen::Chart) => (Mode::Chart, CHART.to_vec()),
+        (false, Screen::Meeting) => (Mode::Meeting, MEETING.to_vec()),
+        (false, Screen::Attendance) => (Mode::Attendance, ATTENDANCE.to_vec()),
+        (false, Screen::FollowUp) => (Mode::FollowUp, FOLLOW_UP.to_vec()),
+        (false, Screen::Meetings) => (Mode::Meetings, MEETINGS.to_vec()),
+        (false, Screen::Minutes) => (Mode::Minutes, MINUTES.to_vec()),
     };
     if mode == Mode::Normal && ctx.ui.filter.is_some() {
         // A filtered tree is unfolded: the fold key gives its place to the one that clears.

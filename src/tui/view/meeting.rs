@@ -1,0 +1,281 @@
+//! The meeting screens: the agenda with the item under discussion in a large view (in projection
+//! mode the item alone, full width), and the attendance grouped by organisation.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::detail::indicator_lines;
+use super::theme::{LATE_MARK, Theme, status_symbol};
+use super::{Ctx, pane, truncate};
+use crate::i18n;
+use crate::plan::journal::Change;
+use crate::plan::meeting::{AgendaItem, Reason, attendees};
+use crate::plan::model::PlanAction;
+use crate::plan::progress::is_late;
+use crate::plan::state::{Meeting, Outcome, PlanState};
+use crate::sanitize::sanitize;
+use crate::tui::meeting_ui::MeetingUi;
+
+/// The meeting's heading: title (or the body's name), body, date, open or closed.
+pub fn heading(state: &PlanState, m: &Meeting) -> String {
+    let body = state.plan.body(&m.body).map(|b| b.name.as_str()).unwrap_or(&m.body);
+    let title = m.title.as_deref().unwrap_or(body);
+    i18n::meeting_heading(&sanitize(title), &sanitize(body), &i18n::date_text(m.date), m.is_open())
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let Some((mu, m)) = shown(ctx) else { return };
+    let t = ctx.theme;
+    let n = mu.agenda.len();
+    let mut title = format!(" {} ", heading(ctx.state, m));
+    if ctx.ui.present && n > 0 {
+        title = format!(" {} · {} ", i18n::agenda_position(mu.current + 1, n), heading(ctx.state, m));
+    }
+    let title = truncate(&title, area.width.saturating_sub(4) as usize);
+    let block = pane(ctx, Line::styled(title, if m.is_open() { t.title } else { t.muted }), true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    // On the projector the item has the whole width; otherwise the agenda sits on its left.
+    let item_area = if ctx.ui.present {
+        inner
+    } else {
+        let list_w = (inner.width / 3).clamp(26, 48).min(inner.width);
+        let [list, item] = Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).spacing(1).areas(inner);
+        agenda(frame, list, ctx, mu, m);
+        item
+    };
+    let lines = match mu.current_item() {
+        Some(item) => item_lines(ctx, m, item),
+        None => vec![Line::styled(i18n::AGENDA_EMPTY.get(), t.muted)],
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), item_area);
+}
+
+fn shown<'a>(ctx: &'a Ctx) -> Option<(&'a MeetingUi, &'a Meeting)> {
+    let mu = ctx.ui.meeting.as_ref()?;
+    Some((mu, ctx.state.meeting(&mu.id)?))
+}
+
+/// The agenda list, the current item highlighted, then how many are present.
+fn agenda(frame: &mut Frame, area: Rect, ctx: &Ctx, mu: &MeetingUi, m: &Meeting) {
+    let t = ctx.theme;
+    let width = area.width as usize;
+    let [list, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let mut lines = vec![Line::styled(format!("{} ({})", i18n::AGENDA.get(), mu.agenda.len()), t.heading)];
+    let rows = list.height.saturating_sub(1) as usize;
+    let first = (mu.current + 1).saturating_sub(rows.max(1));
+    for (i, item) in mu.agenda.iter().enumerate().skip(first).take(rows) {
+        let marker = if i == mu.current { "▶" } else { " " };
+        let (symbol, text, style) = match item.action.as_deref().and_then(|a| ctx.state.plan.action(a)) {
+            Some(a) => (status_symbol(a.status), format!("{} {}", a.id, a.title), t.status(a.status)),
+            None => ("·", loose_title(ctx.state, item), t.muted),
+        };
+        let head = format!("{marker}{:>2} ", i + 1);
+        let room = width.saturating_sub(head.width() + 2);
+        let line = Line::from(vec![
+            Span::raw(head),
+            Span::styled(format!("{symbol} "), style),
+            Span::raw(truncate(&sanitize(&text), room)),
+        ]);
+        lines.push(if i == mu.current { line.style(t.selected) } else { line });
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+    let expected = attendees(ctx.state, m);
+    let present = expected.iter().filter(|a| a.presence == Some(crate::plan::journal::Presence::Present)).count();
+    frame.render_widget(Paragraph::new(Line::styled(i18n::present_count(present, expected.len()), t.muted)), foot);
+}
+
+/// What an item without an action is: the task's or the decision's text.
+fn loose_title(state: &PlanState, item: &AgendaItem) -> String {
+    match item.reasons.first() {
+        Some(Reason::OpenTask(id)) => {
+            let text = state.tasks.iter().find(|t| &t.id == id).map(|t| t.text.as_str()).unwrap_or_default();
+            format!("{} {id} : {text}", i18n::TASK_WORD.get())
+        }
+        Some(Reason::DecisionDue(i)) => match state.entries.get(*i).map(|e| &e.event.change) {
+            Some(Change::Decision { text, .. }) => format!("{} : {text}", i18n::DECISION_WORD.get()),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    }
+}
+
+fn reason_text(state: &PlanState, r: &Reason) -> String {
+    match r {
+        Reason::Late => i18n::REASON_LATE.get().to_string(),
+        Reason::Changed => i18n::REASON_CHANGED.get().to_string(),
+        Reason::Behind => i18n::REASON_BEHIND.get().to_string(),
+        Reason::OpenTask(id) => {
+            let text = state.tasks.iter().find(|t| &t.id == id).map(|t| t.text.as_str()).unwrap_or_default();
+            i18n::reason_open_task(id, text)
+        }
+        Reason::DecisionDue(i) => match state.entries.get(*i).map(|e| &e.event.change) {
+            Some(Change::Decision { text, .. }) => i18n::reason_decision_due(text),
+            _ => String::new(),
+        },
+    }
+}
+
+/// The item under discussion, large and plain: the action, its status in words, why it is on the
+/// agenda, its indicators, what is open about it, and what this meeting recorded.
+fn item_lines<'a>(ctx: &Ctx, m: &Meeting, item: &AgendaItem) -> Vec<Line<'a>> {
+    let t = ctx.theme;
+    let state = ctx.state;
+    let mut out = Vec::new();
+    let action = item.action.as_deref().and_then(|a| state.plan.action(a));
+    match action {
+        Some(a) => action_head(ctx, a, m, &mut out),
+        None => out.push(Line::styled(sanitize(&loose_title(state, item)).into_owned(), t.title)),
+    }
+    let reasons: Vec<String> = item.reasons.iter().map(|r| reason_text(state, r)).collect();
+    let why = if reasons.is_empty() { i18n::REASON_ADDED.get().to_string() } else { reasons.join(" · ") };
+    out.push(Line::from(vec![
+        Span::styled(format!("{} : ", i18n::WHY_ON_AGENDA.get()), t.label),
+        Span::styled(sanitize(&why).into_owned(), t.warning),
+    ]));
+    if let Some(a) = action {
+        if !a.indicators.is_empty() {
+            out.push(Line::raw(""));
+            out.push(Line::styled(i18n::INDICATORS.get(), t.heading));
+            for i in &a.indicators {
+                indicator_lines(t, i, &mut out);
+            }
+        }
+        follow_up_lines(ctx, &a.id, m, &mut out);
+    }
+    recorded_lines(ctx, m, item.action.as_deref(), &mut out);
+    out
+}
+
+fn action_head<'a>(ctx: &Ctx, a: &PlanAction, m: &Meeting, out: &mut Vec<Line<'a>>) {
+    let t = ctx.theme;
+    out.push(Line::styled(format!("{} · {}", sanitize(&a.id), sanitize(&a.title)), t.title));
+    let mut status = vec![Span::styled(
+        format!("{} {}", status_symbol(a.status), i18n::status_label(a.status).to_uppercase()),
+        t.status(a.status),
+    )];
+    if is_late(a, m.date) {
+        status.push(Span::styled(format!("   {LATE_MARK} {}", i18n::LATE.get()), t.late));
+    }
+    if let Some(d) = a.due {
+        status.push(Span::styled(format!("   {} {}", i18n::DUE.get(), i18n::date_text(d)), t.muted));
+    }
+    out.push(Line::from(status));
+    let people: Vec<String> = a.pilots.iter().map(|p| ctx.state.plan.person_name(p).to_string()).collect();
+    if !people.is_empty() {
+        out.push(Line::from(vec![
+            Span::styled(format!("{} : ", i18n::PILOTS.get()), t.label),
+            Span::raw(sanitize(&people.join(", ")).into_owned()),
+        ]));
+    }
+}
+
+/// Open tasks about the action, from any meeting.
+fn follow_up_lines<'a>(ctx: &Ctx, action: &str, m: &Meeting, out: &mut Vec<Line<'a>>) {
+    let t = ctx.theme;
+    let open: Vec<_> =
+        ctx.state.tasks.iter().filter(|x| x.done_line.is_none() && x.actions.iter().any(|a| a == action)).collect();
+    if open.is_empty() {
+        return;
+    }
+    out.push(Line::raw(""));
+    out.push(Line::styled(i18n::FOLLOW_UP_HEADING.get(), t.heading));
+    for task in open {
+        let owner = task.owner.as_deref().map(|o| ctx.state.plan.person_name(o).to_string()).unwrap_or_default();
+        let due = task.due.map(i18n::date_text).unwrap_or_default();
+        let overdue = task.due.is_some_and(|d| d < m.date);
+        out.push(Line::from(vec![
+            Span::styled(if overdue { format!("  {LATE_MARK} ") } else { "    ".to_string() }, t.late),
+            Span::raw(format!("{} {} : {}", i18n::TASK_WORD.get(), task.id, sanitize(&task.text))),
+            Span::styled(format!("  {}", sanitize(&i18n::task_due(&owner, &due))), t.muted),
+        ]));
+    }
+}
+
+/// What this meeting recorded about the item's action (or, for an item without one, everything
+/// recorded without an action).
+fn recorded_lines<'a>(ctx: &Ctx, m: &Meeting, action: Option<&str>, out: &mut Vec<Line<'a>>) {
+    let t = ctx.theme;
+    let mut lines = Vec::new();
+    for &i in &m.items {
+        let Some(e) = ctx.state.entries.get(i) else { continue };
+        if e.outcome != Outcome::Applied {
+            continue;
+        }
+        let about = e.event.change.actions();
+        let relevant = match action {
+            Some(a) => about.contains(&a),
+            None => about.is_empty(),
+        };
+        if relevant {
+            let what = i18n::describe_change(&e.event.change, e.before);
+            lines.push(Line::raw(format!("  • {}", sanitize(&what))));
+        }
+    }
+    if !lines.is_empty() {
+        out.push(Line::raw(""));
+        out.push(Line::styled(i18n::IN_THIS_MEETING.get(), t.heading));
+        out.extend(lines);
+    }
+}
+
+/// The attendance, grouped by organisation, one person a row with their presence.
+pub fn draw_attendance(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let Some((mu, m)) = shown(ctx) else { return };
+    let t = ctx.theme;
+    let title = format!(" {} — {} ", i18n::ATTENDANCE_TITLE.get(), heading(ctx.state, m));
+    let block = pane(ctx, Line::styled(truncate(&title, area.width.saturating_sub(4) as usize), t.title), true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut group: Option<String> = None;
+    let mut cursor_line = 0;
+    for (i, a) in attendees(ctx.state, m).iter().enumerate() {
+        let g = if a.guest {
+            i18n::GUESTS.get().to_string()
+        } else {
+            a.org.clone().unwrap_or_else(|| i18n::NO_ORG.get().to_string())
+        };
+        if group.as_ref() != Some(&g) {
+            if group.is_some() {
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::styled(sanitize(&g).into_owned(), t.heading));
+            group = Some(g);
+        }
+        let presence = match a.presence {
+            Some(p) => (i18n::presence_label(p).to_string(), presence_style(t, p)),
+            None => (i18n::NOT_RECORDED.get().to_string(), t.muted),
+        };
+        let name = if a.chair { format!("{} · {}", a.name, i18n::CHAIR.get()) } else { a.name.clone() };
+        let marker = if i == mu.attendance { "▶ " } else { "  " };
+        let room = width.saturating_sub(marker.width() + presence.0.width() + 2);
+        let name = truncate(&sanitize(&name), room);
+        let pad = room.saturating_sub(name.width());
+        let line = Line::from(vec![
+            Span::raw(format!("{marker}{name}{}  ", " ".repeat(pad))),
+            Span::styled(presence.0, presence.1),
+        ]);
+        if i == mu.attendance {
+            cursor_line = lines.len();
+            lines.push(line.style(t.selected));
+        } else {
+            lines.push(line);
+        }
+    }
+    let scroll = (cursor_line + 1).saturating_sub(inner.height as usize) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}
+
+fn presence_style(t: &Theme, p: crate::plan::journal::Presence) -> ratatui::style::Style {
+    use crate::plan::journal::Presence as P;
+    match p {
+        P::Present => t.good,
+        P::Excused => t.warning,
+        P::Absent => t.late,
+    }
+}

@@ -1,0 +1,366 @@
+//! `copil minutes`: the relevé de décisions of a meeting compared byte for byte with a golden file,
+//! what it must say about the extract's COTECH, undone lines left out, attendance grouped by
+//! organisation, and the real binary writing it, refusing an unknown meeting or an unwritable file.
+//!
+//! The golden is under `tests/golden/`; after a deliberate change of the output, write it again
+//! with `UPDATE_GOLDEN=1 cargo test --test minutes` and read the diff before keeping it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use copil::i18n::{self, Lang};
+use copil::minutes;
+use copil::store::load;
+
+const EXTRACT: &str = "tests/fixtures/charente-extract.ron";
+const COTECH: &str = "2018-06-12-cotech";
+const GOLDEN: &str = "charente-extract-2018-06-12-cotech.md";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+/// Runs copil with the arguments from the crate's root; stdin closed, killed after 30 s.
+fn copil(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copil"))
+        .args(args)
+        .current_dir(root())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("LANGUAGE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run copil");
+    let start = Instant::now();
+    loop {
+        if child.try_wait().expect("wait for copil").is_some() {
+            return child.wait_with_output().expect("copil output");
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            let out = child.wait_with_output().expect("copil output");
+            panic!("copil {args:?} did not finish in 30 s; stderr:\n{}", String::from_utf8_lossy(&out.stderr));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Compares with `tests/golden/NAME` byte for byte (or writes it, with UPDATE_GOLDEN=1).
+fn golden(name: &str, actual: &[u8]) {
+    let path = root().join("tests").join("golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty()) {
+        fs::create_dir_all(path.parent().expect("golden dir")).expect("create tests/golden");
+        fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (write it with UPDATE_GOLDEN=1 and check it)", path.display()));
+    if expected != actual {
+        let (e, a) = (String::from_utf8_lossy(&expected), String::from_utf8_lossy(actual));
+        let line = e.split_inclusive('\n').zip(a.split_inclusive('\n')).position(|(x, y)| x != y);
+        let shown = match line {
+            Some(i) => format!(
+                "first difference on line {}:\n  expected: {:?}\n  actual:   {:?}",
+                i + 1,
+                e.split_inclusive('\n').nth(i).unwrap_or(""),
+                a.split_inclusive('\n').nth(i).unwrap_or("")
+            ),
+            None => format!("lengths differ: expected {} bytes, got {}", expected.len(), actual.len()),
+        };
+        panic!("{} differs from the minutes; {shown}", path.display());
+    }
+}
+
+/// The language is process-wide: tests that render in the library take this lock.
+fn in_french<T>(f: impl FnOnce() -> T) -> T {
+    static LOCK: Mutex<()> = Mutex::new(());
+    let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    i18n::set_lang(Lang::Fr);
+    f()
+}
+
+fn extract_minutes() -> String {
+    let loaded = load::load(&root().join(EXTRACT)).unwrap_or_else(|d| panic!("{d}"));
+    in_french(|| minutes::markdown(&loaded.state, COTECH)).expect("the extract has this meeting")
+}
+
+/// The part of the document from the heading that starts with `start` to the next heading of the
+/// same or a higher level.
+fn section<'a>(doc: &'a str, start: &str) -> &'a str {
+    let level = start.chars().take_while(|&c| c == '#').count();
+    let from = doc.find(&format!("\n{start}")).unwrap_or_else(|| panic!("no `{start}` in\n{doc}")) + 1;
+    let rest = &doc[from..];
+    let end = rest[1..]
+        .match_indices('\n')
+        .map(|(i, _)| i + 2)
+        .find(|&i| {
+            let hashes = rest[i..].chars().take_while(|&c| c == '#').count();
+            hashes > 0 && hashes <= level && rest[i + hashes..].starts_with(' ')
+        })
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+#[test]
+fn golden_extract_cotech() {
+    golden(GOLDEN, extract_minutes().as_bytes());
+}
+
+#[test]
+fn the_cotech_minutes_say_what_the_journal_recorded() {
+    let doc = extract_minutes();
+    assert!(doc.starts_with("# Relevé de décisions — COTECH du 12 juin 2018\n"), "{doc}");
+    assert!(doc.contains("- Instance : Comité technique\n"), "{doc}");
+    assert!(doc.contains("- Date : 12/06/2018\n"), "{doc}");
+    assert!(doc.contains("- État : réunion close\n"), "{doc}");
+    assert!(!doc.contains("provisoire"), "a closed meeting's minutes are final");
+
+    // The status change of line 8, with its note.
+    let status = section(&doc, "### Changements de statut");
+    assert!(status.contains("Spup05 — Mutualisation des moyens"), "{status}");
+    assert!(status.contains("Non démarrée → En cours"), "{status}");
+    assert!(status.contains("Convention PAD en préparation"), "{status}");
+    // The measurement of line 5, with its unit and the date of the value.
+    let measures = section(&doc, "### Mesures");
+    assert!(measures.contains("Nombre de MSAP dans le département : 15 MSAP au 31/05/2018"), "{measures}");
+    // The comment of line 12 was made after the meeting: it is not in the minutes.
+    assert!(section(&doc, "### Commentaires").contains("Aucun commentaire."), "{doc}");
+    assert!(!doc.contains("Tableau de bord transmis"), "{doc}");
+
+    let decisions = section(&doc, "## Décisions");
+    assert!(decisions.contains("1. Proposer au COPIL l'ouverture de cinq nouvelles MSAP d'ici 2020\n"), "{decisions}");
+    assert!(decisions.contains("Responsable : Cellule technique (Département)"), "{decisions}");
+    assert!(decisions.contains("Échéance : 30/11/2018"), "{decisions}");
+    assert!(decisions.contains("Spup01 — Constitution d'un réseau de présence mutualisée"), "{decisions}");
+
+    let tasks = section(&doc, "## Tâches");
+    assert!(tasks.contains("Transmettre les chiffres de fréquentation mensuels (t1)"), "{tasks}");
+    assert!(tasks.contains("Responsable : Référent CAF"), "{tasks}");
+    assert!(tasks.contains("Échéance : 30/09/2018"), "{tasks}");
+    assert!(tasks.contains("État : faite le 28/09/2018"), "done by the TaskDone of line 11: {tasks}");
+
+    let notes = section(&doc, "## Notes");
+    assert!(notes.contains("- La CAF présentera le tableau de bord au prochain COTECH\n"), "{notes}");
+
+    // Attendance, grouped by organisation (sorted), guests last.
+    let attendance = section(&doc, "## Présences");
+    let groups: Vec<&str> = attendance.lines().filter_map(|l| l.strip_prefix("### ")).collect();
+    assert_eq!(
+        groups,
+        ["CAF de la Charente", "CPAM de la Charente", "La Poste", "Préfecture de la Charente", "Invités"],
+        "{attendance}"
+    );
+    assert!(section(&doc, "### CPAM de la Charente").contains("- Présents : Référent CPAM\n"), "{attendance}");
+    assert!(section(&doc, "### CAF de la Charente").contains("- Excusés : Référent CAF\n"), "{attendance}");
+    assert!(section(&doc, "### Invités").contains("- Présents : Directrice de la MSAP de Rouillac\n"), "{attendance}");
+    // The COTECH's chair and a member with no attendance line.
+    assert!(
+        section(&doc, "### Préfecture de la Charente")
+            .contains("- Non renseigné : Cellule technique (État), Cellule technique\n"),
+        "{attendance}"
+    );
+    assert!(section(&doc, "### La Poste").contains("- Non renseigné : Référent La Poste\n"), "{attendance}");
+    assert!(
+        doc.ends_with("COTECH\n  - Actions liées : Spup03 — Intégration des opérateurs au réseau (CAF)\n"),
+        "{doc}"
+    );
+}
+
+#[test]
+fn minutes_are_deterministic() {
+    let loaded = load::load(&root().join(EXTRACT)).expect("load");
+    let (a, b) = in_french(|| (minutes::markdown(&loaded.state, COTECH), minutes::markdown(&loaded.state, COTECH)));
+    assert_eq!(a, b);
+    let again = load::load(&root().join(EXTRACT)).expect("load again");
+    assert_eq!(a, in_french(|| minutes::markdown(&again.state, COTECH)));
+}
+
+#[test]
+fn an_unknown_meeting_has_no_minutes() {
+    let loaded = load::load(&root().join(EXTRACT)).expect("load");
+    assert_eq!(in_french(|| minutes::markdown(&loaded.state, "2018-06-13-cotech")), None);
+    assert_eq!(minutes::meeting_ids(&loaded.state), [COTECH]);
+}
+
+#[test]
+fn default_path_is_beside_the_plan_with_a_safe_name() {
+    assert_eq!(
+        minutes::default_path(Path::new("plans/charente.ron"), "2018-06-12-cotech"),
+        Path::new("plans/charente-2018-06-12-cotech.md")
+    );
+    assert_eq!(
+        minutes::default_path(Path::new("/srv/p/plan.ron"), "../réunion 1/x"),
+        Path::new("/srv/p/plan-.._r_union_1_x.md")
+    );
+    assert_eq!(minutes::default_path(Path::new("plan.ron"), "m1"), Path::new("plan-m1.md"));
+}
+
+/// A plan of our own: a person without organisation, one with, and a body with both.
+const SMALL_PLAN: &str = r#"Plan(format: 1, title: "Petit plan", territory: "T", period: (start: "2025-01-01", end: "2030-12-31"),
+  people: [
+    Person(id: "ana", name: "Ana Martin", role: "Cheffe de projet"),
+    Person(id: "bob", name: "Bob Durand", org: "Écoles"),
+    Person(id: "cle", name: "Clé Petit", org: "avenir"),
+  ],
+  bodies: [Body(id: "gt", name: "Groupe de travail", kind: WorkingGroup, chairs: ["ana"], members: ["bob", "cle"])],
+  orientations: [Orientation(id: "1", title: "O", actions: [
+    Action(id: "a1", title: "Première action", indicators: [Indicator(id: "n", name: "Nombre", targets: [Point(date: "2026-01-01", value: 3)])]),
+  ])])"#;
+
+fn small_plan(dir: &Path, journal: &[&str]) -> PathBuf {
+    let plan = dir.join("petit.ron");
+    fs::write(&plan, SMALL_PLAN).expect("write plan");
+    let mut text = journal.join("\n");
+    text.push('\n');
+    fs::write(dir.join("petit.journal.ron"), text).expect("write journal");
+    plan
+}
+
+fn line(time: &str, change: &str, meeting: bool) -> String {
+    let m = if meeting { ", meeting: \"m1\"" } else { "" };
+    format!("Event(at: \"2026-03-02T{time}:00+01:00\", by: \"ana\", change: {change}{m})")
+}
+
+#[test]
+fn undone_lines_are_left_out_and_an_open_meeting_is_provisional() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lines = [
+        line("10:00", r#"MeetingOpened(id: "m1", body: "gt", date: "2026-03-02")"#, false),
+        line("10:01", r#"Attendance(meeting: "m1", person: "bob", presence: Absent)"#, false),
+        line("10:02", r#"Attendance(meeting: "m1", person: "ana", presence: Present)"#, false),
+        line("10:03", r#"Status(action: "a1", to: Done)"#, true),
+        line("10:04", r#"Undo(line: 4)"#, false),
+        line("10:05", r#"Status(action: "a1", to: InProgress)"#, true),
+        line("10:06", r#"Decision(meeting: "m1", text: "Décision annulée")"#, false),
+        line("10:07", r#"Undo(line: 7)"#, false),
+        line("10:08", r#"Comment(action: "a1", text: "- suite | à voir")"#, true),
+        line("10:09", r#"Measure(action: "a1", indicator: "n", point: Point(date: "2026-02-28", value: 2.5))"#, true),
+        line("10:10", r#"Attendance(meeting: "m1", person: "bob", presence: Excused)"#, false),
+    ];
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let plan = small_plan(dir.path(), &lines);
+    let loaded = load::load(&plan).unwrap_or_else(|d| panic!("{d}"));
+    assert!(loaded.state.all_warnings().is_empty(), "{:?}", loaded.state.all_warnings());
+    let doc = in_french(|| minutes::markdown(&loaded.state, "m1")).expect("meeting m1");
+
+    assert!(doc.starts_with("# Relevé de décisions — Groupe de travail du 02/03/2026\n"), "{doc}");
+    assert!(doc.contains("- État : **Réunion en cours — relevé provisoire**\n"), "{doc}");
+    assert!(doc.contains("- Réunion : m1 (journal, depuis la ligne 1)\n"), "{doc}");
+
+    let status = section(&doc, "### Changements de statut");
+    assert!(!status.contains("Réalisée"), "the undone status change is left out: {status}");
+    assert_eq!(status.lines().filter(|l| l.starts_with("- ")).count(), 1, "{status}");
+    assert!(status.contains("- a1 — Première action : Non démarrée → En cours\n"), "{status}");
+    assert!(section(&doc, "## Décisions").contains("Aucune décision."), "{doc}");
+    assert!(!doc.contains("Décision annulée"), "{doc}");
+    assert!(section(&doc, "## Tâches").contains("Aucune tâche."), "{doc}");
+    assert!(section(&doc, "## Notes").contains("Aucune note."), "{doc}");
+    assert!(section(&doc, "### Mesures").contains("- a1, Nombre : 2,5 au 28/02/2026\n"), "{doc}");
+    // Text from the journal cannot break the list or the Markdown.
+    assert!(section(&doc, "### Commentaires").contains("- a1 — Première action : « - suite \\| à voir »\n"), "{doc}");
+
+    // The last attendance line about a person wins; without an organisation, its own group;
+    // organisations sorted without regard to accents or case.
+    let attendance = section(&doc, "## Présences");
+    let groups: Vec<&str> = attendance.lines().filter_map(|l| l.strip_prefix("### ")).collect();
+    assert_eq!(groups, ["avenir", "Écoles", "Sans organisation"], "{attendance}");
+    assert!(section(&doc, "### Écoles").contains("- Excusés : Bob Durand\n"), "{attendance}");
+    assert!(!attendance.contains("Absents"), "{attendance}");
+    assert!(section(&doc, "### avenir").contains("- Non renseigné : Clé Petit\n"), "{attendance}");
+    assert!(
+        section(&doc, "### Sans organisation").contains("- Présents : Ana Martin, Cheffe de projet\n"),
+        "{attendance}"
+    );
+
+    // Rendering again gives the same bytes.
+    assert_eq!(Some(doc), in_french(|| minutes::markdown(&loaded.state, "m1")));
+}
+
+#[test]
+fn a_meeting_with_nothing_recorded_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let opened =
+        line("10:00", r#"MeetingOpened(id: "m1", body: "gt", title: "Point d'étape", date: "2026-03-02")"#, false);
+    let closed = line("11:00", r#"MeetingClosed(id: "m1")"#, false);
+    let plan = small_plan(dir.path(), &[&opened, &closed]);
+    let loaded = load::load(&plan).unwrap_or_else(|d| panic!("{d}"));
+    let doc = in_french(|| minutes::markdown(&loaded.state, "m1")).expect("meeting m1");
+    assert!(doc.starts_with("# Relevé de décisions — Point d'étape\n"), "{doc}");
+    assert!(doc.contains("- Réunion : m1 (journal, lignes 1 à 2)\n"), "{doc}");
+    for empty in
+        ["Aucune décision.", "Aucune tâche.", "Aucun changement de statut.", "Aucune mesure.", "Aucun commentaire."]
+    {
+        assert!(doc.contains(&format!("\n{empty}\n\n")), "{empty}: {doc}");
+    }
+    assert!(doc.ends_with("## Notes\n\nAucune note.\n"), "{doc}");
+    // Everyone of the body is listed, as not recorded.
+    assert_eq!(section(&doc, "## Présences").matches("- Non renseigné : ").count(), 3, "{doc}");
+}
+
+#[test]
+fn cli_prints_the_golden_minutes() {
+    let out = copil(&["minutes", EXTRACT, COTECH, "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", String::from_utf8_lossy(&out.stderr));
+    golden(GOLDEN, &out.stdout);
+}
+
+#[test]
+fn cli_writes_the_minutes_to_a_file_through_a_rename() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("releve.md");
+    fs::write(&file, "ancien contenu").expect("old file");
+    let out = copil(&["minutes", EXTRACT, COTECH, "--lang", "fr", "-o", path_str(&file)]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty(), "nothing on standard output when writing a file");
+    golden(GOLDEN, &fs::read(&file).expect("minutes file"));
+    let names: Vec<String> =
+        fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["releve.md"], "no temporary file is left behind");
+}
+
+#[test]
+fn cli_refuses_an_unknown_meeting_and_names_the_known_ones() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("releve.md");
+    let out = copil(&["minutes", EXTRACT, "2019-01-01-copil", "--lang", "fr", "-o", path_str(&file)]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("réunion inconnue « 2019-01-01-copil »"), "{err}");
+    assert!(err.contains(COTECH), "the message lists the plan's meetings: {err}");
+    assert!(out.stdout.is_empty());
+    assert!(!file.exists(), "nothing is written");
+
+    let out = copil(&["minutes", EXTRACT, "x", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown meeting \"x\"; the plan's meetings: 2018-06-12-cotech"), "{err}");
+}
+
+#[test]
+fn cli_refuses_a_bad_plan() {
+    let out = copil(&["minutes", "tests/fixtures/bad-syntax.ron", COTECH]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad-syntax.ron:6:"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn cli_reports_an_unwritable_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("absent").join("releve.md");
+    let out = copil(&["minutes", EXTRACT, COTECH, "--lang", "fr", "-o", path_str(&file)]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("impossible d'écrire le relevé"), "{err}");
+    assert!(!dir.path().join("absent").exists());
+}
