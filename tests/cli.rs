@@ -1,10 +1,12 @@
 //! The real binary on the conformance files: `copil check` exit codes and error output, and a plan
 //! that fails to load is never written to.
 
+mod common;
+
+use common::copil;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 fn conformance(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("conformance").join(name)
@@ -24,33 +26,6 @@ fn bad_files() -> Vec<PathBuf> {
     files.sort();
     assert!(files.len() >= 9, "bad files: {files:?}");
     files
-}
-
-/// Runs copil with the arguments; stdin closed, killed if it runs for more than 30 s.
-fn copil(args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copil"))
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env_remove("LANGUAGE")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run copil");
-    let start = Instant::now();
-    loop {
-        if child.try_wait().expect("wait for copil").is_some() {
-            return child.wait_with_output().expect("copil output");
-        }
-        if start.elapsed() > Duration::from_secs(30) {
-            let _ = child.kill();
-            let out = child.wait_with_output().expect("copil output");
-            panic!("copil {args:?} did not finish in 30 s; stderr:\n{}", String::from_utf8_lossy(&out.stderr));
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
 }
 
 fn check(path: &Path, lang: &str) -> (i32, String, String) {

@@ -1,18 +1,19 @@
 //! The tableau de bord, the indicator chart, projection mode and the themes, rendered into
 //! ratatui's TestBackend.
 
+mod common;
+
+use common::{app_at, key, render, text, today, typed};
 use std::path::Path;
 
-use copil::i18n::{Lang, set_lang};
-use copil::plan::model::{Date, Status, walk_action};
+use copil::plan::model::{Status, walk_action};
 use copil::plan::progress::{BudgetSums, Figures};
 use copil::store::load::load;
 use copil::tui::app::App;
-use copil::tui::keymap::Keymap;
 use copil::tui::ui_state::Screen;
 use copil::tui::view::chart::Series;
 use copil::tui::view::theme::{Theme, ThemeName};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
@@ -22,85 +23,46 @@ const REAL_PLAN: &str = "plans/bouches-du-rhone.ron";
 /// A plan extract with a journal: measurements, targets, a meeting.
 const EXTRACT: &str = "tests/fixtures/charente-extract.ron";
 
-fn today() -> Date {
-    Date::ymd(2026, 11, 23)
-}
-
-fn app_for(path: &str, theme: Theme) -> App {
-    set_lang(Lang::Fr);
-    let loaded = load(Path::new(path)).unwrap_or_else(|d| panic!("{d}"));
-    App::new(loaded, Keymap::builtin(), theme, today())
-}
-
-fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.resize(w, h);
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| app.draw(f)).unwrap();
-    term
-}
-
-fn screen(term: &Terminal<TestBackend>) -> String {
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
 #[test]
 fn dashboard_80x24() {
-    let mut app = app_for(REAL_PLAN, Theme::default16());
-    press(&mut app, "d");
-    insta::assert_snapshot!(screen(&render(&mut app, 80, 24)));
+    let mut app = app_at(REAL_PLAN, Theme::default16());
+    typed(&mut app, "d");
+    insta::assert_snapshot!(text(&render(&mut app, 80, 24)));
 }
 
 #[test]
 fn dashboard_160x48() {
-    let mut app = app_for(REAL_PLAN, Theme::default16());
-    press(&mut app, "d");
-    insta::assert_snapshot!(screen(&render(&mut app, 160, 48)));
+    let mut app = app_at(REAL_PLAN, Theme::default16());
+    typed(&mut app, "d");
+    insta::assert_snapshot!(text(&render(&mut app, 160, 48)));
 }
 
 #[test]
 fn projection_dashboard_80x24() {
-    let mut app = app_for(REAL_PLAN, Theme::default16());
-    press(&mut app, "dp");
-    insta::assert_snapshot!(screen(&render(&mut app, 80, 24)));
+    let mut app = app_at(REAL_PLAN, Theme::default16());
+    typed(&mut app, "dp");
+    insta::assert_snapshot!(text(&render(&mut app, 80, 24)));
 }
 
 #[test]
 fn projection_dashboard_160x48() {
-    let mut app = app_for(EXTRACT, Theme::default16());
-    press(&mut app, "dp");
-    insta::assert_snapshot!(screen(&render(&mut app, 160, 48)));
+    let mut app = app_at(EXTRACT, Theme::default16());
+    typed(&mut app, "dp");
+    insta::assert_snapshot!(text(&render(&mut app, 160, 48)));
 }
 
 #[test]
 fn projection_main_screen_80x24() {
-    let mut app = app_for(REAL_PLAN, Theme::default16());
-    press(&mut app, "pj");
-    insta::assert_snapshot!(screen(&render(&mut app, 80, 24)));
+    let mut app = app_at(REAL_PLAN, Theme::default16());
+    typed(&mut app, "pj");
+    insta::assert_snapshot!(text(&render(&mut app, 80, 24)));
 }
 
 #[test]
 fn projection_main_screen_160x48() {
-    let mut app = app_for(EXTRACT, Theme::default16());
-    press(&mut app, "pj");
-    insta::assert_snapshot!(screen(&render(&mut app, 160, 48)));
+    let mut app = app_at(EXTRACT, Theme::default16());
+    typed(&mut app, "pj");
+    insta::assert_snapshot!(text(&render(&mut app, 160, 48)));
 }
 
 /// The dashboard's figures are the report's: every count and sum is over the actions themselves.
@@ -142,9 +104,9 @@ fn budget_totals_of_a_plan_equal_the_sum_of_its_actions() {
 
 #[test]
 fn the_dashboard_shows_the_plan_then_each_orientation_with_its_figures() {
-    let mut app = app_for(REAL_PLAN, Theme::default16());
-    press(&mut app, "d");
-    let s = screen(&render(&mut app, 120, 40));
+    let mut app = app_at(REAL_PLAN, Theme::default16());
+    typed(&mut app, "d");
+    let s = text(&render(&mut app, 120, 40));
     let plan = &app.state.plan;
     let total = Figures::of_plan(plan, today());
     assert!(s.contains("Tableau de bord"), "{s}");
@@ -162,9 +124,9 @@ fn the_dashboard_shows_the_plan_then_each_orientation_with_its_figures() {
 
 #[test]
 fn enter_on_an_orientation_opens_it_in_the_tree() {
-    let mut app = app_for(REAL_PLAN, Theme::default16());
+    let mut app = app_at(REAL_PLAN, Theme::default16());
     render(&mut app, 80, 24);
-    press(&mut app, "+d");
+    typed(&mut app, "+d");
     assert_eq!(app.ui.screen, Screen::Dashboard);
     assert_eq!(app.ui.dashboard_selected, 1, "the dashboard opens on the selection's orientation");
     key(&mut app, KeyCode::Down);
@@ -176,12 +138,12 @@ fn enter_on_an_orientation_opens_it_in_the_tree() {
     assert!(row.expanded, "and unfolded");
     let highest = app.ui.selected.min(app.ui.rows.len() - app.ui.tree_rows());
     assert!(highest > 0 && app.ui.offset == highest, "as high in the tree as it can go: {}", app.ui.offset);
-    let s = screen(&render(&mut app, 80, 24));
+    let s = text(&render(&mut app, 80, 24));
     let third = &app.state.plan.orientations[2];
     let at = app.ui.selected - app.ui.offset + 2;
     assert!(s.lines().nth(at).unwrap().contains(&format!("▾ {} ", third.id)), "{s}");
     // Esc on the dashboard goes back without moving.
-    press(&mut app, "d");
+    typed(&mut app, "d");
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.ui.screen, Screen::Plan);
     assert_eq!(app.ui.selected_row().unwrap().path, vec![2]);
@@ -189,21 +151,21 @@ fn enter_on_an_orientation_opens_it_in_the_tree() {
 
 #[test]
 fn the_dashboard_scrolls_to_keep_the_selected_orientation_in_sight() {
-    let mut app = app_for("plans/pas-de-calais.ron", Theme::default16());
-    press(&mut app, "d");
+    let mut app = app_at("plans/pas-de-calais.ron", Theme::default16());
+    typed(&mut app, "d");
     key(&mut app, KeyCode::End);
-    let s = screen(&render(&mut app, 80, 24));
+    let s = text(&render(&mut app, 80, 24));
     let last = app.state.plan.orientations.last().unwrap();
     let line = s.lines().find(|l| l.contains("▶")).unwrap_or_else(|| panic!("{s}"));
     assert!(line.contains(&last.id), "{s}");
 }
 
 fn chart_app() -> App {
-    let mut app = app_for(EXTRACT, Theme::default16());
-    press(&mut app, "+");
+    let mut app = app_at(EXTRACT, Theme::default16());
+    typed(&mut app, "+");
     // The first action (Spup01) has an indicator with a baseline, two targets and a measurement.
     key(&mut app, KeyCode::Down);
-    press(&mut app, "i");
+    typed(&mut app, "i");
     app
 }
 
@@ -211,7 +173,7 @@ fn chart_app() -> App {
 fn the_chart_draws_baseline_targets_trajectory_and_measurements() {
     let mut app = chart_app();
     assert_eq!(app.ui.screen, Screen::Chart);
-    let s = screen(&render(&mut app, 100, 30));
+    let s = text(&render(&mut app, 100, 30));
     for text in [
         "Indicateur 1/1 — Nombre de MSAP dans le département (MSAP)",
         "Trajectoire",
@@ -261,7 +223,7 @@ fn chart_keys_change_action_and_open_the_measure_form_on_the_shown_indicator() {
     // An action with several indicators would cycle; with one, right stays on it.
     key(&mut app, KeyCode::Right);
     assert_eq!(app.ui.chart_indicator, 0);
-    press(&mut app, "m");
+    typed(&mut app, "m");
     let f = app.ui.form.as_ref().expect("the measure form");
     assert_eq!(f.action, "Spup02");
     assert_eq!(f.indicators[f.fields[0].choice()], "msap-cpam");
@@ -272,8 +234,8 @@ fn chart_keys_change_action_and_open_the_measure_form_on_the_shown_indicator() {
 
 #[test]
 fn the_chart_key_on_an_orientation_says_what_to_do() {
-    let mut app = app_for(EXTRACT, Theme::default16());
-    press(&mut app, "i");
+    let mut app = app_at(EXTRACT, Theme::default16());
+    typed(&mut app, "i");
     assert_eq!(app.ui.screen, Screen::Plan);
     assert!(app.ui.message.as_ref().unwrap().text.contains("action"));
 }
@@ -285,32 +247,32 @@ fn cells(term: &Terminal<TestBackend>) -> Vec<ratatui::buffer::Cell> {
 
 #[test]
 fn projection_mode_is_high_contrast_everywhere_and_has_no_borders() {
-    let mut app = app_for(REAL_PLAN, Theme::default16());
-    press(&mut app, "p");
+    let mut app = app_at(REAL_PLAN, Theme::default16());
+    typed(&mut app, "p");
     let term = render(&mut app, 80, 24);
     assert!(cells(&term).iter().all(|c| c.bg != Color::Reset), "the theme paints its own background everywhere");
-    let s = screen(&term);
+    let s = text(&term);
     assert!(!s.contains('┌') && !s.contains('│'), "no borders:\n{s}");
     // The key toggles back.
-    press(&mut app, "p");
-    let s = screen(&render(&mut app, 80, 24));
+    typed(&mut app, "p");
+    let s = text(&render(&mut app, 80, 24));
     assert!(s.contains('┌'), "{s}");
 }
 
 #[test]
 fn projection_shows_one_more_tree_row_without_borders() {
-    let mut app = app_for(REAL_PLAN, Theme::default16());
+    let mut app = app_at(REAL_PLAN, Theme::default16());
     render(&mut app, 80, 24);
     let framed = app.ui.viewport;
-    press(&mut app, "p");
+    typed(&mut app, "p");
     assert_eq!(app.ui.viewport, framed + 1);
 }
 
 #[test]
 fn monochrome_uses_no_colour_at_all() {
-    let mut app = app_for(REAL_PLAN, Theme::monochrome());
+    let mut app = app_at(REAL_PLAN, Theme::monochrome());
     for keys in ["", "d", "dp"] {
-        press(&mut app, keys);
+        typed(&mut app, keys);
         let term = render(&mut app, 100, 30);
         for c in cells(&term) {
             assert_eq!((c.fg, c.bg), (Color::Reset, Color::Reset), "after {keys:?}: {c:?}");
@@ -324,10 +286,10 @@ fn themes_are_chosen_by_name_and_the_light_one_writes_no_yellow() {
         assert_eq!(Theme::named(name).name, name);
         assert_eq!(Theme::choose(Some(name)).name, name, "a chosen theme wins over NO_COLOR");
     }
-    let mut app = app_for(REAL_PLAN, Theme::light());
-    press(&mut app, "+");
+    let mut app = app_at(REAL_PLAN, Theme::light());
+    typed(&mut app, "+");
     for keys in ["", "d"] {
-        press(&mut app, keys);
+        typed(&mut app, keys);
         let term = render(&mut app, 120, 40);
         assert!(
             cells(&term).iter().all(|c| !matches!(c.fg, Color::Yellow | Color::LightYellow)),
@@ -341,12 +303,12 @@ fn themes_are_chosen_by_name_and_the_light_one_writes_no_yellow() {
 
 #[test]
 fn status_is_a_symbol_as_well_as_a_colour_on_every_screen() {
-    let mut app = app_for(EXTRACT, Theme::monochrome());
-    press(&mut app, "+p");
-    let s = screen(&render(&mut app, 100, 30));
+    let mut app = app_at(EXTRACT, Theme::monochrome());
+    typed(&mut app, "+p");
+    let s = text(&render(&mut app, 100, 30));
     assert!(s.contains("● Spup04") || s.contains("●"), "{s}");
-    press(&mut app, "d");
-    let s = screen(&render(&mut app, 100, 30));
+    typed(&mut app, "d");
+    let s = text(&render(&mut app, 100, 30));
     for st in Status::ALL {
         assert!(s.contains(copil::plan::model::status_symbol(st)), "{st:?}:\n{s}");
     }

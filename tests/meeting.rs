@@ -1,34 +1,24 @@
 //! Meeting mode: the lines a meeting writes, the proposed agenda, the follow-up, the cadence of
 //! bodies, and the meeting screens rendered into TestBackend (snapshots and whole flows).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{copy_fixture, journal_lines, keys, screen, today, typed};
+use std::path::Path;
 
 use copil::i18n::{Lang, set_lang};
 use copil::plan::edit::{Author, EditError};
 use copil::plan::journal::{Change, Presence};
 use copil::plan::meeting::{self, FollowUp, Reason};
 use copil::plan::model::{Date, Status, Timestamp};
-use copil::store::load::{journal_path, load};
+use copil::store::load::load;
 use copil::tui::app::App;
 use copil::tui::keymap::Keymap;
 use copil::tui::ui_state::Screen;
 use copil::tui::view::theme::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crossterm::event::KeyCode;
 
 const FIXTURE: &str = "tests/fixtures/charente-extract.ron";
-
-fn today() -> Date {
-    Date::ymd(2026, 11, 23)
-}
-
-fn copy_fixture(dir: &Path) -> PathBuf {
-    let to = dir.join("plan.ron");
-    std::fs::copy(FIXTURE, &to).unwrap();
-    std::fs::copy("tests/fixtures/charente-extract.journal.ron", journal_path(&to)).unwrap();
-    to
-}
 
 fn author() -> Author<'static> {
     Author {
@@ -42,32 +32,6 @@ fn app(path: &Path) -> App {
     let mut a = App::new(load(path).unwrap(), Keymap::builtin(), Theme::default16(), today());
     a.by = "cellule-etat".to_string();
     a
-}
-
-fn keys(app: &mut App, codes: &[KeyCode]) {
-    for c in codes {
-        app.handle_key(KeyEvent::new(*c, KeyModifiers::NONE));
-    }
-}
-
-fn typed(app: &mut App, text: &str) {
-    for ch in text.chars() {
-        app.handle_key(KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE));
-    }
-}
-
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    app.resize(w, h);
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| app.draw(f)).unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>() + "\n")
-        .collect()
-}
-
-fn journal(path: &Path) -> Vec<String> {
-    std::fs::read_to_string(journal_path(path)).unwrap().lines().map(str::to_string).collect()
 }
 
 /// Opens a COTECH from the plan screen: `r`, the second body, today, a title.
@@ -198,7 +162,7 @@ fn attendance_is_grouped_by_organisation_then_guests() {
 fn a_whole_meeting_in_the_interface_writes_its_lines_and_its_minutes() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_fixture(dir.path());
-    let before = journal(&path).len();
+    let before = journal_lines(&path).len();
     let mut a = app(&path);
     open_cotech(&mut a);
     assert_eq!(a.ui.screen, Screen::Meeting);
@@ -256,7 +220,7 @@ fn a_whole_meeting_in_the_interface_writes_its_lines_and_its_minutes() {
     ] {
         assert!(minutes.contains(text), "{text:?} missing:\n{minutes}");
     }
-    let lines = journal(&path);
+    let lines = journal_lines(&path);
     // Opened, 4 attendance lines, decision, status, task, closed.
     assert_eq!(lines.len(), before + 9, "{lines:#?}");
     assert!(lines[before + 5].contains(r#"owner: "ref-poste""#), "a person's name is stored as their id");
@@ -332,7 +296,7 @@ fn follow_up_marks_a_task_done_and_past_meetings_show_their_minutes() {
     assert!(a.ui.message.as_ref().unwrap().is_error);
     keys(&mut a, &[KeyCode::Down, KeyCode::Enter]);
     assert!(a.state.tasks.iter().find(|t| t.text == "Relancer la CAF").unwrap().done_line.is_some());
-    assert!(journal(&path).last().unwrap().contains("TaskDone"));
+    assert!(journal_lines(&path).last().unwrap().contains("TaskDone"));
     keys(&mut a, &[KeyCode::Esc]);
     assert_eq!(a.ui.screen, Screen::Meeting, "back where the follow-up was opened");
 

@@ -5,11 +5,12 @@
 //! The golden is under `tests/golden/`; after a deliberate change of the output, write it again
 //! with `UPDATE_GOLDEN=1 cargo test --test minutes` and read the diff before keeping it.
 
+mod common;
+
+use common::copil;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 use copil::i18n::{self, Lang};
 use copil::minutes;
@@ -25,34 +26,6 @@ fn root() -> PathBuf {
 
 fn path_str(p: &Path) -> &str {
     p.to_str().expect("UTF-8 path")
-}
-
-/// Runs copil with the arguments from the crate's root; stdin closed, killed after 30 s.
-fn copil(args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copil"))
-        .args(args)
-        .current_dir(root())
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env_remove("LANGUAGE")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run copil");
-    let start = Instant::now();
-    loop {
-        if child.try_wait().expect("wait for copil").is_some() {
-            return child.wait_with_output().expect("copil output");
-        }
-        if start.elapsed() > Duration::from_secs(30) {
-            let _ = child.kill();
-            let out = child.wait_with_output().expect("copil output");
-            panic!("copil {args:?} did not finish in 30 s; stderr:\n{}", String::from_utf8_lossy(&out.stderr));
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
 }
 
 /// Compares with `tests/golden/NAME` byte for byte (or writes it, with UPDATE_GOLDEN=1).

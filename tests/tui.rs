@@ -1,68 +1,34 @@
 //! The interface rendered into ratatui's TestBackend: snapshots and behaviour of the main screen.
 
-use std::path::Path;
+mod common;
 
-use copil::i18n::{Lang, set_lang};
-use copil::plan::model::Date;
-use copil::store::load::load;
-use copil::tui::app::App;
+use common::{app_at, key, render, text};
+
 use copil::tui::keymap::Keymap;
 use copil::tui::view::theme::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crossterm::event::KeyCode;
 use ratatui::style::Color;
 
 const REAL_PLAN: &str = "plans/charente.ron";
-const TODAY: (i32, u32, u32) = (2026, 11, 23);
-
-fn app_for(path: &str, theme: Theme) -> App {
-    set_lang(Lang::Fr);
-    let loaded = load(Path::new(path)).unwrap_or_else(|d| panic!("{d}"));
-    App::new(loaded, Keymap::builtin(), theme, Date::ymd(TODAY.0, TODAY.1, TODAY.2))
-}
-
-fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.resize(w, h);
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| app.draw(f)).unwrap();
-    term
-}
-
-fn screen(term: &Terminal<TestBackend>) -> String {
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
 
 #[test]
 fn main_screen_80x24() {
-    let mut app = app_for(REAL_PLAN, Theme::default16());
-    insta::assert_snapshot!(screen(&render(&mut app, 80, 24)));
+    let mut app = app_at(REAL_PLAN, Theme::default16());
+    insta::assert_snapshot!(text(&render(&mut app, 80, 24)));
 }
 
 #[test]
 fn main_screen_160x48_on_an_action() {
-    let mut app = app_for(REAL_PLAN, Theme::default16());
-    press(&mut app, KeyCode::Down);
-    insta::assert_snapshot!(screen(&render(&mut app, 160, 48)));
+    let mut app = app_at(REAL_PLAN, Theme::default16());
+    key(&mut app, KeyCode::Down);
+    insta::assert_snapshot!(text(&render(&mut app, 160, 48)));
 }
 
 #[test]
 fn moving_to_an_action_shows_its_fields_in_the_detail_pane() {
-    let mut app = app_for("tests/fixtures/charente-extract.ron", Theme::default16());
+    let mut app = app_at("tests/fixtures/charente-extract.ron", Theme::default16());
     assert!(app.ui.reveal(&app.state.plan, "Spup04"));
-    let s = screen(&render(&mut app, 200, 48));
+    let s = text(&render(&mut app, 200, 48));
     assert!(s.contains("Spup04 · MSAP au sein des bureaux de poste"), "{s}");
     // Budget planned / committed / spent and funders.
     assert!(s.contains("prévu 404 000 €"), "{s}");
@@ -72,9 +38,9 @@ fn moving_to_an_action_shows_its_fields_in_the_detail_pane() {
 
 #[test]
 fn history_lists_who_when_what_including_undone_changes() {
-    let mut app = app_for("tests/fixtures/charente-extract.ron", Theme::default16());
+    let mut app = app_at("tests/fixtures/charente-extract.ron", Theme::default16());
     assert!(app.ui.reveal(&app.state.plan, "Spup03"));
-    let s = screen(&render(&mut app, 160, 48));
+    let s = text(&render(&mut app, 160, 48));
     assert!(s.contains("Historique"), "{s}");
     assert!(s.contains("statut : En cours → Abandonnée (annulé)"), "{s}");
     assert!(s.contains("annulation de la ligne 14"), "{s}");
@@ -84,9 +50,9 @@ fn history_lists_who_when_what_including_undone_changes() {
 
 #[test]
 fn indicators_show_baseline_targets_and_latest_with_tracking() {
-    let mut app = app_for("tests/fixtures/charente-extract.ron", Theme::default16());
+    let mut app = app_at("tests/fixtures/charente-extract.ron", Theme::default16());
     assert!(app.ui.reveal(&app.state.plan, "Spup01"));
-    let s = screen(&render(&mut app, 160, 60));
+    let s = text(&render(&mut app, 160, 60));
     assert!(s.contains("valeur initiale 2 MSAP (01/07/2016)"), "{s}");
     assert!(s.contains("cibles 15 MSAP (31/12/2016), 20 MSAP (31/12/2022)"), "{s}");
     assert!(
@@ -97,7 +63,7 @@ fn indicators_show_baseline_targets_and_latest_with_tracking() {
 
 #[test]
 fn status_is_a_colour_and_a_symbol_and_late_is_marked() {
-    let mut app = app_for("tests/fixtures/charente-extract.ron", Theme::default16());
+    let mut app = app_at("tests/fixtures/charente-extract.ron", Theme::default16());
     let term = render(&mut app, 100, 30);
     let buf = term.backend().buffer();
     // Row 3 is Spup01 (in progress, due 2017): ◐ in yellow, and the late marker.
@@ -110,60 +76,60 @@ fn status_is_a_colour_and_a_symbol_and_late_is_marked() {
 
 #[test]
 fn monochrome_uses_no_colour_at_all() {
-    let mut app = app_for(REAL_PLAN, Theme::monochrome());
+    let mut app = app_at(REAL_PLAN, Theme::monochrome());
     let term = render(&mut app, 120, 40);
     let buf = term.backend().buffer();
     for cell in buf.content() {
         assert_eq!(cell.fg, Color::Reset);
         assert_eq!(cell.bg, Color::Reset);
     }
-    assert!(screen(&term).contains('○') || screen(&term).contains('◐'), "symbols remain");
+    assert!(text(&term).contains('○') || text(&term).contains('◐'), "symbols remain");
 }
 
 #[test]
 fn navigation_keys_expand_collapse_and_move() {
-    let mut app = app_for("tests/fixtures/charente-extract.ron", Theme::default16());
+    let mut app = app_at("tests/fixtures/charente-extract.ron", Theme::default16());
     assert_eq!(app.ui.rows.len(), 2, "orientation and its top action");
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
     assert_eq!(app.ui.rows.len(), 6, "Spup01 shows its four sub-actions");
-    press(&mut app, KeyCode::End);
+    key(&mut app, KeyCode::End);
     assert_eq!(app.ui.selected, 5);
-    press(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Left);
     assert_eq!(app.ui.selected, 1, "left on a leaf goes to the parent");
-    press(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Char(' '));
     assert_eq!(app.ui.rows.len(), 2, "space collapses");
-    press(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Home);
     assert_eq!(app.ui.selected, 0);
-    press(&mut app, KeyCode::Char('+'));
+    key(&mut app, KeyCode::Char('+'));
     assert_eq!(app.ui.rows.len(), 6);
-    press(&mut app, KeyCode::PageDown);
+    key(&mut app, KeyCode::PageDown);
     assert_eq!(app.ui.selected, 5);
-    press(&mut app, KeyCode::Char('q'));
+    key(&mut app, KeyCode::Char('q'));
     assert!(app.ui.quit);
 }
 
 #[test]
 fn help_is_generated_from_the_keymap() {
-    let mut app = app_for(REAL_PLAN, Theme::default16());
+    let mut app = app_at(REAL_PLAN, Theme::default16());
     app.keymap.merge_str("user.ron", r#"(normal: {"x": ExpandAll})"#).unwrap();
-    press(&mut app, KeyCode::Char('?'));
+    key(&mut app, KeyCode::Char('?'));
     assert!(app.ui.help_open);
-    let s = screen(&render(&mut app, 120, 40));
+    let s = text(&render(&mut app, 120, 40));
     assert!(s.contains("Aide — touches"), "{s}");
     assert!(s.contains("+ x") && s.contains("Tout déplier"), "a user binding shows in help: {s}");
-    press(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
     assert!(!app.ui.help_open);
 }
 
 #[test]
 fn every_size_from_tiny_to_300x100_renders_without_panic() {
-    let mut app = app_for(REAL_PLAN, Theme::default16());
-    press(&mut app, KeyCode::Char('+'));
-    press(&mut app, KeyCode::End);
+    let mut app = app_at(REAL_PLAN, Theme::default16());
+    key(&mut app, KeyCode::Char('+'));
+    key(&mut app, KeyCode::End);
     for (w, h) in [(1, 1), (10, 3), (59, 24), (80, 14), (60, 15), (80, 24), (81, 25), (120, 40), (200, 60), (300, 100)]
     {
-        let s = screen(&render(&mut app, w, h));
+        let s = text(&render(&mut app, w, h));
         if w < 60 || h < 15 {
             assert!(s.contains("Fenêtre") || w < 20, "{w}×{h}: {s}");
         } else {
@@ -182,9 +148,9 @@ fn text_from_files_never_reaches_the_terminal_raw() {
          orientations: [Orientation(id: \"1\", title: \"O\\u{1b}[2J\", actions: [Action(id: \"1-1\", title: \"A\\r\\u{1b}[31m\", description: \"d\\u{1b}c\\nline2\")])])",
     )
     .unwrap();
-    let mut app = app_for(plan.to_str().unwrap(), Theme::default16());
-    press(&mut app, KeyCode::Down);
-    let s = screen(&render(&mut app, 100, 30));
+    let mut app = app_at(plan.to_str().unwrap(), Theme::default16());
+    key(&mut app, KeyCode::Down);
+    let s = text(&render(&mut app, 100, 30));
     assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
     assert!(s.contains('\u{FFFD}'));
 }

@@ -1,56 +1,24 @@
 //! Editing from the interface: the status picker, measurements, comments, undo, read-only, and
 //! live refresh between two sessions on one plan. Rendered into TestBackend.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{copy_fixture, journal_lines, keys, screen, typed};
+use std::path::Path;
 
 use copil::i18n::{Lang, set_lang};
 use copil::plan::model::{Date, Status, Value};
-use copil::store::load::{journal_path, load};
+use copil::store::load::load;
 use copil::tui::app::App;
 use copil::tui::keymap::Keymap;
 use copil::tui::view::theme::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn copy_fixture(dir: &Path) -> PathBuf {
-    let to = dir.join("plan.ron");
-    std::fs::copy("tests/fixtures/charente-extract.ron", &to).unwrap();
-    std::fs::copy("tests/fixtures/charente-extract.journal.ron", journal_path(&to)).unwrap();
-    to
-}
+use crossterm::event::KeyCode;
 
 fn app(path: &Path, by: &str) -> App {
     set_lang(Lang::Fr);
     let mut a = App::new(load(path).unwrap(), Keymap::builtin(), Theme::default16(), Date::ymd(2026, 11, 23));
     a.by = by.to_string();
     a
-}
-
-fn keys(app: &mut App, codes: &[KeyCode]) {
-    for c in codes {
-        app.handle_key(KeyEvent::new(*c, KeyModifiers::NONE));
-    }
-}
-
-fn typed(app: &mut App, text: &str) {
-    for ch in text.chars() {
-        app.handle_key(KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE));
-    }
-}
-
-fn screen(app: &mut App) -> String {
-    app.resize(120, 40);
-    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| app.draw(f)).unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>() + "\n")
-        .collect()
-}
-
-fn journal_lines(path: &Path) -> Vec<String> {
-    std::fs::read_to_string(journal_path(path)).unwrap().lines().map(str::to_string).collect()
 }
 
 #[test]
@@ -61,7 +29,7 @@ fn status_picker_appends_one_line_and_says_saved() {
     let mut a = app(&path, "cellule-etat");
     assert!(a.ui.reveal(&a.state.plan, "Spup05"));
     keys(&mut a, &[KeyCode::Char('s')]);
-    let s = screen(&mut a);
+    let s = screen(&mut a, 120, 40);
     assert!(s.contains("Changer le statut — Spup05"), "{s}");
     // In progress → Done, with a note.
     keys(&mut a, &[KeyCode::Down, KeyCode::Tab]);
@@ -75,7 +43,7 @@ fn status_picker_appends_one_line_and_says_saved() {
         "{lines:?}"
     );
     assert_eq!(a.state.plan.action("Spup05").unwrap().status, Status::Done);
-    let s = screen(&mut a);
+    let s = screen(&mut a, 120, 40);
     assert!(s.contains("Enregistré : statut → Réalisée"), "{s}");
     assert!(s.contains("statut : En cours → Réalisée"), "the history shows it: {s}");
 }
@@ -90,7 +58,7 @@ fn a_measurement_of_the_wrong_kind_is_refused_in_the_form_and_nothing_is_written
     keys(&mut a, &[KeyCode::Char('m')]);
     typed(&mut a, "beaucoup");
     keys(&mut a, &[KeyCode::Enter]);
-    let s = screen(&mut a);
+    let s = screen(&mut a, 120, 40);
     assert!(s.contains("valeur « beaucoup » refusée : attendu un nombre"), "{s}");
     assert_eq!(journal_lines(&path), before);
     // Correct it: the half-typed form is still there.
@@ -118,7 +86,7 @@ fn a_comment_then_undo_shows_in_history() {
     let lines = journal_lines(&path);
     let n = lines.len();
     assert!(lines[n - 1].contains(&format!("Undo(line: {})", n - 1)), "{lines:?}");
-    let s = screen(&mut a);
+    let s = screen(&mut a, 120, 40);
     assert!(s.contains("commentaire : Bilan 2026 transmis (annulé)"), "{s}");
     assert!(s.contains(&format!("annulation de la ligne {}", n - 1)), "{s}");
 }
@@ -134,10 +102,10 @@ fn read_only_sessions_refuse_edit_keys_with_a_reason() {
     for k in ['s', 'm', 'c', 'u'] {
         keys(&mut a, &[KeyCode::Char(k)]);
         assert!(a.ui.form.is_none());
-        let s = screen(&mut a);
+        let s = screen(&mut a, 120, 40);
         assert!(s.contains("Lecture seule (ouvert avec --read-only)"), "{k}: {s}");
     }
-    assert!(screen(&mut a).contains("[LECTURE SEULE]"));
+    assert!(screen(&mut a, 120, 40).contains("[LECTURE SEULE]"));
     assert_eq!(journal_lines(&path), before);
 }
 
@@ -157,6 +125,6 @@ fn another_session_sees_the_change_keeping_selection_and_half_typed_form() {
     assert_eq!(bob.state.plan.action("Spup05").unwrap().status, Status::Done);
     assert_eq!(bob.ui.selected, selected);
     assert_eq!(bob.ui.form.as_ref().unwrap().fields[0].text_value(), "en cours de réd");
-    let s = screen(&mut bob);
+    let s = screen(&mut bob, 120, 40);
     assert!(s.contains("Cellule technique (État) — Spup05 : statut"), "{s}");
 }

@@ -1,6 +1,9 @@
 //! Searching from the interface: the `/` line, highlighted results, Enter and Esc, filters on the
 //! tree and the key that clears them. Rendered into TestBackend.
 
+mod common;
+
+use common::{key, render, text, typed};
 use std::path::Path;
 
 use copil::i18n::{Lang, set_lang};
@@ -10,39 +13,13 @@ use copil::tui::app::App;
 use copil::tui::keymap::Keymap;
 use copil::tui::ui_state::{Node, node};
 use copil::tui::view::theme::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 
 fn app_for(path: &str) -> App {
     set_lang(Lang::Fr);
     let loaded = load(Path::new(path)).unwrap_or_else(|d| panic!("{d}"));
     App::new(loaded, Keymap::builtin(), Theme::default16(), Date::ymd(2026, 11, 23))
-}
-
-fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.resize(w, h);
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| app.draw(f)).unwrap();
-    term
-}
-
-fn text(term: &Terminal<TestBackend>) -> String {
-    let buf = term.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>() + "\n")
-        .collect()
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c));
-    }
 }
 
 fn selected_action(app: &App) -> Option<String> {
@@ -67,7 +44,7 @@ fn tree_ids(app: &App) -> Vec<String> {
 #[test]
 fn typing_without_accents_finds_accented_titles_and_highlights_the_matched_letters() {
     let mut app = app_for("plans/bouches-du-rhone.ron");
-    press(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "numerique");
     let term = render(&mut app, 100, 30);
     let s = text(&term);
@@ -94,11 +71,11 @@ fn typing_without_accents_finds_accented_titles_and_highlights_the_matched_lette
 #[test]
 fn results_update_on_every_keystroke_and_uppercase_accents_match_both_ways() {
     let mut app = app_for("plans/bouches-du-rhone.ron");
-    press(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "NUMÉRIQUE");
     let upper = app.ui.search.as_ref().unwrap().hits.len();
     for _ in 0.."NUMÉRIQUE".chars().count() {
-        press(&mut app, KeyCode::Backspace);
+        key(&mut app, KeyCode::Backspace);
     }
     typed(&mut app, "numerique");
     let lower = app.ui.search.as_ref().unwrap().hits.len();
@@ -112,21 +89,21 @@ fn results_update_on_every_keystroke_and_uppercase_accents_match_both_ways() {
 #[test]
 fn enter_goes_to_the_chosen_result_and_esc_goes_back_to_where_you_were() {
     let mut app = app_for("plans/bouches-du-rhone.ron");
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
     let (before_sel, before_rows) = (app.ui.selected, app.ui.rows.len());
     // Esc: back to the same row, folds as they were.
-    press(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "ppng");
-    press(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
     assert!(app.ui.search.is_none());
     assert_eq!((app.ui.selected, app.ui.rows.len()), (before_sel, before_rows));
     // Enter: the second result, revealed in the tree (its parent unfolded), no filter.
-    press(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "numerique");
-    press(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
     let second = app.ui.search.as_ref().unwrap().hits[1].action_id.clone();
-    press(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
     assert!(app.ui.search.is_none());
     assert!(app.ui.filter.is_none(), "free text alone does not filter the tree");
     assert_eq!(selected_action(&app).as_deref(), Some(second.as_str()));
@@ -139,11 +116,11 @@ fn filters_keep_only_matching_actions_with_their_parents_and_one_key_clears_them
     // The extract: Spup01 (in progress) holds Spup02–05; statuses come from its journal.
     let mut app = app_for("tests/fixtures/charente-extract.ron");
     let all = tree_ids(&app);
-    press(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "statut:realisee");
     let s = text(&render(&mut app, 100, 30));
     assert!(s.contains("Filtres : statut : Réalisée"), "the filter is spelled out: {s}");
-    press(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
     let filtered = tree_ids(&app);
     assert_eq!(filtered, vec!["o:4", "Spup01", "Spup02", "Spup04"], "done actions and their parents");
     let s = text(&render(&mut app, 100, 30));
@@ -151,13 +128,13 @@ fn filters_keep_only_matching_actions_with_their_parents_and_one_key_clears_them
     assert!(s.contains("│ x  statut : Réalisée"), "always visible, after the key that clears it: {s}");
     assert!(s.contains("x  effacer le filtre"), "and in the status bar: {s}");
     // `/` again reopens the same line; adding free text narrows it.
-    press(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Char('/'));
     assert_eq!(app.ui.search.as_ref().unwrap().text(), "statut:realisee");
     typed(&mut app, " cpam");
-    press(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
     assert_eq!(tree_ids(&app), vec!["o:4", "Spup01", "Spup02"]);
     // One key clears it; the selection stays on the same action.
-    press(&mut app, KeyCode::Char('x'));
+    key(&mut app, KeyCode::Char('x'));
     assert!(app.ui.filter.is_none());
     assert_eq!(selected_action(&app).as_deref(), Some("Spup02"));
     assert!(tree_ids(&app).len() >= all.len());
@@ -168,14 +145,14 @@ fn filters_keep_only_matching_actions_with_their_parents_and_one_key_clears_them
 #[test]
 fn filter_keys_edit_the_search_line() {
     let mut app = app_for("tests/fixtures/charente-extract.ron");
-    press(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "caf");
-    press(&mut app, KeyCode::F(3));
+    key(&mut app, KeyCode::F(3));
     assert_eq!(app.ui.search.as_ref().unwrap().text(), "caf retard");
-    press(&mut app, KeyCode::F(2));
-    press(&mut app, KeyCode::F(2));
+    key(&mut app, KeyCode::F(2));
+    key(&mut app, KeyCode::F(2));
     assert_eq!(app.ui.search.as_ref().unwrap().text(), "caf retard statut:encours");
-    press(&mut app, KeyCode::F(3));
+    key(&mut app, KeyCode::F(3));
     assert_eq!(app.ui.search.as_ref().unwrap().text(), "caf statut:encours");
     let hits: Vec<String> = app.ui.search.as_ref().unwrap().hits.iter().map(|h| h.action_id.clone()).collect();
     assert_eq!(hits.first().map(String::as_str), Some("Spup03"), "{hits:?}");
@@ -186,18 +163,18 @@ fn filter_keys_edit_the_search_line() {
 #[test]
 fn a_search_with_no_result_says_so_and_enter_does_nothing() {
     let mut app = app_for("plans/charente.ron");
-    press(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "zzqxw");
     let s = text(&render(&mut app, 80, 24));
     assert!(s.contains("aucune action ne correspond"), "{s}");
-    press(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
     assert!(app.ui.search.is_some(), "still searching");
 }
 
 #[test]
 fn the_search_line_survives_every_terminal_size() {
     let mut app = app_for("plans/bouches-du-rhone.ron");
-    press(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "une recherche bien plus longue que la largeur de la colonne numerique");
     for (w, h) in [(60, 15), (80, 24), (120, 40), (300, 100)] {
         let s = text(&render(&mut app, w, h));
@@ -213,9 +190,9 @@ fn a_filtered_tree_follows_changes_written_by_others() {
     std::fs::copy("tests/fixtures/charente-extract.journal.ron", copil::store::load::journal_path(&path)).unwrap();
     let mut alice = app_for(path.to_str().unwrap());
     alice.by = "cellule-etat".into();
-    press(&mut alice, KeyCode::Char('/'));
+    key(&mut alice, KeyCode::Char('/'));
     typed(&mut alice, "statut:realisee");
-    press(&mut alice, KeyCode::Enter);
+    key(&mut alice, KeyCode::Enter);
     assert_eq!(tree_ids(&alice), vec!["o:4", "Spup01", "Spup02", "Spup04"]);
     // Someone else marks Spup05 done from the command line.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_copil"))

@@ -1,0 +1,111 @@
+//! Helpers shared by the integration tests: an app on a plan rendered into TestBackend, keys,
+//! a fixture copied to a temporary directory, and the real binary run with a time limit.
+//! Each test crate uses part of them.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use copil::i18n::{Lang, set_lang};
+use copil::plan::model::Date;
+use copil::store::load::{journal_path, load};
+use copil::tui::app::App;
+use copil::tui::keymap::Keymap;
+use copil::tui::view::theme::Theme;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The date every test screen is drawn on.
+pub fn today() -> Date {
+    Date::ymd(2026, 11, 23)
+}
+
+/// copil on a plan, in French, with the built-in keys, on `today()`.
+pub fn app_at(path: impl AsRef<Path>, theme: Theme) -> App {
+    set_lang(Lang::Fr);
+    let loaded = load(path.as_ref()).unwrap_or_else(|d| panic!("{d}"));
+    App::new(loaded, Keymap::builtin(), theme, today())
+}
+
+pub fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    app.resize(w, h);
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| app.draw(f)).unwrap();
+    term
+}
+
+/// The characters of a rendered screen, one line per row.
+pub fn text(term: &Terminal<TestBackend>) -> String {
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+pub fn screen(app: &mut App, w: u16, h: u16) -> String {
+    text(&render(app, w, h))
+}
+
+pub fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+pub fn keys(app: &mut App, codes: &[KeyCode]) {
+    for c in codes {
+        key(app, *c);
+    }
+}
+
+/// Types characters one key at a time (in the plan screen, each is a command).
+pub fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+/// The Charente extract (plan and journal) copied to `dir` as plan.ron, to write to.
+pub fn copy_fixture(dir: &Path) -> PathBuf {
+    let to = dir.join("plan.ron");
+    std::fs::copy("tests/fixtures/charente-extract.ron", &to).unwrap();
+    std::fs::copy("tests/fixtures/charente-extract.journal.ron", journal_path(&to)).unwrap();
+    to
+}
+
+pub fn journal_lines(plan: &Path) -> Vec<String> {
+    std::fs::read_to_string(journal_path(plan)).unwrap().lines().map(str::to_string).collect()
+}
+
+/// Runs the real copil with the arguments, without a locale; stdin closed, killed after 30 s.
+pub fn copil(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copil"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("LANGUAGE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run copil");
+    let start = Instant::now();
+    loop {
+        if child.try_wait().expect("wait for copil").is_some() {
+            return child.wait_with_output().expect("copil output");
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            let out = child.wait_with_output().expect("copil output");
+            panic!("copil {args:?} did not finish in 30 s; stderr:\n{}", String::from_utf8_lossy(&out.stderr));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
