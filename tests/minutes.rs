@@ -7,12 +7,10 @@
 
 mod common;
 
-use common::copil;
+use common::{copil, golden, in_french};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
-use copil::i18n::{self, Lang};
 use copil::minutes;
 use copil::store::load;
 
@@ -26,40 +24,6 @@ fn root() -> PathBuf {
 
 fn path_str(p: &Path) -> &str {
     p.to_str().expect("UTF-8 path")
-}
-
-/// Compares with `tests/golden/NAME` byte for byte (or writes it, with UPDATE_GOLDEN=1).
-fn golden(name: &str, actual: &[u8]) {
-    let path = root().join("tests").join("golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty()) {
-        fs::create_dir_all(path.parent().expect("golden dir")).expect("create tests/golden");
-        fs::write(&path, actual).expect("write golden");
-        return;
-    }
-    let expected = fs::read(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (write it with UPDATE_GOLDEN=1 and check it)", path.display()));
-    if expected != actual {
-        let (e, a) = (String::from_utf8_lossy(&expected), String::from_utf8_lossy(actual));
-        let line = e.split_inclusive('\n').zip(a.split_inclusive('\n')).position(|(x, y)| x != y);
-        let shown = match line {
-            Some(i) => format!(
-                "first difference on line {}:\n  expected: {:?}\n  actual:   {:?}",
-                i + 1,
-                e.split_inclusive('\n').nth(i).unwrap_or(""),
-                a.split_inclusive('\n').nth(i).unwrap_or("")
-            ),
-            None => format!("lengths differ: expected {} bytes, got {}", expected.len(), actual.len()),
-        };
-        panic!("{} differs from the minutes; {shown}", path.display());
-    }
-}
-
-/// The language is process-wide: tests that render in the library take this lock.
-fn in_french<T>(f: impl FnOnce() -> T) -> T {
-    static LOCK: Mutex<()> = Mutex::new(());
-    let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
-    i18n::set_lang(Lang::Fr);
-    f()
 }
 
 fn extract_minutes() -> String {

@@ -7,12 +7,11 @@
 
 mod common;
 
-use common::copil;
+use common::{copil, golden, in_french};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
-use copil::i18n::{self, Lang};
+use copil::i18n::{self};
 use copil::plan::model::{Date, walk_action};
 use copil::plan::state::PlanState;
 use copil::report;
@@ -31,40 +30,6 @@ fn copil_ok(args: &[&str]) -> Vec<u8> {
     let out = copil(args);
     assert_eq!(out.status.code(), Some(0), "copil {args:?}; stderr:\n{}", String::from_utf8_lossy(&out.stderr));
     out.stdout
-}
-
-/// Compares with `tests/golden/NAME` byte for byte (or writes it, with UPDATE_GOLDEN=1).
-fn golden(name: &str, actual: &[u8]) {
-    let path = root().join("tests").join("golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty()) {
-        fs::create_dir_all(path.parent().expect("golden dir")).expect("create tests/golden");
-        fs::write(&path, actual).expect("write golden");
-        return;
-    }
-    let expected = fs::read(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (write it with UPDATE_GOLDEN=1 and check it)", path.display()));
-    if expected != actual {
-        let (e, a) = (String::from_utf8_lossy(&expected), String::from_utf8_lossy(actual));
-        let line = e.split_inclusive('\n').zip(a.split_inclusive('\n')).position(|(x, y)| x != y);
-        let shown = match line {
-            Some(i) => format!(
-                "first difference on line {}:\n  expected: {:?}\n  actual:   {:?}",
-                i + 1,
-                e.split_inclusive('\n').nth(i).unwrap_or(""),
-                a.split_inclusive('\n').nth(i).unwrap_or("")
-            ),
-            None => format!("lengths differ: expected {} bytes, got {}", expected.len(), actual.len()),
-        };
-        panic!("{} differs from the report; {shown}", path.display());
-    }
-}
-
-/// The language is process-wide: tests that render Markdown in the library take this lock.
-fn in_french<T>(f: impl FnOnce() -> T) -> T {
-    static LOCK: Mutex<()> = Mutex::new(());
-    let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
-    i18n::set_lang(Lang::Fr);
-    f()
 }
 
 const CHARENTE: &str = "plans/charente.ron";

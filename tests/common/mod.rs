@@ -109,3 +109,37 @@ pub fn copil(args: &[&str]) -> Output {
         std::thread::sleep(Duration::from_millis(10));
     }
 }
+
+/// Compares with `tests/golden/NAME` byte for byte (or writes it, with UPDATE_GOLDEN=1).
+pub fn golden(name: &str, actual: &[u8]) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty()) {
+        std::fs::create_dir_all(path.parent().expect("golden dir")).expect("create tests/golden");
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (write it with UPDATE_GOLDEN=1 and check it)", path.display()));
+    if expected != actual {
+        let (e, a) = (String::from_utf8_lossy(&expected), String::from_utf8_lossy(actual));
+        let line = e.split_inclusive('\n').zip(a.split_inclusive('\n')).position(|(x, y)| x != y);
+        let shown = match line {
+            Some(i) => format!(
+                "first difference on line {}:\n  expected: {:?}\n  actual:   {:?}",
+                i + 1,
+                e.split_inclusive('\n').nth(i).unwrap_or(""),
+                a.split_inclusive('\n').nth(i).unwrap_or("")
+            ),
+            None => format!("lengths differ: expected {} bytes, got {}", expected.len(), actual.len()),
+        };
+        panic!("{} differs from what was produced; {shown}", path.display());
+    }
+}
+
+/// The language is process-wide: tests that render documents in the library take this lock.
+pub fn in_french<T>(f: impl FnOnce() -> T) -> T {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    set_lang(Lang::Fr);
+    f()
+}
