@@ -29,6 +29,8 @@ use crate::store::watch::Watcher;
 const MESSAGE_TIME: Duration = Duration::from_secs(5);
 /// How often the journal is checked for others' lines (and the longest a key waits).
 const TICK: Duration = Duration::from_millis(200);
+/// At most this many queued events are handled between two frames.
+const TYPE_AHEAD: usize = 64;
 /// How long an append waits for another writer's lock before saying so.
 const LOCK_TIMEOUT: Duration = Duration::from_secs(3);
 
@@ -321,14 +323,21 @@ fn event_loop(app: &mut App, term: &mut terminal::Term, stop: &std::sync::atomic
             dirty = false;
         }
         if event::poll(TICK.saturating_sub(last_tick.elapsed()))? {
-            match event::read()? {
-                TermEvent::Key(k) => dirty |= app.handle_key(k),
-                TermEvent::Resize(w, h) => {
-                    app.resize(w, h);
-                    term.autoresize()?;
-                    dirty = true;
+            // Keys typed ahead (a held key, a paste, a slow link) are all handled before the next
+            // frame: one frame for the lot, not one per key.
+            for _ in 0..TYPE_AHEAD {
+                match event::read()? {
+                    TermEvent::Key(k) => dirty |= app.handle_key(k),
+                    TermEvent::Resize(w, h) => {
+                        app.resize(w, h);
+                        term.autoresize()?;
+                        dirty = true;
+                    }
+                    _ => {}
                 }
-                _ => {}
+                if app.ui.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
             }
         }
         if last_tick.elapsed() >= TICK {
