@@ -244,10 +244,15 @@ pub fn open(path: &Path, global: &Global, err: &mut impl Write) -> std::io::Resu
     app.by = by;
     app.read_only = read_only;
     app.set_present(global.present || config.present);
+    app.detail_delay = DETAIL_DELAY;
     app.offer_resumption();
     app::run(&mut app)?;
     Ok(0)
 }
+
+/// How long the detail pane waits for the arrow keys to stop before it follows the selection:
+/// short enough not to be seen, long enough for a held key to cost only the tree's rows.
+pub const DETAIL_DELAY: std::time::Duration = std::time::Duration::from_millis(120);
 
 /// The system user running copil, from the OS account (not only $USER).
 pub fn system_login() -> String {

@@ -167,3 +167,43 @@ fn every_shipped_keymap_parses() {
     }
     assert!(n >= 2, "default.ron and vim.ron at least");
 }
+
+/// `copil PLAN` waits for the arrow keys to stop before the detail pane follows the selection:
+/// moving redraws two tree rows, and the detail is drawn once, where the user stops.
+#[test]
+fn with_a_detail_delay_the_detail_follows_once_keys_stop() {
+    let mut app = app_at(REAL_PLAN, Theme::default16());
+    app.detail_delay = copil::cli::DETAIL_DELAY;
+    key(&mut app, KeyCode::Down);
+    let s = text(&render(&mut app, 100, 30));
+    assert!(s.contains("Orientation 4 —"), "the detail still shows the orientation:\n{s}");
+    // The keys stop: the detail follows.
+    assert!(app.settle(), "settling changes the screen");
+    let s = text(&render(&mut app, 100, 30));
+    assert!(s.contains("Spup01 · Constitution"), "{s}");
+    assert!(!s.contains("Orientation 4 —"), "{s}");
+    // Any other key shows the selection's detail at once.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('J'));
+    assert!(!app.settle(), "already settled by the scroll key");
+}
+
+/// When the selection leaves the tree's window, the window jumps half a page past it, so that
+/// the next moves redraw two rows each rather than the whole tree.
+#[test]
+fn the_tree_scrolls_by_half_pages() {
+    let mut app = app_at("plans/bouches-du-rhone.ron", Theme::default16());
+    key(&mut app, KeyCode::Char('+'));
+    render(&mut app, 80, 24);
+    let rows = app.ui.tree_rows();
+    for _ in 0..rows {
+        key(&mut app, KeyCode::Down);
+    }
+    assert_eq!(app.ui.selected, rows);
+    assert_eq!(app.ui.offset, 1 + rows / 2, "half a page past the selection");
+    let offset = app.ui.offset;
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.ui.offset, offset, "the next move does not scroll");
+    key(&mut app, KeyCode::Home);
+    assert_eq!(app.ui.offset, 0);
+}

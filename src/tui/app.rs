@@ -13,7 +13,7 @@ use tui_input::backend::crossterm::EventHandler;
 
 use super::keymap::{Keymap, Mode};
 use super::terminal;
-use super::ui_state::{Message, Screen, UiState};
+use super::ui_state::{Message, Screen, UiState, node_key};
 use super::update::{Effect, Env, update};
 use super::view::{self, Ctx, theme::Theme};
 use crate::i18n;
@@ -53,6 +53,10 @@ pub struct App {
     message_since: Option<Instant>,
     /// The terminal's size, as last told.
     size: (u16, u16),
+    /// How long the detail pane waits for keys to stop before following the selection (zero:
+    /// it follows at once). `copil PLAN` sets it; tests and the library default to zero.
+    pub detail_delay: Duration,
+    detail_due: Option<Instant>,
     /// Built on the first search (it is not needed to start).
     index: Option<SearchIndex>,
 }
@@ -75,6 +79,8 @@ impl App {
             watcher,
             message_since: None,
             size: (80, 24),
+            detail_delay: Duration::ZERO,
+            detail_due: None,
             index: None,
         }
     }
@@ -133,7 +139,9 @@ impl App {
         };
         let env = Env { by: &self.by, now: Timestamp::now(), today: self.today, read_only: self.read_only.as_deref() };
         let present = self.ui.present;
+        let before = self.selected_key();
         let effects = update(&self.state, &mut self.ui, cmd, &env);
+        self.follow_selection(mode, before);
         if self.ui.present != present {
             // Projection mode has no borders: the tree shows one more row.
             self.resize(self.size.0, self.size.1);
@@ -152,6 +160,42 @@ impl App {
             self.message_since = Some(Instant::now());
         }
         true
+    }
+
+    /// The key (`o:ID`, `a:ID`) of the tree's selected row.
+    fn selected_key(&self) -> Option<String> {
+        self.ui.selected_row().and_then(|r| node_key(&self.state.plan, &r.path))
+    }
+
+    /// With a detail delay, moving in the tree keeps the detail pane on what it showed until keys
+    /// stop for that long: moving costs the two tree rows that change, and the detail is drawn
+    /// once, for the row the user stops on. Any other key shows the selection's detail at once.
+    fn follow_selection(&mut self, mode: Mode, before: Option<String>) {
+        let moved = mode == Mode::Normal
+            && self.ui.screen == Screen::Plan
+            && self.ui.form.is_none()
+            && self.ui.search.is_none()
+            && self.selected_key() != before;
+        if moved && !self.detail_delay.is_zero() {
+            if self.ui.detail_frozen.is_none() {
+                self.ui.detail_frozen = before;
+            }
+            self.detail_due = Some(Instant::now() + self.detail_delay);
+        } else {
+            self.settle();
+        }
+    }
+
+    /// Shows the selection's detail now (the delay is over, or a test wants the final screen).
+    /// Returns whether the screen changes.
+    pub fn settle(&mut self) -> bool {
+        self.detail_due = None;
+        self.ui.detail_frozen.take().is_some()
+    }
+
+    /// When the detail pane is due to follow the selection.
+    fn detail_due(&self) -> Option<Instant> {
+        self.detail_due
     }
 
     /// The actions matching a search line, best first, on the live plan.
@@ -322,7 +366,11 @@ fn event_loop(app: &mut App, term: &mut terminal::Term, stop: &std::sync::atomic
             terminal::draw_synchronized(term, |f| app.draw(f))?;
             dirty = false;
         }
-        if event::poll(TICK.saturating_sub(last_tick.elapsed()))? {
+        let mut wait = TICK.saturating_sub(last_tick.elapsed());
+        if let Some(due) = app.detail_due() {
+            wait = wait.min(due.saturating_duration_since(Instant::now()));
+        }
+        if event::poll(wait)? {
             // Keys typed ahead (a held key, a paste, a slow link) are all handled before the next
             // frame: one frame for the lot, not one per key.
             for _ in 0..TYPE_AHEAD {
@@ -339,6 +387,9 @@ fn event_loop(app: &mut App, term: &mut terminal::Term, stop: &std::sync::atomic
                     break;
                 }
             }
+        }
+        if app.detail_due().is_some_and(|d| d <= Instant::now()) {
+            dirty |= app.settle();
         }
         if last_tick.elapsed() >= TICK {
             dirty |= app.tick();

@@ -40,6 +40,15 @@ pub fn node<'a>(plan: &'a Plan, path: &[usize]) -> Option<Node<'a>> {
     Some(Node::Action(a))
 }
 
+/// The node a key (`o:ID`, `a:ID`) names.
+pub fn node_by_key<'a>(plan: &'a Plan, key: &str) -> Option<Node<'a>> {
+    if let Some(id) = key.strip_prefix("a:") {
+        return plan.action(id).map(Node::Action);
+    }
+    let id = key.strip_prefix("o:")?;
+    plan.orientations.iter().find(|o| o.id == id).map(Node::Orientation)
+}
+
 /// A stable key for a node, kept across reloads: `o:ID` or `a:ID`.
 pub fn node_key(plan: &Plan, path: &[usize]) -> Option<String> {
     match node(plan, path)? {
@@ -128,6 +137,9 @@ pub struct UiState {
     pub list: super::meeting_ui::ListUi,
     /// Where `Back` goes from the follow-up and the past meetings.
     pub back_to: Screen,
+    /// While moving through the tree with a detail delay: the node (`o:ID`, `a:ID`) the detail
+    /// pane still shows.
+    pub detail_frozen: Option<String>,
     pub quit: bool,
 }
 
@@ -210,13 +222,16 @@ impl UiState {
         self.viewport.saturating_sub(usize::from(self.filter.is_some())).max(1)
     }
 
-    /// Keeps the selection inside the visible window of rows.
+    /// Keeps the selection inside the visible window of rows. When it leaves the window, the
+    /// window jumps half a page past it (as Midnight Commander's panels do): the next moves then
+    /// redraw two rows each instead of scrolling the whole tree one row at a time, which matters
+    /// over a slow SSH link.
     pub fn clamp_offset(&mut self) {
         let vp = self.tree_rows();
         if self.selected < self.offset {
-            self.offset = self.selected;
+            self.offset = self.selected.saturating_sub(vp / 2);
         } else if self.selected >= self.offset + vp {
-            self.offset = self.selected + 1 - vp;
+            self.offset = self.selected + 1 - vp + vp / 2;
         }
         let max_offset = self.rows.len().saturating_sub(vp);
         self.offset = self.offset.min(max_offset);

@@ -14,7 +14,7 @@ use crate::plan::model::{Indicator, Orientation, PlanAction, Point, Status};
 use crate::plan::progress::{Track, is_late, orientation_counts, track};
 use crate::plan::state::{Outcome, PlanState};
 use crate::sanitize::{sanitize, sanitize_multiline};
-use crate::tui::ui_state::{Focus, Node, node};
+use crate::tui::ui_state::{Focus, Node, node, node_by_key};
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let t = ctx.theme;
@@ -23,7 +23,11 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     // While searching, the selected result is previewed.
     let (shown, scroll) = match &ctx.ui.search {
         Some(s) => (s.selected_hit().and_then(|h| ctx.state.plan.action(&h.action_id)).map(Node::Action), 0),
-        None => (ctx.ui.selected_row().and_then(|r| node(&ctx.state.plan, &r.path)), ctx.ui.detail_scroll),
+        // Moving through the tree with a detail delay: what the pane showed, until keys stop.
+        None => match &ctx.ui.detail_frozen {
+            Some(key) => (node_by_key(&ctx.state.plan, key), 0),
+            None => (ctx.ui.selected_row().and_then(|r| node(&ctx.state.plan, &r.path)), ctx.ui.detail_scroll),
+        },
     };
     let lines = match shown {
         Some(Node::Orientation(o)) => orientation_lines(ctx, o),
