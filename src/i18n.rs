@@ -1028,3 +1028,8 @@ pub fn reason_open_task(id: &str, text: &str) -> String {
 pub fn reason_decision_due(text: &str) -> String {
     tr!(format!("décision arrivée à échéance : {text}"), format!("decision due: {text}"))
 }
+
+/// A label before its value: « Pilotes : » in French (a space before the colon), "Pilots:" in English.
+pub fn label(l: &str) -> String {
+    tr!(format!("{l} : "), format!("{l}: "))
+}

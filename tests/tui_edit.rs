@@ -128,3 +128,21 @@ fn another_session_sees_the_change_keeping_selection_and_half_typed_form() {
     let s = screen(&mut bob, 120, 40);
     assert!(s.contains("Cellule technique (État) — Spup05 : statut"), "{s}");
 }
+
+/// A malformed line written by someone else is said once, not at every tick: repeating it
+/// redrew the whole screen five times a second and kept the message up for ever.
+#[test]
+fn a_bad_line_from_elsewhere_is_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_fixture(dir.path());
+    let mut a = common::app_at(&path, Theme::default16());
+    assert!(!a.tick(), "nothing new");
+    let mut f = std::fs::OpenOptions::new().append(true).open(copil::store::load::journal_path(&path)).unwrap();
+    std::io::Write::write_all(&mut f, b"Event(this is not a journal line)\n").unwrap();
+    assert!(a.tick(), "the bad line is said");
+    let said = a.ui.message.clone().expect("a message");
+    assert!(said.is_error && said.text.contains("16"), "names the line: {said:?}");
+    for _ in 0..5 {
+        assert!(!a.tick(), "and not again at every tick");
+    }
+}

@@ -57,6 +57,8 @@ pub struct App {
     /// it follows at once). `copil PLAN` sets it; tests and the library default to zero.
     pub detail_delay: Duration,
     detail_due: Option<Instant>,
+    /// The last trouble reading others' lines, said once.
+    watch_error: Option<String>,
     /// Built on the first search (it is not needed to start).
     index: Option<SearchIndex>,
 }
@@ -81,6 +83,7 @@ impl App {
             size: (80, 24),
             detail_delay: Duration::ZERO,
             detail_due: None,
+            watch_error: None,
             index: None,
         }
     }
@@ -305,6 +308,7 @@ impl App {
         match self.watcher.poll(&mut self.state) {
             Ok(new) if new.is_empty() => false,
             Ok(new) => {
+                self.watch_error = None;
                 self.refilter();
                 self.ui.rebuild_rows(&self.state.plan);
                 // Say who changed what, for the last line written elsewhere.
@@ -317,7 +321,14 @@ impl App {
                 true
             }
             Err(d) => {
-                self.say(Message::error(d.message.clone()));
+                // Said once: the same trouble at every tick would redraw the screen five times a
+                // second and keep the message up for ever.
+                let text = d.message.clone();
+                if self.watch_error.as_deref() == Some(text.as_str()) {
+                    return false;
+                }
+                self.watch_error = Some(text.clone());
+                self.say(Message::error(text));
                 true
             }
         }

@@ -105,7 +105,7 @@ fn card<'a>(out: &mut Vec<Line<'a>>, t: &Theme, o: Option<&Orientation>, f: &Fig
     out.push(Line::from(line));
 
     let mut ind = vec![
-        Span::styled(format!("  {} : ", i18n::INDICATORS.get()), t.label),
+        Span::styled(format!("  {}", i18n::label(i18n::INDICATORS.get())), t.label),
         Span::styled(format!("✓ {}", i18n::on_track_count(f.on_track)), if f.on_track > 0 { t.good } else { t.muted }),
         Span::raw(" · "),
         Span::styled(format!("✗ {}", i18n::behind_count(f.behind)), if f.behind > 0 { t.late } else { t.muted }),

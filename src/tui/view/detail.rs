@@ -43,7 +43,7 @@ fn heading<'a>(t: &Theme, text: &str) -> Line<'a> {
 }
 
 fn field<'a>(t: &Theme, label: &str, value: String) -> Line<'a> {
-    Line::from(vec![Span::styled(format!("{label} : "), t.label), Span::raw(value)])
+    Line::from(vec![Span::styled(i18n::label(label), t.label), Span::raw(value)])
 }
 
 fn list(items: &[String]) -> String {
@@ -171,7 +171,7 @@ fn action_lines<'a>(ctx: &Ctx, a: &PlanAction) -> Vec<Line<'a>> {
             let f: Vec<String> =
                 b.funders.iter().map(|f| format!("{} {}", sanitize(&f.funder), i18n::euros(f.amount.0))).collect();
             out.push(Line::from(vec![
-                Span::styled(format!("  {} : ", i18n::FUNDERS.get()), t.label),
+                Span::styled(format!("  {}", i18n::label(i18n::FUNDERS.get())), t.label),
                 Span::raw(f.join(", ")),
             ]));
         }

@@ -133,7 +133,7 @@ fn item_lines<'a>(ctx: &Ctx, m: &Meeting, item: &AgendaItem) -> Vec<Line<'a>> {
     let reasons: Vec<String> = item.reasons.iter().map(|r| reason_text(state, r)).collect();
     let why = if reasons.is_empty() { i18n::REASON_ADDED.get().to_string() } else { reasons.join(" · ") };
     out.push(Line::from(vec![
-        Span::styled(format!("{} : ", i18n::WHY_ON_AGENDA.get()), t.label),
+        Span::styled(i18n::label(i18n::WHY_ON_AGENDA.get()), t.label),
         Span::styled(sanitize(&why).into_owned(), t.warning),
     ]));
     if let Some(a) = action {
@@ -167,7 +167,7 @@ fn action_head<'a>(ctx: &Ctx, a: &PlanAction, m: &Meeting, out: &mut Vec<Line<'a
     let people: Vec<String> = a.pilots.iter().map(|p| ctx.state.plan.person_name(p).to_string()).collect();
     if !people.is_empty() {
         out.push(Line::from(vec![
-            Span::styled(format!("{} : ", i18n::PILOTS.get()), t.label),
+            Span::styled(i18n::label(i18n::PILOTS.get()), t.label),
             Span::raw(sanitize(&people.join(", ")).into_owned()),
         ]));
     }

@@ -97,7 +97,7 @@ fn hit_lines<'a>(ctx: &Ctx, h: &Hit, width: usize) -> Vec<Line<'a>> {
         && !h.field_matches.is_empty()
         && let Some(text) = h.field_text(plan)
     {
-        let label = format!("    ↳ {} : ", h.field.label());
+        let label = format!("    ↳ {}", i18n::label(h.field.label()));
         let room = width.saturating_sub(label.width());
         // Start a little before the first match, so that it shows in a long text.
         let from = h.field_matches.iter().min().copied().unwrap_or(0).saturating_sub(4);
