@@ -41,11 +41,13 @@ fn open_meeting<'a>(state: &'a PlanState, id: &str) -> Result<&'a Meeting, EditE
     }
 }
 
-fn check_actions(state: &PlanState, actions: &[String]) -> Result<(), EditError> {
-    match actions.iter().find(|a| state.plan.action(a).is_none()) {
-        Some(a) => Err(EditError::UnknownAction(a.clone())),
-        None => Ok(()),
+/// What a decision, a note or a task needs: an open meeting, actions the plan has, a text.
+fn recordable(state: &PlanState, meeting: &str, actions: &[String], what: &str) -> Result<String, EditError> {
+    open_meeting(state, meeting)?;
+    if let Some(a) = actions.iter().find(|a| state.plan.action(a).is_none()) {
+        return Err(EditError::UnknownAction(a.clone()));
     }
+    text(what)
 }
 
 /// Opens a meeting of a body; only one meeting is open at a time per plan.
@@ -80,10 +82,8 @@ pub fn decision(
     owner: Option<&str>,
     due: Option<Date>,
 ) -> Result<Event, EditError> {
-    open_meeting(state, meeting)?;
-    check_actions(state, &actions)?;
-    let change =
-        Change::Decision { meeting: meeting.to_string(), text: text(what)?, actions, owner: optional(owner), due };
+    let text = recordable(state, meeting, &actions, what)?;
+    let change = Change::Decision { meeting: meeting.to_string(), text, actions, owner: optional(owner), due };
     Ok(event(state, who, change, None))
 }
 
@@ -94,9 +94,8 @@ pub fn note(
     what: &str,
     actions: Vec<String>,
 ) -> Result<Event, EditError> {
-    open_meeting(state, meeting)?;
-    check_actions(state, &actions)?;
-    Ok(event(state, who, Change::Note { meeting: meeting.to_string(), text: text(what)?, actions }, None))
+    let text = recordable(state, meeting, &actions, what)?;
+    Ok(event(state, who, Change::Note { meeting: meeting.to_string(), text, actions }, None))
 }
 
 /// A task; its id is the next free `tN` of the plan.
@@ -109,20 +108,13 @@ pub fn task(
     owner: Option<&str>,
     due: Option<Date>,
 ) -> Result<Event, EditError> {
-    open_meeting(state, meeting)?;
-    check_actions(state, &actions)?;
+    let text = recordable(state, meeting, &actions, what)?;
     let mut n = state.tasks.len() + 1;
     while state.tasks.iter().any(|t| t.id == format!("t{n}")) {
         n += 1;
     }
-    let change = Change::Task {
-        meeting: meeting.to_string(),
-        id: format!("t{n}"),
-        text: text(what)?,
-        actions,
-        owner: optional(owner),
-        due,
-    };
+    let change =
+        Change::Task { meeting: meeting.to_string(), id: format!("t{n}"), text, actions, owner: optional(owner), due };
     Ok(event(state, who, change, None))
 }
 
@@ -165,6 +157,19 @@ pub struct AgendaItem {
 /// The meeting of the same body held before this one (the latest opened before it).
 pub fn previous_meeting<'a>(state: &'a PlanState, meeting: &Meeting) -> Option<&'a Meeting> {
     state.meetings.iter().rfind(|m| m.body == meeting.body && m.opened_line < meeting.opened_line)
+}
+
+/// A task's text (empty when the plan has no such task).
+pub fn task_text<'a>(state: &'a PlanState, id: &str) -> &'a str {
+    state.tasks.iter().find(|t| t.id == id).map(|t| t.text.as_str()).unwrap_or_default()
+}
+
+/// A decision's text, by its entry index (empty when that entry is not a decision).
+pub fn decision_text(state: &PlanState, entry: usize) -> &str {
+    match state.entries.get(entry).map(|e| &e.event.change) {
+        Some(Change::Decision { text, .. }) => text,
+        _ => "",
+    }
 }
 
 /// The agenda copil proposes for a meeting: actions late, actions changed since the body's

@@ -109,16 +109,7 @@ impl App {
         } else if self.ui.search.is_some() {
             Mode::Search
         } else {
-            match self.ui.screen {
-                Screen::Plan => Mode::Normal,
-                Screen::Dashboard => Mode::Dashboard,
-                Screen::Chart => Mode::Chart,
-                Screen::Meeting => Mode::Meeting,
-                Screen::Attendance => Mode::Attendance,
-                Screen::FollowUp => Mode::FollowUp,
-                Screen::Meetings => Mode::Meetings,
-                Screen::Minutes => Mode::Minutes,
-            }
+            self.ui.screen.mode()
         }
     }
 
@@ -194,11 +185,6 @@ impl App {
     pub fn settle(&mut self) -> bool {
         self.detail_due = None;
         self.ui.detail_frozen.take().is_some()
-    }
-
-    /// When the detail pane is due to follow the selection.
-    fn detail_due(&self) -> Option<Instant> {
-        self.detail_due
     }
 
     /// The actions matching a search line, best first, on the live plan.
@@ -378,7 +364,7 @@ fn event_loop(app: &mut App, term: &mut terminal::Term, stop: &std::sync::atomic
             dirty = false;
         }
         let mut wait = TICK.saturating_sub(last_tick.elapsed());
-        if let Some(due) = app.detail_due() {
+        if let Some(due) = app.detail_due {
             wait = wait.min(due.saturating_duration_since(Instant::now()));
         }
         if event::poll(wait)? {
@@ -399,7 +385,7 @@ fn event_loop(app: &mut App, term: &mut terminal::Term, stop: &std::sync::atomic
                 }
             }
         }
-        if app.detail_due().is_some_and(|d| d <= Instant::now()) {
+        if app.detail_due.is_some_and(|d| d <= Instant::now()) {
             dirty |= app.settle();
         }
         if last_tick.elapsed() >= TICK {

@@ -85,23 +85,30 @@ pub struct Form {
 }
 
 impl Form {
-    pub fn status(state: &PlanState, action: &str) -> Option<Form> {
-        let a = state.plan.action(action)?;
-        let options = Status::ALL.iter().map(|s| i18n::status_label(*s).to_string()).collect();
-        Some(Form {
-            kind: FormKind::Status,
+    /// A form about an action (empty: none), recording in a meeting (empty: none), with its
+    /// fields; the first field has the focus.
+    fn new(kind: FormKind, action: &str, meeting: &str, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
             action: action.to_string(),
-            meeting: String::new(),
+            meeting: meeting.to_string(),
             ids: Vec::new(),
             indicators: Vec::new(),
-            fields: vec![
-                Field { label: i18n::F_STATUS, value: FieldValue::Choice { options, selected: a.status.index() } },
-                Field::text(i18n::F_NOTE, ""),
-            ],
+            fields,
             focus: 0,
             error: None,
             saving: false,
-        })
+        }
+    }
+
+    pub fn status(state: &PlanState, action: &str) -> Option<Form> {
+        let a = state.plan.action(action)?;
+        let options = Status::ALL.iter().map(|s| i18n::status_label(*s).to_string()).collect();
+        let fields = vec![
+            Field { label: i18n::F_STATUS, value: FieldValue::Choice { options, selected: a.status.index() } },
+            Field::text(i18n::F_NOTE, ""),
+        ];
+        Some(Form::new(FormKind::Status, action, "", fields))
     }
 
     /// A measurement form; `None` when the action has no indicator.
@@ -111,52 +118,26 @@ impl Form {
             return None;
         }
         let options = a.indicators.iter().map(|i| crate::sanitize::sanitize(&i.name).into_owned()).collect();
-        Some(Form {
-            kind: FormKind::Measure,
-            action: action.to_string(),
-            meeting: String::new(),
-            ids: Vec::new(),
-            indicators: a.indicators.iter().map(|i| i.id.clone()).collect(),
-            fields: vec![
-                Field { label: i18n::F_INDICATOR, value: FieldValue::Choice { options, selected: 0 } },
-                Field::text(i18n::F_DATE, &today.to_string()),
-                Field::text(i18n::F_VALUE, ""),
-                Field::text(i18n::F_NOTE, ""),
-            ],
-            focus: 2,
-            error: None,
-            saving: false,
-        })
+        let fields = vec![
+            Form::choice(i18n::F_INDICATOR, options),
+            Field::text(i18n::F_DATE, &today.to_string()),
+            Field::text(i18n::F_VALUE, ""),
+            Field::text(i18n::F_NOTE, ""),
+        ];
+        let mut f = Form::new(FormKind::Measure, action, "", fields);
+        f.indicators = a.indicators.iter().map(|i| i.id.clone()).collect();
+        f.focus = 2;
+        Some(f)
     }
 
     pub fn comment(state: &PlanState, action: &str) -> Option<Form> {
         state.plan.action(action)?;
-        Some(Form {
-            kind: FormKind::Comment,
-            action: action.to_string(),
-            meeting: String::new(),
-            ids: Vec::new(),
-            indicators: Vec::new(),
-            fields: vec![Field::text(i18n::F_COMMENT, "")],
-            focus: 0,
-            error: None,
-            saving: false,
-        })
+        Some(Form::new(FormKind::Comment, action, "", vec![Field::text(i18n::F_COMMENT, "")]))
     }
 
     /// A form of the meeting screens: its fields, about an action or none.
     fn meeting_form(kind: FormKind, meeting: &str, action: Option<&str>, fields: Vec<Field>) -> Form {
-        Form {
-            kind,
-            action: action.unwrap_or_default().to_string(),
-            meeting: meeting.to_string(),
-            ids: Vec::new(),
-            indicators: Vec::new(),
-            fields,
-            focus: 0,
-            error: None,
-            saving: false,
-        }
+        Form::new(kind, action.unwrap_or_default(), meeting, fields)
     }
 
     fn choice(label: T, options: Vec<String>) -> Field {

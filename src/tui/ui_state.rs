@@ -86,6 +86,23 @@ pub enum Screen {
     Minutes,
 }
 
+impl Screen {
+    /// The keymap section a screen's keys are looked up in.
+    pub fn mode(self) -> super::keymap::Mode {
+        use super::keymap::Mode;
+        match self {
+            Screen::Plan => Mode::Normal,
+            Screen::Dashboard => Mode::Dashboard,
+            Screen::Chart => Mode::Chart,
+            Screen::Meeting => Mode::Meeting,
+            Screen::Attendance => Mode::Attendance,
+            Screen::FollowUp => Mode::FollowUp,
+            Screen::Meetings => Mode::Meetings,
+            Screen::Minutes => Mode::Minutes,
+        }
+    }
+}
+
 /// A short message in the status bar: a save, someone else's change, a refusal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {

@@ -195,56 +195,27 @@ fn chart<'a>(ctx: &Ctx, ind: &Indicator, s: &'a Series) -> Chart<'a> {
         Some(Track::Behind) => t.late,
         None => t.title,
     };
-    let mut datasets = Vec::new();
-    if s.trajectory.len() >= 2 {
-        datasets.push(
-            Dataset::default()
-                .name(i18n::CHART_TRAJECTORY.get())
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(t.muted)
-                .data(&s.trajectory),
-        );
-    }
-    if !s.baseline.is_empty() {
-        datasets.push(
-            Dataset::default()
-                .name(i18n::CHART_BASELINE.get())
-                .marker(Marker::Dot)
-                .graph_type(GraphType::Scatter)
-                .style(t.label)
-                .data(&s.baseline),
-        );
-    }
-    if !s.targets.is_empty() {
-        datasets.push(
-            Dataset::default()
-                .name(i18n::CHART_TARGETS.get())
-                .marker(Marker::Dot)
-                .graph_type(GraphType::Scatter)
-                .style(t.warning)
-                .data(&s.targets),
-        );
-    }
-    if s.measurements.len() >= 2 {
-        datasets.push(
-            Dataset::default()
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(measured)
-                .data(&s.measurements),
-        );
-    }
-    if !s.measurements.is_empty() {
-        datasets.push(
-            Dataset::default()
-                .name(i18n::CHART_MEASURES.get())
-                .marker(Marker::Dot)
-                .graph_type(GraphType::Scatter)
-                .style(measured)
-                .data(&s.measurements),
-        );
-    }
+    // Lines in braille (fine), points as dots; a line needs two points. The measurements' line
+    // has no name: their dots carry the legend.
+    let line = |data: &'a [(f64, f64)], style| {
+        (data.len() >= 2)
+            .then(|| Dataset::default().marker(Marker::Braille).graph_type(GraphType::Line).style(style).data(data))
+    };
+    let dots = |name: &'static str, data: &'a [(f64, f64)], style| {
+        (!data.is_empty()).then(|| {
+            Dataset::default().name(name).marker(Marker::Dot).graph_type(GraphType::Scatter).style(style).data(data)
+        })
+    };
+    let datasets: Vec<Dataset> = [
+        line(&s.trajectory, t.muted).map(|d| d.name(i18n::CHART_TRAJECTORY.get())),
+        dots(i18n::CHART_BASELINE.get(), &s.baseline, t.label),
+        dots(i18n::CHART_TARGETS.get(), &s.targets, t.warning),
+        line(&s.measurements, measured),
+        dots(i18n::CHART_MEASURES.get(), &s.measurements, measured),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let (xb, yb) = s.bounds();
     let x_labels: Vec<Span> = [xb[0], (xb[0] + xb[1]) / 2.0, xb[1]]
         .iter()

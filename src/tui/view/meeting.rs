@@ -11,8 +11,7 @@ use super::detail::indicator_lines;
 use super::theme::{LATE_MARK, Theme, status_symbol};
 use super::{Ctx, pane, truncate};
 use crate::i18n;
-use crate::plan::journal::Change;
-use crate::plan::meeting::{AgendaItem, Reason, attendees};
+use crate::plan::meeting::{AgendaItem, Reason, attendees, decision_text, task_text};
 use crate::plan::model::PlanAction;
 use crate::plan::progress::is_late;
 use crate::plan::state::{Meeting, Outcome, PlanState};
@@ -91,14 +90,8 @@ fn agenda(frame: &mut Frame, area: Rect, ctx: &Ctx, mu: &MeetingUi, m: &Meeting)
 /// What an item without an action is: the task's or the decision's text.
 fn loose_title(state: &PlanState, item: &AgendaItem) -> String {
     match item.reasons.first() {
-        Some(Reason::OpenTask(id)) => {
-            let text = state.tasks.iter().find(|t| &t.id == id).map(|t| t.text.as_str()).unwrap_or_default();
-            format!("{} {id} : {text}", i18n::TASK_WORD.get())
-        }
-        Some(Reason::DecisionDue(i)) => match state.entries.get(*i).map(|e| &e.event.change) {
-            Some(Change::Decision { text, .. }) => format!("{} : {text}", i18n::DECISION_WORD.get()),
-            _ => String::new(),
-        },
+        Some(Reason::OpenTask(id)) => format!("{} {id} : {}", i18n::TASK_WORD.get(), task_text(state, id)),
+        Some(Reason::DecisionDue(i)) => format!("{} : {}", i18n::DECISION_WORD.get(), decision_text(state, *i)),
         _ => String::new(),
     }
 }
@@ -108,14 +101,8 @@ fn reason_text(state: &PlanState, r: &Reason) -> String {
         Reason::Late => i18n::REASON_LATE.get().to_string(),
         Reason::Changed => i18n::REASON_CHANGED.get().to_string(),
         Reason::Behind => i18n::REASON_BEHIND.get().to_string(),
-        Reason::OpenTask(id) => {
-            let text = state.tasks.iter().find(|t| &t.id == id).map(|t| t.text.as_str()).unwrap_or_default();
-            i18n::reason_open_task(id, text)
-        }
-        Reason::DecisionDue(i) => match state.entries.get(*i).map(|e| &e.event.change) {
-            Some(Change::Decision { text, .. }) => i18n::reason_decision_due(text),
-            _ => String::new(),
-        },
+        Reason::OpenTask(id) => i18n::reason_open_task(id, task_text(state, id)),
+        Reason::DecisionDue(i) => i18n::reason_decision_due(decision_text(state, *i)),
     }
 }
 

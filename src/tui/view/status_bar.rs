@@ -11,7 +11,6 @@ use crate::i18n;
 use crate::sanitize::sanitize;
 use crate::tui::command::Command;
 use crate::tui::keymap::Mode;
-use crate::tui::ui_state::Screen;
 
 /// The commands the status bar advertises, with their short labels. Those after the help key
 /// (`OPTIONAL`) are shown only when there is room for them.
@@ -107,16 +106,17 @@ const SEARCH: [(Command, i18n::T); 6] = [
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let t = ctx.theme;
     let mut spans = Vec::new();
-    let (mode, mut advertised): (Mode, Vec<_>) = match (ctx.ui.search.is_some(), ctx.ui.screen) {
-        (true, _) => (Mode::Search, SEARCH.to_vec()),
-        (false, Screen::Plan) => (Mode::Normal, MAIN.to_vec()),
-        (false, Screen::Dashboard) => (Mode::Dashboard, DASHBOARD.to_vec()),
-        (false, Screen::Chart) => (Mode::Chart, CHART.to_vec()),
-        (false, Screen::Meeting) => (Mode::Meeting, MEETING.to_vec()),
-        (false, Screen::Attendance) => (Mode::Attendance, ATTENDANCE.to_vec()),
-        (false, Screen::FollowUp) => (Mode::FollowUp, FOLLOW_UP.to_vec()),
-        (false, Screen::Meetings) => (Mode::Meetings, MEETINGS.to_vec()),
-        (false, Screen::Minutes) => (Mode::Minutes, MINUTES.to_vec()),
+    let mode = if ctx.ui.search.is_some() { Mode::Search } else { ctx.ui.screen.mode() };
+    let mut advertised: Vec<(Command, i18n::T)> = match mode {
+        Mode::Search => SEARCH.to_vec(),
+        Mode::Dashboard => DASHBOARD.to_vec(),
+        Mode::Chart => CHART.to_vec(),
+        Mode::Meeting => MEETING.to_vec(),
+        Mode::Attendance => ATTENDANCE.to_vec(),
+        Mode::FollowUp => FOLLOW_UP.to_vec(),
+        Mode::Meetings => MEETINGS.to_vec(),
+        Mode::Minutes => MINUTES.to_vec(),
+        Mode::Normal | Mode::Help | Mode::Form => MAIN.to_vec(),
     };
     if mode == Mode::Normal && ctx.ui.filter.is_some() {
         // A filtered tree is unfolded: the fold key gives its place to the one that clears.

@@ -175,11 +175,6 @@ impl Theme {
         }
     }
 
-    /// NO_COLOR (any non-empty value) chooses monochrome.
-    pub fn from_env() -> Theme {
-        Theme::choose(None)
-    }
-
     /// The theme of projection mode: high contrast, unless the user asked for no colour at all.
     pub fn for_projection(&self) -> Theme {
         match self.name {
