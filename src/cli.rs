@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, lang};
 use crate::plan::model::Date;
 use crate::sanitize::sanitize;
 use crate::store::load;
@@ -155,10 +155,17 @@ impl Global {
     }
 }
 
-/// Loads a plan, or prints why it cannot be loaded (file:line:column, the line quoted).
+/// Loads a plan, or prints why it cannot be loaded (file:line:column, the line quoted). A journal
+/// that is not a regular file (a symlink, FIFO, device) is refused too: nothing is read through it.
 fn load_or_say(path: &Path, err: &mut impl Write) -> Option<load::Loaded> {
     match load::load(path) {
-        Ok(l) => Some(l),
+        Ok(l) => match &l.journal_refused {
+            Some(why) => {
+                let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(why));
+                None
+            }
+            None => Some(l),
+        },
         Err(d) => {
             let _ = writeln!(err, "{d}");
             None
@@ -204,11 +211,17 @@ pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let _ = writeln!(out, "{} : {open}", i18n::OPEN_MEETING.get());
     let warnings = state.all_warnings();
     print_warnings(&loaded, err);
-    if warnings.is_empty() {
+    // A team folder whose journal its group cannot write: every other referent is read-only.
+    let team = crate::store::safe::team_cannot_write(&loaded.journal_path).ok().flatten();
+    if let Some(problem) = &team {
+        let _ = writeln!(err, "{} : {} : {problem}", i18n::WARNING.get(), loaded.journal_path.display());
+    }
+    let warnings = warnings.len() + usize::from(team.is_some());
+    if warnings == 0 {
         let _ = writeln!(out, "{}", i18n::VALID.get());
         0
     } else {
-        let _ = writeln!(out, "{} {}", warnings.len(), i18n::WARNINGS.get());
+        let _ = writeln!(out, "{warnings} {}", i18n::WARNINGS.get());
         1
     }
 }
@@ -238,7 +251,7 @@ pub fn open(path: &Path, global: &Global, err: &mut impl Write) -> std::io::Resu
         }
     };
     let theme = Theme::choose(global.theme.or(config.theme_name().ok().flatten()));
-    let read_only = read_only_reason(global, &loaded.journal_path);
+    let read_only = loaded.journal_refused.clone().or_else(|| read_only_reason(global, &loaded.journal_path));
     let by = crate::plan::edit::identity(&loaded.state.plan, &system_login());
     let mut app = app::App::new(loaded, keymap, theme, global.today());
     app.by = by;
@@ -254,13 +267,26 @@ pub fn open(path: &Path, global: &Global, err: &mut impl Write) -> std::io::Resu
 /// short enough not to be seen, long enough for a held key to cost only the tree's rows.
 pub const DETAIL_DELAY: std::time::Duration = std::time::Duration::from_millis(120);
 
-/// The system user running copil, from the OS account (not only $USER).
+/// The system account running copil: its name in the account database (never `$USER`, which
+/// anyone can set), or `uid-N` for an account that has no entry there (see [`unnamed_account`]).
 pub fn system_login() -> String {
-    whoami::username()
-        .ok()
-        .filter(|s| !s.is_empty())
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "inconnu".into())
+    let uid = nix::unistd::Uid::current();
+    match nix::unistd::User::from_uid(uid) {
+        Ok(Some(u)) if !u.name.is_empty() => u.name,
+        _ => format!("uid-{uid}"),
+    }
+}
+
+/// For an account without a name (no passwd entry), the sentence that says what copil writes as.
+pub fn unnamed_account(login: &str) -> Option<String> {
+    login.strip_prefix("uid-").filter(|n| n.bytes().all(|b| b.is_ascii_digit())).map(|uid| {
+        tr!(
+            format!(
+                "note : le compte {uid} n'a pas d'entrée dans la base des comptes : copil écrit sous « {login} », pas sous $USER"
+            ),
+            format!("note: account {uid} has no entry in the account database: copil writes as \"{login}\", not as $USER")
+        )
+    })
 }
 
 /// Why this session cannot write the journal, if it cannot.
@@ -279,8 +305,12 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
     };
     let Some(loaded) = load_or_say(plan, err) else { return 2 };
     let state = &loaded.state;
-    let by = edit::identity(&state.plan, &system_login());
-    let who = Author { by: &by, at: crate::plan::model::Timestamp::now() };
+    let login = system_login();
+    if let Some(note) = unnamed_account(&login) {
+        let _ = writeln!(err, "{note}");
+    }
+    let by = edit::identity(&state.plan, &login);
+    let who = Author::new(&by, crate::plan::model::Timestamp::now());
     let event = match cmd {
         Command::Status { action, status, note, .. } => edit::parse_status(status)
             .ok_or_else(|| EditError::UnknownStatus(status.clone()))
@@ -411,7 +441,7 @@ pub fn report(
         ReportFormat::Md => crate::report::markdown(state, date),
         ReportFormat::Csv => crate::report::csv(state, date),
     };
-    emit(&text, output, out, err, crate::report::write_error)
+    emit(&text, output, plan, out, err, crate::report::write_error)
 }
 
 /// `copil minutes`: the relevé de décisions of a meeting as Markdown, on standard output or into
@@ -427,14 +457,15 @@ pub fn minutes(plan: &Path, meeting: &str, output: Option<&Path>, out: &mut impl
             writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&crate::minutes::unknown_meeting(meeting, &known)));
         return 2;
     };
-    emit(&text, output, out, err, crate::minutes::write_error)
+    emit(&text, output, plan, out, err, crate::minutes::write_error)
 }
 
-/// A document on standard output, or into `output` replaced whole (`store::export`): 0 written,
-/// 3 it cannot be (the message from `why`).
+/// A document on standard output, or into `output` replaced whole (`store::export`; never over
+/// the plan or its journal): 0 written, 3 it cannot be (the message from `why`).
 fn emit(
     text: &str,
     output: Option<&Path>,
+    plan: &Path,
     out: &mut impl Write,
     err: &mut impl Write,
     why: fn(&Path, &std::io::Error) -> String,
@@ -448,7 +479,7 @@ fn emit(
             }
         };
     };
-    match crate::store::export::write_replacing(path, text.as_bytes()) {
+    match crate::store::export::write_document(path, text.as_bytes(), plan) {
         Ok(()) => 0,
         Err(e) => {
             let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), why(path, &e));

@@ -419,6 +419,14 @@ pub fn warning(w: &crate::plan::state::WarningKind) -> String {
             format!("la réunion « {m} » est close : ligne non appliquée"),
             format!("meeting \"{m}\" is closed: line not applied")
         ),
+        W::SealedMeeting { line, meeting } => tr!(
+            format!(
+                "annulation refusée : la ligne {line} appartient à la réunion « {meeting} », close avant cette annulation ; ligne non appliquée"
+            ),
+            format!(
+                "undo refused: line {line} belongs to meeting \"{meeting}\", closed before this undo; line not applied"
+            )
+        ),
         W::MeetingAlreadyOpen(m) => tr!(
             format!("la réunion « {m} » est encore ouverte : une seule réunion à la fois ; ligne non appliquée"),
             format!("meeting \"{m}\" is still open: one meeting at a time; line not applied")
@@ -593,6 +601,20 @@ pub fn edit_error(e: &crate::plan::edit::EditError) -> String {
             format!("la réunion « {m} » est close : on ne peut plus rien y enregistrer"),
             format!("meeting \"{m}\" is closed: nothing more can be recorded in it")
         ),
+        E::MeetingSealed(m) => tr!(
+            format!(
+                "votre dernière modification fait partie de la réunion « {m} », close : elle ne peut plus être annulée"
+            ),
+            format!("your last change is part of meeting \"{m}\", which is closed: it can no longer be undone")
+        ),
+        E::NotYourMeeting { meeting, opened_by } => tr!(
+            format!(
+                "réunion en cours « {meeting} », ouverte par {opened_by} : seuls cette personne et les présidents de l'instance la conduisent"
+            ),
+            format!(
+                "meeting \"{meeting}\" in progress, opened by {opened_by}: only that person and the body's chairs run it"
+            )
+        ),
         E::UnknownTask(t) => tr!(format!("tâche inconnue « {t} »"), format!("unknown task \"{t}\"")),
         E::TaskAlreadyDone(t) => {
             tr!(format!("la tâche « {t} » est déjà faite"), format!("task \"{t}\" is already done"))
@@ -629,6 +651,11 @@ pub fn append_read_only(e: &std::io::Error) -> String {
     )
 }
 
+/// The journal is not a regular file: nothing was written.
+pub fn append_refused(e: &std::io::Error) -> String {
+    tr!(format!("{e} : la modification n'a PAS été enregistrée"), format!("{e}: the change was NOT saved"))
+}
+
 /// Another session kept the journal locked for longer than `waited`.
 pub fn append_lock_timeout(waited: std::time::Duration) -> String {
     let s = number(waited.as_secs_f64());
@@ -653,6 +680,40 @@ pub fn append_failed(e: &std::io::Error) -> String {
 pub fn journal_not_writable(e: &std::io::Error) -> String {
     let why = io_reason(e);
     tr!(format!("journal non modifiable : {why}"), format!("journal not writable: {why}"))
+}
+
+/// The header's badge for a meeting run by someone else.
+pub fn meeting_opened_by(name: &str) -> String {
+    tr!(format!("réunion en cours, ouverte par {name}"), format!("meeting in progress, opened by {name}"))
+}
+
+/// The header's "who am I" for a login that is not one of the plan's people.
+pub fn undeclared_user(login: &str) -> String {
+    tr!(format!("{login} (non déclaré dans le plan)"), format!("{login} (not declared in the plan)"))
+}
+
+/// The plan file changed on disk and was read again.
+pub fn plan_reloaded() -> String {
+    tr!("le fichier du plan a changé sur le disque : plan rechargé", "the plan file changed on disk: plan reloaded")
+        .into()
+}
+
+/// The plan file changed on disk but does not load: the plan shown stays.
+pub fn plan_not_reloaded(diagnostic: &str) -> String {
+    let first = diagnostic.lines().take(2).map(str::trim).collect::<Vec<_>>().join(" ");
+    tr!(
+        format!("le fichier du plan a changé mais ne se charge pas ; le plan affiché reste celui d'avant — {first}"),
+        format!("the plan file changed but does not load; the plan shown stays as it was — {first}")
+    )
+}
+
+/// The journal was rewritten under an open copil and read again from its start.
+pub fn journal_rewritten() -> String {
+    tr!(
+        "le journal a été modifié hors de copil (raccourci, réécrit ou remplacé) : il a été relu depuis le début",
+        "the journal was changed outside copil (shortened, rewritten or replaced): it was read again from the start"
+    )
+    .into()
 }
 
 /// The journal is now shorter than what the session already read and applied.

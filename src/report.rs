@@ -95,6 +95,11 @@ pub const CSV_HEADER: [&str; 12] = [
 
 /// One field, quoted when it holds a comma, a quote or a line break (quotes doubled), RFC 4180.
 pub fn csv_field(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        // A spreadsheet would run it as a formula (CSV injection): a leading apostrophe makes it
+        // text, shown as written.
+        return Cow::Owned(format!("\"'{}\"", s.replace('"', "\"\"")));
+    }
     if s.contains([',', '"', '\n', '\r']) {
         Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
     } else {
@@ -460,6 +465,21 @@ mod tests {
         assert_eq!(csv_field("dit \"oui\""), "\"dit \"\"oui\"\"\"");
         assert_eq!(csv_field("a\nb"), "\"a\nb\"");
         assert_eq!(csv_field("a\rb"), "\"a\rb\"");
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_text() {
+        for (cell, want) in [
+            ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
+            ("+33 5 45", "\"'+33 5 45\""),
+            ("-1", "\"'-1\""),
+            ("@SUM(A1)", "\"'@SUM(A1)\""),
+            ("\tx", "\"'\tx\""),
+            ("\r=1", "\"'\r=1\""),
+        ] {
+            assert_eq!(csv_field(cell), want, "{cell:?}");
+        }
+        assert_eq!(csv_field("Budget = 10"), "Budget = 10", "only a leading sign counts");
     }
 
     #[test]

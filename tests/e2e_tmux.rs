@@ -59,14 +59,20 @@ impl Tmux {
 
     /// Waits until the screen shows `text`; panics with the screen after `secs`.
     fn wait_for(&self, text: &str, secs: u64) -> String {
+        self.wait_until(&format!("{text:?}"), secs, |s| s.contains(text))
+    }
+
+    /// Waits until the screen satisfies `state` (described by `what`); panics with the screen
+    /// after `secs`. Tests wait for a state only the step under test produces, never for time.
+    fn wait_until(&self, what: &str, secs: u64, state: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
-            if s.contains(text) {
+            if state(&s) {
                 return s;
             }
             if start.elapsed() > Duration::from_secs(secs) {
-                panic!("waited {secs}s for {text:?}; screen:\n{s}");
+                panic!("waited {secs}s for {what}; screen:\n{s}");
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -225,13 +231,14 @@ fn search_without_accents_then_enter_opens_the_action() {
     t.keys(&["/"]);
     t.wait_for("Recherche", 5);
     t.typed("generation ppng");
-    let s = t.wait_for("/ generation ppng", 5);
-    // Header, border, search line, filters, count, then the results.
-    let best = s.lines().nth(5).unwrap_or_default();
-    assert!(best.contains("1-2-2 Plan Préfectures"), "the best result first: {s}");
+    // The results follow the typed line: wait until they are those of the whole query (header,
+    // border, search line, filters, count, then the results: the best one first).
+    let best = |s: &str| s.lines().nth(5).unwrap_or_default().contains("1-2-2 Plan Préfectures");
+    let s = t.wait_until("the best result first", 5, |s| s.contains("/ generation ppng") && best(s));
+    assert!(s.contains("1-2-2 ·"), "the preview shows the best result: {s}");
     t.keys(&["Enter"]);
-    let s = t.wait_for("1-2-2 · ", 5);
-    assert!(!s.contains("Recherche"), "back to the tree: {s}");
+    // The preview already showed "1-2-2 ·": only leaving the search removes its line.
+    let s = t.wait_until("the tree after Enter", 5, |s| !s.contains("Recherche") && s.contains("1-2-2 · "));
     let row = s.lines().find(|l| l.contains("1-2-2 Plan")).expect("the tree shows the action");
     assert!(row.starts_with("│"), "{row}");
 }
@@ -278,7 +285,10 @@ fn the_dashboard_opens_an_orientation_and_projection_mode_shows_big_figures() {
     let s = t.wait_for("budget engagé", 5);
     assert!(!s.contains('┌') && !s.contains('│'), "no borders in projection mode: {s}");
     assert!(s.contains("réalisées") && s.contains("en retard"), "{s}");
-    t.keys(&["Escape", "q"]);
+    // Escape and q sent back to back are read as Alt-q: wait for the tree first.
+    t.keys(&["Escape"]);
+    t.wait_until("the tree after Escape", 5, |s| !s.contains("budget engagé") && s.contains("Détail"));
+    t.keys(&["q"]);
     let s = t.wait_for("EXIT=", 5);
     assert!(s.contains("EXIT=0"), "{s}");
 }
@@ -317,7 +327,8 @@ fn a_whole_meeting_open_attendance_decision_status_close_and_its_minutes() {
     // Close, then write the minutes.
     t.keys(&["C"]);
     t.wait_for("Clore la réunion ?", 5);
-    t.keys(&["Enter"]);
+    // "Non" is preselected.
+    t.keys(&["Up", "Enter"]);
     t.wait_for("23/11/2026 · close", 5);
     t.keys(&["M"]);
     t.wait_for("Relevé écrit", 5);

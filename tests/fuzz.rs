@@ -609,6 +609,11 @@ proptest! {
         let before = apply_all(&CHARENTE, &events);
         let mut after = before.clone();
         let k = k.index(n) + 1;
+        // A line of a closed meeting is sealed: its undo is refused (tests/shared_server.rs).
+        prop_assume!(before.sealed_in(k).is_none());
+        let mut probe = before.clone();
+        probe.apply(n + 1, Event { at: at(), by: "x".into(), change: Change::Undo { line: k }, note: None, meeting: None });
+        prop_assume!(!probe.warnings.iter().any(|w| matches!(w.kind, copil::plan::state::WarningKind::SealedMeeting { .. })));
         after.apply(n + 1, Event { at: at(), by: "x".into(), change: Change::Undo { line: k }, note: None, meeting: None });
         after.apply(n + 2, Event { at: at(), by: "x".into(), change: Change::Undo { line: n + 1 }, note: None, meeting: None });
         same(&snapshot(&after), &snapshot(&before))?;
@@ -636,6 +641,7 @@ proptest! {
         lines.push(Event { at: at(), by: "x".into(), change: Change::Undo { line: k }, note: None, meeting: None }.to_line());
         let mut undone = PlanState::new(CHARENTE.clone());
         replay_checked(&journal_text(&lines), &mut undone);
+        prop_assume!(!undone.warnings.iter().any(|w| matches!(w.kind, copil::plan::state::WarningKind::SealedMeeting { .. })));
         lines.pop();
         lines[k - 1] = Event { at: at(), by: "x".into(), change: Change::Comment { action: "Spup01".into(), text: String::new() }, note: None, meeting: None }.to_line();
         let mut neutral = PlanState::new(CHARENTE.clone());
@@ -673,8 +679,11 @@ proptest! {
         check_warnings_match_skips(&direct);
         for w in &direct.warnings {
             prop_assert!(
-                matches!(w, Warning { kind: copil::plan::state::WarningKind::BadUndo(_), .. })
-                    || w.line <= first,
+                matches!(
+                    w,
+                    Warning { kind: copil::plan::state::WarningKind::BadUndo(_), .. }
+                        | Warning { kind: copil::plan::state::WarningKind::SealedMeeting { .. }, .. }
+                ) || w.line <= first,
                 "{:?}", w
             );
         }

@@ -21,10 +21,7 @@ use crossterm::event::KeyCode;
 const FIXTURE: &str = "tests/fixtures/charente-extract.ron";
 
 fn author() -> Author<'static> {
-    Author {
-        by: "cellule-etat",
-        at: Timestamp(chrono::DateTime::parse_from_rfc3339("2026-11-23T14:00:00+01:00").unwrap()),
-    }
+    Author::new("cellule-etat", Timestamp(chrono::DateTime::parse_from_rfc3339("2026-11-23T14:00:00+01:00").unwrap()))
 }
 
 fn app(path: &Path) -> App {
@@ -76,9 +73,13 @@ fn the_lines_of_a_meeting_are_checked_before_they_are_written() {
     assert!(matches!(&t.change, Change::Task { id, .. } if id == "t2"), "{t:?}");
     let a = meeting::attendance(&state, &who, id, "Maire de Rouillac", Presence::Present).unwrap();
     assert!(matches!(a.change, Change::Attendance { .. }));
-    // A status change made now carries the meeting.
-    let s = copil::plan::edit::status(&state, &who, "Spup05", Status::Done, None).unwrap();
+    // A status change made from the meeting screen carries the meeting; one made elsewhere
+    // meanwhile does not.
+    let in_meeting = Author { meeting: Some(id), ..author() };
+    let s = copil::plan::edit::status(&state, &in_meeting, "Spup05", Status::Done, None).unwrap();
     assert_eq!(s.meeting.as_deref(), Some(id));
+    let s = copil::plan::edit::status(&state, &who, "Spup05", Status::Done, None).unwrap();
+    assert_eq!(s.meeting, None);
     assert!(matches!(meeting::close(&state, &who, id).unwrap().change, Change::MeetingClosed { .. }));
 }
 
@@ -201,7 +202,7 @@ fn a_whole_meeting_in_the_interface_writes_its_lines_and_its_minutes() {
     assert!(s.contains("• statut : En cours → Réalisée"), "{s}");
 
     // Close, then write the minutes.
-    keys(&mut a, &[KeyCode::Char('C'), KeyCode::Enter]);
+    keys(&mut a, &[KeyCode::Char('C'), KeyCode::Up, KeyCode::Enter]);
     assert!(!a.state.meeting("2026-11-23-cotech").unwrap().is_open());
     keys(&mut a, &[KeyCode::Char('d')]);
     assert!(a.ui.form.is_none(), "a closed meeting records nothing");
@@ -267,13 +268,14 @@ fn a_meeting_left_open_is_offered_for_resumption() {
     b.offer_resumption();
     let s = screen(&mut b, 100, 30);
     assert!(s.contains("Une réunion est restée ouverte."), "{s}");
-    keys(&mut b, &[KeyCode::Enter]);
+    // "Not now" is preselected: resuming is chosen.
+    keys(&mut b, &[KeyCode::Up, KeyCode::Enter]);
     assert_eq!(b.ui.screen, Screen::Meeting);
     assert_eq!(b.ui.meeting.as_ref().unwrap().id, "2026-11-23-cotech");
     // "Later" leaves the plan screen as it was.
     let mut c = app(&path);
     c.offer_resumption();
-    keys(&mut c, &[KeyCode::Down, KeyCode::Enter]);
+    keys(&mut c, &[KeyCode::Enter]);
     assert_eq!((c.ui.screen, c.ui.form.is_none()), (Screen::Plan, true));
 }
 

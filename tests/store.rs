@@ -345,7 +345,7 @@ fn the_watcher_stops_at_a_malformed_line_and_names_it() {
 }
 
 #[test]
-fn a_journal_shorter_than_what_was_read_is_an_error() {
+fn a_journal_shorter_than_what_was_read_is_read_again_from_its_start() {
     let dir = tempfile::tempdir().unwrap();
     let plan = plan_in(dir.path());
     let journal = journal_path(&plan);
@@ -355,9 +355,14 @@ fn a_journal_shorter_than_what_was_read_is_an_error() {
     let mut watcher = Watcher::new(&l);
     let mut state = l.state;
     fs::write(&journal, comment("mlegrand", "un", None).to_line() + "\n").unwrap();
-    let d = watcher.poll(&mut state).unwrap_err();
-    assert_eq!(d.line, 0);
-    assert_eq!(state.entries.len(), 2);
+    assert_eq!(watcher.poll(&mut state).unwrap(), vec![0], "every line is new");
+    assert_eq!(state.entries.len(), 1, "the state is rebuilt from the plan file and the journal as it is");
+    assert!(watcher.take_reloaded().is_some(), "and the reason is said once");
+    assert!(watcher.take_reloaded().is_none());
+    // Then it follows the journal as before.
+    append(&journal, &comment("mlegrand", "trois", None), WAIT).unwrap();
+    assert_eq!(watcher.poll(&mut state).unwrap(), vec![1]);
+    assert!(watcher.take_reloaded().is_none());
 }
 
 // ---------------------------------------------------------------------------------------------

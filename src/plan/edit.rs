@@ -9,9 +9,15 @@ use super::state::PlanState;
 #[derive(Clone, Debug, PartialEq)]
 pub enum EditError {
     UnknownAction(String),
-    UnknownIndicator { action: String, indicator: String },
+    UnknownIndicator {
+        action: String,
+        indicator: String,
+    },
     UnknownStatus(String),
-    BadValue { kind: ValueKind, text: String },
+    BadValue {
+        kind: ValueKind,
+        text: String,
+    },
     BadDate(String),
     EmptyText,
     NothingToUndo,
@@ -20,6 +26,14 @@ pub enum EditError {
     UnknownMeeting(String),
     MeetingAlreadyOpen(String),
     MeetingClosed(String),
+    /// The last change is part of a closed meeting: it cannot be undone.
+    MeetingSealed(String),
+    /// The meeting is open but run by someone else (the person who opened it and the body's
+    /// chairs run it).
+    NotYourMeeting {
+        meeting: String,
+        opened_by: String,
+    },
     UnknownTask(String),
     TaskAlreadyDone(String),
 }
@@ -94,17 +108,32 @@ pub fn identity(plan: &Plan, login: &str) -> String {
 pub struct Author<'a> {
     pub by: &'a str,
     pub at: Timestamp,
+    /// The meeting this edit is made in: set only by the meeting screen of the session that runs
+    /// it (opened or resumed it). Every other edit, made meanwhile anywhere else, is an ordinary
+    /// one that the minutes do not list.
+    pub meeting: Option<&'a str>,
+}
+
+impl<'a> Author<'a> {
+    /// An edit outside any meeting.
+    pub fn new(by: &'a str, at: Timestamp) -> Author<'a> {
+        Author { by, at, meeting: None }
+    }
 }
 
 pub(crate) fn event(state: &PlanState, who: &Author, change: Change, note: Option<String>) -> Event {
-    let in_meeting = matches!(change, Change::Status { .. } | Change::Measure { .. } | Change::Comment { .. });
+    let in_meeting = matches!(
+        change,
+        Change::Status { .. } | Change::Measure { .. } | Change::Comment { .. } | Change::TaskDone { .. }
+    );
+    let meeting = who.meeting.filter(|id| in_meeting && state.meeting(id).is_some_and(|m| m.is_open()));
     Event {
         at: who.at,
         by: who.by.to_string(),
         change,
         note: note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
-        // A change made while a meeting is open carries its id, so the minutes list it.
-        meeting: if in_meeting { state.open_meeting().map(|m| m.id.clone()) } else { None },
+        // A change made from the meeting screen carries the meeting's id, so the minutes list it.
+        meeting: meeting.map(str::to_string),
     }
 }
 
@@ -154,7 +183,7 @@ pub fn comment(state: &PlanState, who: &Author, action: &str, text: &str) -> Res
 
 /// The last applied change by this person that can be undone (a status, a measurement, a
 /// comment, or what a meeting recorded: a decision, a note, a task, a task done; not already
-/// undone), as an `Undo` line.
+/// undone), as an `Undo` line. A change of a closed meeting is sealed: refused.
 pub fn undo_last(state: &PlanState, who: &Author) -> Result<Event, EditError> {
     use super::state::Outcome;
     let target = state
@@ -176,6 +205,9 @@ pub fn undo_last(state: &PlanState, who: &Author) -> Result<Event, EditError> {
                 )
         })
         .ok_or(EditError::NothingToUndo)?;
+    if let Some(m) = state.sealed_in(target.line) {
+        return Err(EditError::MeetingSealed(m.id.clone()));
+    }
     Ok(event(state, who, Change::Undo { line: target.line }, None))
 }
 

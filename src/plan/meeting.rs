@@ -41,9 +41,31 @@ fn open_meeting<'a>(state: &'a PlanState, id: &str) -> Result<&'a Meeting, EditE
     }
 }
 
-/// What a decision, a note or a task needs: an open meeting, actions the plan has, a text.
-fn recordable(state: &PlanState, meeting: &str, actions: &[String], what: &str) -> Result<String, EditError> {
-    open_meeting(state, meeting)?;
+/// Whether this person runs the meeting: the one who opened it, or a chair of its body.
+pub fn may_run(state: &PlanState, meeting: &Meeting, by: &str) -> bool {
+    meeting.opened_by == by || state.plan.body(&meeting.body).is_some_and(|b| b.chairs.iter().any(|c| c == by))
+}
+
+/// The meeting lines are recorded in by this person: it must be open and theirs to run.
+fn run_by<'a>(state: &'a PlanState, id: &str, who: &Author) -> Result<&'a Meeting, EditError> {
+    let m = open_meeting(state, id)?;
+    if !may_run(state, m, who.by) {
+        let opened_by = state.plan.person_name(&m.opened_by).to_string();
+        return Err(EditError::NotYourMeeting { meeting: id.to_string(), opened_by });
+    }
+    Ok(m)
+}
+
+/// What a decision, a note or a task needs: an open meeting run by this person, actions the plan
+/// has, a text.
+fn recordable(
+    state: &PlanState,
+    who: &Author,
+    meeting: &str,
+    actions: &[String],
+    what: &str,
+) -> Result<String, EditError> {
+    run_by(state, meeting, who)?;
     if let Some(a) = actions.iter().find(|a| state.plan.action(a).is_none()) {
         return Err(EditError::UnknownAction(a.clone()));
     }
@@ -68,7 +90,7 @@ pub fn attendance(
     person: &str,
     presence: Presence,
 ) -> Result<Event, EditError> {
-    open_meeting(state, meeting)?;
+    run_by(state, meeting, who)?;
     let person = text(person)?;
     Ok(event(state, who, Change::Attendance { meeting: meeting.to_string(), person, presence }, None))
 }
@@ -82,7 +104,7 @@ pub fn decision(
     owner: Option<&str>,
     due: Option<Date>,
 ) -> Result<Event, EditError> {
-    let text = recordable(state, meeting, &actions, what)?;
+    let text = recordable(state, who, meeting, &actions, what)?;
     let change = Change::Decision { meeting: meeting.to_string(), text, actions, owner: optional(owner), due };
     Ok(event(state, who, change, None))
 }
@@ -94,7 +116,7 @@ pub fn note(
     what: &str,
     actions: Vec<String>,
 ) -> Result<Event, EditError> {
-    let text = recordable(state, meeting, &actions, what)?;
+    let text = recordable(state, who, meeting, &actions, what)?;
     Ok(event(state, who, Change::Note { meeting: meeting.to_string(), text, actions }, None))
 }
 
@@ -108,7 +130,7 @@ pub fn task(
     owner: Option<&str>,
     due: Option<Date>,
 ) -> Result<Event, EditError> {
-    let text = recordable(state, meeting, &actions, what)?;
+    let text = recordable(state, who, meeting, &actions, what)?;
     let mut n = state.tasks.len() + 1;
     while state.tasks.iter().any(|t| t.id == format!("t{n}")) {
         n += 1;
@@ -127,7 +149,7 @@ pub fn task_done(state: &PlanState, who: &Author, task: &str) -> Result<Event, E
 }
 
 pub fn close(state: &PlanState, who: &Author, meeting: &str) -> Result<Event, EditError> {
-    open_meeting(state, meeting)?;
+    run_by(state, meeting, who)?;
     Ok(event(state, who, Change::MeetingClosed { id: meeting.to_string() }, None))
 }
 

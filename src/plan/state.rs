@@ -42,6 +42,11 @@ pub enum WarningKind {
         indicator: String,
     },
     BadUndo(usize),
+    /// An undo of a line of a meeting that was closed before it: a closed meeting is sealed.
+    SealedMeeting {
+        line: usize,
+        meeting: String,
+    },
     /// The journal's last line was cut short (the machine stopped mid-write); it was skipped.
     TornLastLine,
 }
@@ -58,6 +63,9 @@ pub struct Meeting {
     pub body: String,
     pub title: Option<String>,
     pub date: Date,
+    /// Who opened it (the `by` of its opening line): the meeting is theirs to run, and its
+    /// body's chairs'.
+    pub opened_by: String,
     pub opened_line: usize,
     pub closed_line: Option<usize>,
     /// Person id (or a guest's free name) and presence; the last line about a person wins.
@@ -107,6 +115,9 @@ pub struct PlanState {
     /// Set while a batch of lines is applied (loading): an `Undo` then asks for one rebuild at
     /// the end of the batch instead of one per undo.
     batch: Option<bool>,
+    /// Entry indices of the undos refused because their target is sealed in a closed meeting,
+    /// with that meeting; computed by `rebuild`.
+    sealed_undos: HashMap<usize, String>,
 }
 
 impl PlanState {
@@ -127,6 +138,7 @@ impl PlanState {
             paths,
             by_line: HashMap::new(),
             batch: None,
+            sealed_undos: HashMap::new(),
             base: plan.clone(),
             plan,
             entries: Vec::new(),
@@ -249,8 +261,9 @@ impl PlanState {
         let n = self.entries.len();
         let mut active = vec![true; n];
         let pos: HashMap<usize, usize> = self.entries.iter().enumerate().map(|(i, e)| (e.line, i)).collect();
+        self.sealed_undos = self.sealed_undos(&pos);
         for i in (0..n).rev() {
-            if !active[i] {
+            if !active[i] || self.sealed_undos.contains_key(&i) {
                 continue;
             }
             if let Change::Undo { line } = self.entries[i].event.change {
@@ -276,6 +289,68 @@ impl PlanState {
                 self.entries[i].before = before;
             }
         }
+    }
+
+    /// The undos that would cancel a line of a meeting already closed when they were written
+    /// (its decisions, notes, tasks, attendance, the edits made in it, its opening or closing
+    /// line, or an undo of one of those): entry index → the meeting. A closed meeting is sealed.
+    fn sealed_undos(&self, pos: &HashMap<usize, usize>) -> HashMap<usize, String> {
+        // The line that closed each meeting, by the rules replay applies to opening and closing
+        // lines (a known body, a new id, one meeting open at a time, closing an open meeting).
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut open: Option<&str> = None;
+        let mut closed: HashMap<&str, usize> = HashMap::new();
+        for e in &self.entries {
+            match &e.event.change {
+                Change::MeetingOpened { id, body, .. }
+                    if open.is_none() && self.base.body(body).is_some() && seen.insert(id.as_str()) =>
+                {
+                    open = Some(id.as_str());
+                }
+                Change::MeetingClosed { id } if open == Some(id.as_str()) => {
+                    closed.insert(id.as_str(), e.line);
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        let mut sealed = HashMap::new();
+        if closed.is_empty() {
+            return sealed;
+        }
+        for (i, e) in self.entries.iter().enumerate() {
+            let Change::Undo { line } = e.event.change else { continue };
+            if let Some(m) = self.meeting_of_line(line, pos)
+                && closed.get(m).is_some_and(|&c| c < e.line)
+            {
+                sealed.insert(i, m.to_string());
+            }
+        }
+        sealed
+    }
+
+    /// The closed meeting a journal line belongs to, if any: an undo of it now would be refused.
+    pub fn sealed_in(&self, line: usize) -> Option<&Meeting> {
+        let id = self.meeting_of_line(line, &self.by_line)?;
+        self.meeting(id).filter(|m| !m.is_open())
+    }
+
+    /// The meeting a journal line belongs to; for an undo, the meeting of what it cancels.
+    fn meeting_of_line<'s>(&'s self, line: usize, pos: &HashMap<usize, usize>) -> Option<&'s str> {
+        let mut line = line;
+        for _ in 0..=self.entries.len() {
+            let e = &self.entries[*pos.get(&line)?];
+            match &e.event.change {
+                Change::MeetingOpened { id, .. } | Change::MeetingClosed { id } => return Some(id),
+                Change::Attendance { meeting, .. }
+                | Change::Decision { meeting, .. }
+                | Change::Note { meeting, .. }
+                | Change::Task { meeting, .. } => return Some(meeting),
+                Change::Undo { line: target } => line = *target,
+                _ => return e.event.meeting.as_deref(),
+            }
+        }
+        None
     }
 
     fn skip(&mut self, idx: usize, kind: WarningKind) {
@@ -325,7 +400,10 @@ impl PlanState {
         let event = self.entries[idx].event.clone();
         // A change that says it was made in a meeting must name a meeting that is open.
         if let Some(m) = &event.meeting
-            && matches!(event.change, Change::Status { .. } | Change::Measure { .. } | Change::Comment { .. })
+            && matches!(
+                event.change,
+                Change::Status { .. } | Change::Measure { .. } | Change::Comment { .. } | Change::TaskDone { .. }
+            )
         {
             self.open_meeting_mut(m)?;
         }
@@ -371,6 +449,7 @@ impl PlanState {
                     body,
                     title,
                     date,
+                    opened_by: event.by.clone(),
                     opened_line: line,
                     closed_line: None,
                     attendance: Vec::new(),
@@ -407,6 +486,9 @@ impl PlanState {
             Change::Undo { line: target } => {
                 if self.entry_by_line(target).is_none() || target >= line {
                     return Err(WarningKind::BadUndo(target));
+                }
+                if let Some(meeting) = self.sealed_undos.get(&idx) {
+                    return Err(WarningKind::SealedMeeting { line: target, meeting: meeting.clone() });
                 }
             }
         }

@@ -7,13 +7,14 @@
 //! lock is always on the file that everyone appends to.
 
 use std::fmt;
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{self, ErrorKind, Write};
 use std::os::unix::fs::{FileExt, MetadataExt};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::load::parse_event;
+use super::safe::{self, Access, Credentials, folder_of};
 use crate::i18n;
 use crate::plan::journal::Event;
 
@@ -39,6 +40,10 @@ pub enum AppendError {
     ReadOnly(io::Error),
     /// Another session held the lock for longer than this.
     LockTimeout(Duration),
+    /// The journal is not a regular file (a symlink, FIFO, device, folder): refused untouched.
+    NotRegular(io::Error),
+    /// The line, decided from the journal under the lock, cannot be written (the reason).
+    Refused(String),
     /// Anything else: disk full (ENOSPC), I/O error, a short write.
     Io(io::Error),
 }
@@ -49,6 +54,8 @@ impl fmt::Display for AppendError {
             AppendError::ReadOnly(e) => f.write_str(&i18n::append_read_only(e)),
             AppendError::LockTimeout(d) => f.write_str(&i18n::append_lock_timeout(*d)),
             AppendError::Io(e) => f.write_str(&i18n::append_failed(e)),
+            AppendError::NotRegular(e) => f.write_str(&i18n::append_refused(e)),
+            AppendError::Refused(why) => f.write_str(why),
         }
     }
 }
@@ -56,15 +63,21 @@ impl fmt::Display for AppendError {
 impl std::error::Error for AppendError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            AppendError::ReadOnly(e) | AppendError::Io(e) => Some(e),
-            AppendError::LockTimeout(_) => None,
+            AppendError::ReadOnly(e) | AppendError::Io(e) | AppendError::NotRegular(e) => Some(e),
+            AppendError::LockTimeout(_) | AppendError::Refused(_) => None,
         }
     }
 }
 
 impl From<io::Error> for AppendError {
     fn from(e: io::Error) -> AppendError {
-        if is_read_only(&e) { AppendError::ReadOnly(e) } else { AppendError::Io(e) }
+        if safe::NotRegular::find(&e).is_some() {
+            AppendError::NotRegular(e)
+        } else if is_read_only(&e) {
+            AppendError::ReadOnly(e)
+        } else {
+            AppendError::Io(e)
+        }
     }
 }
 
@@ -83,27 +96,59 @@ fn is_read_only(e: &io::Error) -> bool {
 /// too, so the new file's name survives a crash. On any error after the write began, the journal
 /// is cut back to its length before the write, so that "not saved" stays true.
 pub fn append(journal: &Path, event: &Event, lock_timeout: Duration) -> Result<Appended, AppendError> {
-    let line = event.to_line();
-    if line.contains('\n') {
-        // `to_line` escapes newlines; a raw one would make two lines of one event.
-        return Err(AppendError::Io(io::Error::new(ErrorKind::InvalidData, i18n::raw_newline_in_line())));
+    append_decided(journal, lock_timeout, |_| Ok(event.clone())).map(|(done, _)| done)
+}
+
+/// The journal as it is on disk while the lock is held, for a line that must be decided from it
+/// (an undo: which line is the last one, is never taken from what a session read earlier).
+pub struct Locked<'a> {
+    file: &'a File,
+    len: u64,
+}
+
+impl Locked<'_> {
+    /// Every byte of the journal, its cut last line (if any) already removed.
+    pub fn bytes(&self) -> io::Result<Vec<u8>> {
+        let mut buf = vec![0u8; self.len as usize];
+        self.file.read_exact_at(&mut buf, 0)?;
+        Ok(buf)
     }
+}
+
+/// Like [`append`], but the line is decided by `decide` from the journal as it is under the lock;
+/// `decide` may refuse (its reason is returned as [`AppendError::Refused`], nothing written).
+/// Returns the line written.
+pub fn append_decided(
+    journal: &Path,
+    lock_timeout: Duration,
+    decide: impl FnOnce(&Locked) -> Result<Event, String>,
+) -> Result<(Appended, Event), AppendError> {
     let file = open(journal)?;
     lock(&file, lock_timeout)?;
     // From here to the end, the lock is held (it goes when `file` is dropped).
     let mut done = Appended::default();
     let mut len = file.metadata()?.len();
-    let mut buf = Vec::with_capacity(line.len() + 2);
+    let mut newline = false;
     if len > 0 && read_byte(&file, len - 1)? != b'\n' {
         let start = last_line_start(&file, len)?;
         if tail_is_whole(&file, start, len)? {
-            buf.push(b'\n');
-            done.ended_last_line = true;
+            newline = true;
         } else {
             file.set_len(start)?;
             len = start;
             done.repaired_torn_tail = true;
         }
+    }
+    let event = decide(&Locked { file: &file, len }).map_err(AppendError::Refused)?;
+    let line = event.to_line();
+    if line.contains('\n') {
+        // `to_line` escapes newlines; a raw one would make two lines of one event.
+        return Err(AppendError::Io(io::Error::new(ErrorKind::InvalidData, i18n::raw_newline_in_line())));
+    }
+    let mut buf = Vec::with_capacity(line.len() + 2);
+    if newline {
+        buf.push(b'\n');
+        done.ended_last_line = true;
     }
     buf.extend_from_slice(line.as_bytes());
     buf.push(b'\n');
@@ -119,17 +164,17 @@ pub fn append(journal: &Path, event: &Event, lock_timeout: Duration) -> Result<A
             return Err(e.into());
         }
     }
-    Ok(done)
+    Ok((done, event))
 }
 
-/// Opens the journal for reading and appending, creating it when it does not exist yet.
+/// Opens the journal for reading and appending, creating it (with the team's rights) when it does
+/// not exist yet. Only a regular file is ever opened: a symlink, FIFO, device or folder in its
+/// place is refused (see [`safe::open_regular`]), and opening never blocks.
 fn open(journal: &Path) -> io::Result<File> {
-    let mut opts = OpenOptions::new();
-    opts.read(true).append(true);
-    match opts.open(journal) {
-        Err(e) if e.kind() == ErrorKind::NotFound => match opts.clone().create_new(true).open(journal) {
+    match safe::open_regular(journal, Access::Append) {
+        Err(e) if e.kind() == ErrorKind::NotFound => match safe::create_new(journal) {
             // Another writer created it in between: use theirs.
-            Err(e) if e.kind() == ErrorKind::AlreadyExists => opts.open(journal),
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => safe::open_regular(journal, Access::Append),
             other => other,
         },
         other => other,
@@ -177,11 +222,8 @@ fn last_line_start(file: &File, len: u64) -> io::Result<u64> {
 
 /// Whether a last line without its newline is one the load takes as whole: a blank line or an
 /// event that parses. (A strict prefix of an event never parses: its closing `)` is missing.)
+/// The whole line is read however long it is: a valid line is never cut.
 fn tail_is_whole(file: &File, start: u64, len: u64) -> io::Result<bool> {
-    const LONGEST: u64 = 1 << 20;
-    if len - start > LONGEST {
-        return Ok(false);
-    }
     let mut tail = vec![0u8; (len - start) as usize];
     file.read_exact_at(&mut tail, start)?;
     Ok(match std::str::from_utf8(&tail) {
@@ -203,13 +245,6 @@ fn write_synced(mut file: &File, buf: &[u8]) -> io::Result<()> {
         return Err(io::Error::new(ErrorKind::WriteZero, format!("short write: {n} of {} bytes", buf.len())));
     }
     file.sync_data()
-}
-
-fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
 }
 
 /// Flushes a folder's entries, so that a new file in it survives a crash.
@@ -241,15 +276,15 @@ pub fn writable(journal: &Path) -> Result<(), io::Error> {
 }
 
 fn check_writable(journal: &Path) -> io::Result<()> {
-    match std::fs::metadata(journal) {
+    match std::fs::symlink_metadata(journal) {
         Ok(meta) => {
-            if meta.is_dir() {
-                return Err(ErrorKind::IsADirectory.into());
+            if let Some(kind) = safe::FileKind::of(&meta) {
+                return Err(safe::NotRegular::error(journal, kind));
             }
             if meta.permissions().readonly() {
                 return Err(ErrorKind::PermissionDenied.into());
             }
-            OpenOptions::new().read(true).append(true).open(journal).map(drop)
+            safe::open_regular(journal, Access::Append).map(drop)
         }
         Err(e) if e.kind() == ErrorKind::NotFound => folder_allows_create(&folder_of(journal)),
         Err(e) => Err(e),
@@ -284,28 +319,6 @@ fn folder_allows_create(dir: &Path) -> io::Result<()> {
         return Err(ErrorKind::ReadOnlyFilesystem.into());
     }
     Ok(())
-}
-
-/// The ids the kernel checks file permissions against (Linux: the file-system uid and gid).
-struct Credentials {
-    uid: u32,
-    gid: u32,
-    groups: Vec<u32>,
-}
-
-impl Credentials {
-    fn of_self() -> Option<Credentials> {
-        let status = std::fs::read_to_string("/proc/self/status").ok()?;
-        Credentials::parse(&status)
-    }
-
-    /// From `/proc/self/status`: `Uid:`/`Gid:` give real, effective, saved and file-system ids.
-    fn parse(status: &str) -> Option<Credentials> {
-        let field = |name: &str| status.lines().find_map(|l| l.strip_prefix(name));
-        let fs_id = |name: &str| field(name)?.split_whitespace().nth(3)?.parse().ok();
-        let groups = field("Groups:").map(|g| g.split_whitespace().filter_map(|n| n.parse().ok()).collect());
-        Some(Credentials { uid: fs_id("Uid:")?, gid: fs_id("Gid:")?, groups: groups.unwrap_or_default() })
-    }
 }
 
 /// Whether the folder is on a read-only mount, from `/proc/self/mountinfo` (false if unknown).
@@ -362,15 +375,6 @@ fn unescape_mount(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn credentials_are_the_file_system_ids() {
-        let status = "Name:\tcat\nUid:\t1000\t1001\t1002\t1003\nGid:\t100\t101\t102\t103\nGroups:\t4 24 27 \n";
-        let c = Credentials::parse(status).unwrap();
-        assert_eq!((c.uid, c.gid, c.groups), (1003, 103, vec![4, 24, 27]));
-        let c = Credentials::parse("Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nGroups:\t\n").unwrap();
-        assert_eq!((c.uid, c.gid, c.groups.len()), (0, 0, 0));
-    }
 
     #[test]
     fn the_deepest_mount_decides() {

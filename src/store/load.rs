@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 use serde::Deserialize;
 
+use super::safe;
 use crate::i18n;
 use crate::plan::journal::Event;
 use crate::plan::model::Plan;
@@ -57,6 +58,10 @@ pub struct Loaded {
     pub journal_len: u64,
     /// Whole lines read so far (the number of the next line is this plus one).
     pub journal_lines: usize,
+    /// The journal is there but is not a regular file (a symlink, FIFO, device, folder): it was
+    /// neither read nor may it be written; the state is the plan file's alone. Headless commands
+    /// refuse to go on; the interface opens read-only and says why.
+    pub journal_refused: Option<String>,
 }
 
 /// `NAME.ron` → `NAME.journal.ron`.
@@ -72,7 +77,7 @@ pub fn ron_options() -> ron::Options {
 
 /// Loads the plan file, then replays its journal.
 pub fn load(plan_path: &Path) -> Result<Loaded, Diagnostic> {
-    let src = std::fs::read(plan_path).map_err(|e| io_diag(plan_path, &e))?;
+    let src = read_plan_file(plan_path).map_err(|e| io_diag(plan_path, &e))?;
     let src = String::from_utf8(src).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(good);
@@ -89,12 +94,32 @@ pub fn load(plan_path: &Path) -> Result<Loaded, Diagnostic> {
     let plan = parse_plan(plan_path, &src)?;
     let journal_path = journal_path(plan_path);
     let mut state = PlanState::new(plan);
-    let (journal_len, journal_lines) = match std::fs::read(&journal_path) {
-        Ok(bytes) => replay(&journal_path, &bytes, &mut state)?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (0, 0),
+    let mut journal_refused = None;
+    let (journal_len, journal_lines) = match safe::read_regular(&journal_path) {
+        Ok(Some(bytes)) => replay(&journal_path, &bytes, &mut state)?,
+        Ok(None) => (0, 0),
+        Err(e) if safe::NotRegular::find(&e).is_some() => {
+            journal_refused = Some(e.to_string());
+            (0, 0)
+        }
         Err(e) => return Err(io_diag(&journal_path, &e)),
     };
-    Ok(Loaded { state, plan_path: plan_path.to_path_buf(), journal_path, journal_len, journal_lines })
+    Ok(Loaded { state, plan_path: plan_path.to_path_buf(), journal_path, journal_len, journal_lines, journal_refused })
+}
+
+/// Reads a plan file. It may be a symlink (a plan is only ever read), but it must end at a
+/// regular file: a FIFO or a device is refused at once instead of blocking or filling memory.
+pub fn read_plan_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC).open(path)?;
+    let meta = f.metadata()?;
+    if let Some(kind) = safe::FileKind::of(&meta) {
+        return Err(safe::NotRegular::error(path, kind));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    f.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Parses and validates a plan file's text.

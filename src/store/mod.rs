@@ -3,4 +3,5 @@
 pub mod append;
 pub mod export;
 pub mod load;
+pub mod safe;
 pub mod watch;

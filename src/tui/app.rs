@@ -61,6 +61,18 @@ pub struct App {
     watch_error: Option<String>,
     /// Built on the first search (it is not needed to start).
     index: Option<SearchIndex>,
+    /// The plan file as last read (length, modification time, inode), to reload it when it
+    /// changes on disk; and the trouble with its last change, said once.
+    plan_stamp: Option<PlanStamp>,
+    plan_error: Option<String>,
+}
+
+/// What says a plan file changed on disk.
+type PlanStamp = (u64, Option<std::time::SystemTime>, u64);
+
+fn plan_stamp(path: &std::path::Path) -> Option<PlanStamp> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.len(), m.modified().ok(), m.ino()))
 }
 
 impl App {
@@ -85,6 +97,8 @@ impl App {
             detail_due: None,
             watch_error: None,
             index: None,
+            plan_stamp: plan_stamp(&loaded.plan_path),
+            plan_error: None,
         }
     }
 
@@ -144,6 +158,7 @@ impl App {
             match effect {
                 Effect::Quit => self.ui.quit = true,
                 Effect::Append(event) => self.save(*event),
+                Effect::Undo => self.undo(),
                 Effect::WriteMinutes(id) => self.write_minutes(&id),
             }
         }
@@ -257,6 +272,72 @@ impl App {
         }
     }
 
+    /// Undoes this person's last change. Which line that is is decided under the journal's lock,
+    /// from the journal as it is on disk (replayed afresh), never from the line numbers this
+    /// session read earlier: a journal edited meanwhile cannot make it cancel someone else's line.
+    fn undo(&mut self) {
+        use crate::store::load::{LastLine, replay_lines};
+        let base = self.state.base().clone();
+        let (journal, by, now) = (self.journal.clone(), self.by.clone(), Timestamp::now());
+        let decided = append::append_decided(&self.journal, LOCK_TIMEOUT, |locked| {
+            let bytes = locked.bytes().map_err(|e| i18n::append_failed(&e))?;
+            let mut fresh = PlanState::new(base);
+            if let Some(d) = replay_lines(&journal, &bytes, 0, &mut fresh, LastLine::Settle).error {
+                return Err(d.to_string());
+            }
+            crate::plan::edit::undo_last(&fresh, &crate::plan::edit::Author::new(&by, now))
+                .map_err(|e| i18n::edit_error(&e))
+        });
+        match decided {
+            Ok((_, event)) => {
+                let what = i18n::describe_change(&event.change, None);
+                self.apply_new_lines(Some(&event));
+                self.say(Message::info(i18n::saved_change(&what)));
+            }
+            Err(e) => self.say(Message::error(e.to_string())),
+        }
+    }
+
+    /// Reads the plan file again when it changed on disk: a valid plan replaces the one shown
+    /// (the journal replayed on it, the selection kept); an invalid one is said once and the plan
+    /// shown stays. Returns whether the screen changes.
+    pub fn reload_plan_if_changed(&mut self) -> bool {
+        let stamp = plan_stamp(&self.plan_path);
+        if stamp.is_none() || stamp == self.plan_stamp {
+            return false;
+        }
+        self.plan_stamp = stamp;
+        match crate::store::load::load(&self.plan_path) {
+            Ok(loaded) => {
+                let keep = self.selected_key();
+                self.watcher = Watcher::new(&loaded);
+                self.state = loaded.state;
+                self.index = None;
+                self.plan_error = None;
+                if let Some(why) = loaded.journal_refused {
+                    self.read_only = Some(why);
+                }
+                self.ui.rebuild_rows(&self.state.plan);
+                if let Some(id) = keep.as_deref().and_then(|k| k.strip_prefix("a:")) {
+                    self.ui.reveal(&self.state.plan, id);
+                }
+                self.ui.clamp_offset();
+                self.refilter();
+                self.say(Message::info(i18n::plan_reloaded()));
+                true
+            }
+            Err(d) => {
+                let text = i18n::plan_not_reloaded(&d.to_string());
+                if self.plan_error.as_deref() == Some(text.as_str()) {
+                    return false;
+                }
+                self.plan_error = Some(text.clone());
+                self.say(Message::error(text));
+                true
+            }
+        }
+    }
+
     /// Writes a meeting's minutes beside the plan (`PLAN-MEETING.md`), whole or not at all.
     fn write_minutes(&mut self, id: &str) {
         let Some(text) = crate::minutes::markdown(&self.state, id) else {
@@ -264,15 +345,20 @@ impl App {
             return self.say(Message::error(i18n::edit_error(&e)));
         };
         let path = crate::minutes::default_path(&self.plan_path, id);
-        match crate::store::export::write_replacing(&path, text.as_bytes()) {
+        match crate::store::export::write_document(&path, text.as_bytes(), &self.plan_path) {
             Ok(()) => self.say(Message::info(i18n::minutes_written(&path.display().to_string()))),
-            Err(e) => self.say(Message::error(crate::report::write_error(&path, &e))),
+            Err(e) => self.say(Message::error(crate::minutes::write_error(&path, &e))),
         }
     }
 
-    /// A meeting left open (copil or the connection died): offer to resume it.
+    /// A meeting left open (copil or the connection died): offer to resume it to the person who
+    /// opened it and to its body's chairs ("not now" preselected). Everyone else sees in the
+    /// header that a meeting is in progress, and who opened it.
     pub fn offer_resumption(&mut self) {
-        if let Some(m) = self.state.open_meeting() {
+        if let Some(m) = self.state.open_meeting()
+            && self.read_only.is_none()
+            && crate::plan::meeting::may_run(&self.state, m, &self.by)
+        {
             self.ui.form = Some(super::form::Form::resume(&m.id));
         }
     }
@@ -297,6 +383,12 @@ impl App {
                 self.watch_error = None;
                 self.refilter();
                 self.ui.rebuild_rows(&self.state.plan);
+                self.ui.clamp_offset();
+                if let Some(why) = self.watcher.take_reloaded() {
+                    // Read again from its start: every line is "new"; say why instead.
+                    self.say(Message::error(why));
+                    return true;
+                }
                 // Say who changed what, for the last line written elsewhere.
                 if let Some(e) = new.iter().rev().map(|&i| &self.state.entries[i]).find(|e| Some(&e.event) != own) {
                     let who = self.state.plan.person_name(&e.event.by).to_string();
@@ -322,7 +414,8 @@ impl App {
 
     /// Called every tick: others' changes, and messages that have been shown long enough.
     pub fn tick(&mut self) -> bool {
-        let mut dirty = self.refresh();
+        let mut dirty = self.reload_plan_if_changed();
+        dirty |= self.refresh();
         if self.message_since.is_some_and(|t| t.elapsed() > MESSAGE_TIME) {
             self.ui.message = None;
             self.message_since = None;
@@ -339,6 +432,7 @@ impl App {
             theme: if self.ui.present { &self.present_theme } else { &self.theme },
             today: self.today,
             read_only: self.read_only.is_some(),
+            by: &self.by,
         };
         view::draw(frame, &ctx);
     }

@@ -57,6 +57,13 @@ impl Field {
             FieldValue::Choice { .. } => "",
         }
     }
+    /// Selects an option of a choice (clamped to its options).
+    pub fn select(&mut self, i: usize) {
+        if let FieldValue::Choice { selected, options } = &mut self.value {
+            *selected = i.min(options.len().saturating_sub(1));
+        }
+    }
+
     pub fn choice(&self) -> usize {
         match &self.value {
             FieldValue::Choice { selected, .. } => *selected,
@@ -208,12 +215,19 @@ impl Form {
 
     pub fn close_meeting(meeting: &str) -> Form {
         let options = vec![i18n::CLOSE_YES.get().to_string(), i18n::CLOSE_NO.get().to_string()];
-        Form::meeting_form(FormKind::CloseMeeting, meeting, None, vec![Form::choice(i18n::F_CONFIRM, options)])
+        let mut f =
+            Form::meeting_form(FormKind::CloseMeeting, meeting, None, vec![Form::choice(i18n::F_CONFIRM, options)]);
+        // "No" is preselected: a stray Enter never closes a meeting.
+        f.fields[0].select(1);
+        f
     }
 
     pub fn resume(meeting: &str) -> Form {
         let options = vec![i18n::RESUME_YES.get().to_string(), i18n::RESUME_LATER.get().to_string()];
-        Form::meeting_form(FormKind::Resume, meeting, None, vec![Form::choice(i18n::F_RESUME, options)])
+        let mut f = Form::meeting_form(FormKind::Resume, meeting, None, vec![Form::choice(i18n::F_RESUME, options)]);
+        // "Not now" is preselected: resuming is a choice.
+        f.fields[0].select(1);
+        f
     }
 
     pub fn title(&self) -> String {

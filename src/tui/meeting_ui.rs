@@ -48,6 +48,19 @@ impl MeetingUi {
         self.current = to as usize;
     }
 
+    /// A task was marked done in the meeting: it leaves the agenda (an item that was there only
+    /// for it goes too).
+    pub fn task_done(&mut self, task: &str) {
+        use crate::plan::meeting::Reason;
+        let current = self.current_item().cloned();
+        for item in &mut self.agenda {
+            item.reasons.retain(|r| !matches!(r, Reason::OpenTask(t) if t == task));
+        }
+        self.agenda.retain(|i| i.action.is_some() || !i.reasons.is_empty());
+        let at = current.and_then(|c| self.agenda.iter().position(|i| i.action == c.action && i.action.is_some()));
+        self.current = at.unwrap_or(self.current).min(self.agenda.len().saturating_sub(1));
+    }
+
     /// Takes the current item off the agenda.
     pub fn remove_current(&mut self) -> Option<AgendaItem> {
         if self.agenda.is_empty() {

@@ -20,6 +20,9 @@ pub enum Effect {
     Quit,
     /// Append this line to the journal (lock, write, fsync), then tell the interface.
     Append(Box<Event>),
+    /// Undo this person's last change, decided under the journal's lock from the file as it is
+    /// (never from line numbers read earlier: the journal may have changed since).
+    Undo,
     /// Write this meeting's minutes beside the plan.
     WriteMinutes(String),
 }
@@ -35,7 +38,12 @@ pub struct Env<'a> {
 
 impl Env<'_> {
     fn author(&self) -> Author<'_> {
-        Author { by: self.by, at: self.now }
+        Author::new(self.by, self.now)
+    }
+
+    /// The author of an edit made from the meeting screen of the meeting this session runs.
+    fn author_in<'a>(&'a self, meeting: Option<&'a str>) -> Author<'a> {
+        Author { meeting, ..self.author() }
     }
 }
 
@@ -47,6 +55,7 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
     {
         return effects;
     }
+    let ui_meeting = ui.meeting.as_ref().map(|m| m.id.clone());
     if let Some(form) = &mut ui.form {
         match cmd {
             Command::Cancel => ui.form = None,
@@ -54,14 +63,16 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
             Command::PrevField => form.prev_field(),
             Command::ChoiceNext => form.step(true),
             Command::ChoicePrev => form.step(false),
-            Command::Submit if !form.saving => match form.to_event(state, &env.author()) {
-                Ok(event) => {
-                    form.error = None;
-                    form.saving = true;
-                    return vec![Effect::Append(Box::new(event))];
+            Command::Submit if !form.saving => {
+                match form.to_event(state, &env.author_in(in_meeting(&ui_meeting, form))) {
+                    Ok(event) => {
+                        form.error = None;
+                        form.saving = true;
+                        return vec![Effect::Append(Box::new(event))];
+                    }
+                    Err(e) => form.error = Some(i18n::edit_error(&e)),
                 }
-                Err(e) => form.error = Some(i18n::edit_error(&e)),
-            },
+            }
             Command::Quit => return vec![Effect::Quit],
             _ => {}
         }
@@ -135,7 +146,14 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
             _ => ui.message = Some(Message::error(i18n::NOT_AN_ACTION_CHART.get().to_string())),
         },
         Command::Meeting => match state.open_meeting() {
-            Some(m) => open_meeting_screen(state, ui, &m.id.clone()),
+            Some(m) if ui.meeting.as_ref().is_some_and(|r| r.id == m.id) || meeting::may_run(state, m, env.by) => {
+                open_meeting_screen(state, ui, &m.id.clone())
+            }
+            Some(m) => {
+                let opened_by = state.plan.person_name(&m.opened_by).to_string();
+                let e = EditError::NotYourMeeting { meeting: m.id.clone(), opened_by };
+                ui.message = Some(Message::error(i18n::edit_error(&e)));
+            }
             None => match (env.read_only, Form::open_meeting(state, env.today)) {
                 (Some(why), _) => ui.message = Some(Message::error(i18n::read_only_refusal(why))),
                 (None, Some(f)) => ui.form = Some(f),
@@ -294,6 +312,12 @@ fn search(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Command) -> Ve
         _ => {}
     }
     Vec::new()
+}
+
+/// The meeting a form's edit is made in: the one this session runs, when the form was opened
+/// from its screen.
+fn in_meeting<'a>(running: &'a Option<String>, form: &Form) -> Option<&'a str> {
+    running.as_deref().filter(|id| !form.meeting.is_empty() && form.meeting == *id)
 }
 
 /// The action an edit key is about: in a meeting, the agenda item's; elsewhere, the tree's.
@@ -487,8 +511,16 @@ fn follow_up_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env
                     ui.message = Some(Message::error(i18n::read_only_refusal(why)));
                     return Vec::new();
                 }
-                match meeting::task_done(state, &env.author(), task) {
-                    Ok(e) => return vec![Effect::Append(Box::new(e))],
+                // From the meeting this session runs: recorded in it, and off its agenda.
+                let running = ui.meeting.as_mut().filter(|_| ui.back_to == Screen::Meeting);
+                let id = running.as_ref().map(|m| m.id.clone());
+                match meeting::task_done(state, &env.author_in(id.as_deref()), task) {
+                    Ok(e) => {
+                        if let Some(m) = running {
+                            m.task_done(task);
+                        }
+                        return vec![Effect::Append(Box::new(e))];
+                    }
                     Err(e) => ui.message = Some(Message::error(i18n::edit_error(&e))),
                 }
             }
@@ -643,8 +675,9 @@ fn edit(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Eff
         return Vec::new();
     }
     if cmd == Command::Undo {
+        // A quick answer from what this session knows; the app decides again under the lock.
         return match crate::plan::edit::undo_last(state, &env.author()) {
-            Ok(e) => vec![Effect::Append(Box::new(e))],
+            Ok(_) => vec![Effect::Undo],
             Err(e) => {
                 ui.message = Some(Message::error(i18n::edit_error(&e)));
                 Vec::new()
@@ -666,5 +699,11 @@ fn edit(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Eff
             f
         }
     };
+    // Made from the meeting screen: recorded in the meeting this session runs.
+    if ui.screen == Screen::Meeting
+        && let (Some(f), Some(m)) = (&mut ui.form, &ui.meeting)
+    {
+        f.meeting = m.id.clone();
+    }
     Vec::new()
 }

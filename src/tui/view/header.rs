@@ -15,11 +15,23 @@ pub use crate::i18n::date_text;
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let plan = &ctx.state.plan;
     let mut badge = if ctx.read_only { format!("[{}] ", i18n::READ_ONLY.get().to_uppercase()) } else { String::new() };
-    if ctx.state.open_meeting().is_some() {
-        // Every change made now is recorded in that meeting: everyone should know.
-        badge.push_str(&format!("[{}] ", i18n::MEETING_IN_PROGRESS.get().to_uppercase()));
+    if let Some(m) = ctx.state.open_meeting() {
+        // Everyone should know; those who do not run it, who does.
+        let runs = ctx.ui.meeting.as_ref().is_some_and(|r| r.id == m.id);
+        let text = if runs {
+            i18n::MEETING_IN_PROGRESS.get().to_string()
+        } else {
+            i18n::meeting_opened_by(&sanitize(plan.person_name(&m.opened_by)))
+        };
+        badge.push_str(&format!("[{}] ", text.to_uppercase()));
     }
-    let right = format!(" {badge}{} {} ", i18n::TODAY.get(), date_text(ctx.today));
+    // Who this session writes as: the plan's person, or the login, said undeclared.
+    let me = match (ctx.by, plan.person(ctx.by)) {
+        ("", _) => String::new(),
+        (_, Some(p)) => format!("{} · ", sanitize(&p.name)),
+        (login, None) => format!("{} · ", i18n::undeclared_user(&sanitize(login))),
+    };
+    let right = format!(" {badge}{me}{} {} ", i18n::TODAY.get(), date_text(ctx.today));
     let left = format!(
         " {} · {} · {} → {}",
         sanitize(plan.display_title()),

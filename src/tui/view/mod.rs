@@ -38,6 +38,8 @@ pub struct Ctx<'a> {
     pub theme: &'a Theme,
     pub today: Date,
     pub read_only: bool,
+    /// Who this session writes as (a person id of the plan, or a login; empty: not said).
+    pub by: &'a str,
 }
 
 /// Where each panel goes for a terminal of a given size.
