@@ -97,7 +97,10 @@ pub struct Author<'a> {
 }
 
 pub(crate) fn event(state: &PlanState, who: &Author, change: Change, note: Option<String>) -> Event {
-    let in_meeting = matches!(change, Change::Status { .. } | Change::Measure { .. } | Change::Comment { .. });
+    let in_meeting = matches!(
+        change,
+        Change::Status { .. } | Change::Measure { .. } | Change::Comment { .. } | Change::Reschedule { .. }
+    );
     Event {
         at: who.at,
         by: who.by.to_string(),
@@ -169,6 +172,7 @@ pub fn undo_last(state: &PlanState, who: &Author) -> Result<Event, EditError> {
                     Change::Status { .. }
                         | Change::Measure { .. }
                         | Change::Comment { .. }
+                        | Change::Reschedule { .. }
                         | Change::Decision { .. }
                         | Change::Note { .. }
                         | Change::Task { .. }

@@ -101,6 +101,7 @@ fn reason_text(state: &PlanState, r: &Reason) -> String {
         Reason::Late => i18n::REASON_LATE.get().to_string(),
         Reason::Changed => i18n::REASON_CHANGED.get().to_string(),
         Reason::Behind => i18n::REASON_BEHIND.get().to_string(),
+        Reason::MeasurementDue => crate::wording::reason_measurement_due().to_string(),
         Reason::OpenTask(id) => i18n::reason_open_task(id, task_text(state, id)),
         Reason::DecisionDue(i) => i18n::reason_decision_due(decision_text(state, *i)),
     }
@@ -128,7 +129,7 @@ fn item_lines<'a>(ctx: &Ctx, m: &Meeting, item: &AgendaItem) -> Vec<Line<'a>> {
             out.push(Line::raw(""));
             out.push(Line::styled(i18n::INDICATORS.get(), t.heading));
             for i in &a.indicators {
-                indicator_lines(t, i, &mut out);
+                indicator_lines(t, i, m.date.max(ctx.today), &mut out);
             }
         }
         follow_up_lines(ctx, &a.id, m, &mut out);
