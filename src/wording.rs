@@ -152,3 +152,8 @@ pub fn local_time(at: crate::plan::model::Timestamp) -> String {
     let local = at.0.with_timezone(&chrono::Local);
     format!("{} {}", date_text(Date(local.date_naive())), local.format("%H:%M"))
 }
+
+/// A journal time in the viewer's time zone, as RFC 3339 (`copil log`).
+pub fn local_rfc3339(at: crate::plan::model::Timestamp) -> String {
+    at.0.with_timezone(&chrono::Local).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}

@@ -266,7 +266,7 @@ impl App {
         let path = crate::minutes::default_path(&self.plan_path, id);
         match crate::store::export::write_replacing(&path, text.as_bytes()) {
             Ok(()) => self.say(Message::info(i18n::minutes_written(&path.display().to_string()))),
-            Err(e) => self.say(Message::error(crate::report::write_error(&path, &e))),
+            Err(e) => self.say(Message::error(crate::minutes::write_error(&path, &e))),
         }
     }
 

@@ -224,7 +224,7 @@ fn history_lines<'a>(state: &PlanState, t: &Theme, action: &str, out: &mut Vec<L
     // then the note.
     for &i in idxs.iter().rev() {
         let e = &state.entries[i];
-        let when = format!("{} {}", date_text(e.event.at.date()), e.event.at.0.format("%H:%M"));
+        let when = crate::wording::local_time(e.event.at);
         let who = state.plan.person_name(&e.event.by).to_string();
         let mut head =
             vec![Span::styled(format!("  {when} · "), t.muted), Span::styled(sanitize(&who).into_owned(), t.label)];

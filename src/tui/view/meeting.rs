@@ -21,8 +21,15 @@ use crate::tui::meeting_ui::MeetingUi;
 /// The meeting's heading: title (or the body's name), body, date, open or closed.
 pub fn heading(state: &PlanState, m: &Meeting) -> String {
     let body = state.plan.body(&m.body).map(|b| b.name.as_str()).unwrap_or(&m.body);
-    let title = m.title.as_deref().unwrap_or(body);
-    i18n::meeting_heading(&sanitize(title), &sanitize(body), &i18n::date_text(m.date), m.is_open())
+    let date = i18n::date_text(m.date);
+    match &m.title {
+        Some(t) if t.trim() != body.trim() => i18n::meeting_heading(&sanitize(t), &sanitize(body), &date, m.is_open()),
+        // No title (or the body's name as title): the body's name once, not « X · X ».
+        _ => {
+            let state = if m.is_open() { i18n::MEETING_OPEN.get() } else { i18n::MEETING_CLOSED.get() };
+            format!("{} · {date} · {state}", sanitize(body))
+        }
+    }
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
