@@ -209,7 +209,7 @@ fn summary(out: &mut String, f: &Figures) {
         "{}",
         tr!(
             format!(
-                "{} : {total} — ✓ {} dans la trajectoire, ✗ {} en retard sur la cible, ⌛ {} en attente de mesure, {} sans comparaison possible.",
+                "{} : {total} — ✓ {} dans la trajectoire, ✗ {} en retard sur la cible, ? {} en attente de mesure, {} sans comparaison possible.",
                 i18n::INDICATORS.get(),
                 f.on_track,
                 f.behind,
@@ -217,7 +217,7 @@ fn summary(out: &mut String, f: &Figures) {
                 f.untracked
             ),
             format!(
-                "{}: {total} — ✓ {} on track, ✗ {} behind target, ⌛ {} measurement due, {} with nothing to compare.",
+                "{}: {total} — ✓ {} on track, ✗ {} behind target, ? {} measurement due, {} with nothing to compare.",
                 i18n::INDICATORS.get(),
                 f.on_track,
                 f.behind,

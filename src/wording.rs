@@ -22,7 +22,7 @@ pub fn verdict_symbol(v: Verdict) -> &'static str {
     match v {
         Verdict::OnTrack => "✓",
         Verdict::Behind => "✗",
-        Verdict::MeasurementDue => "⌛",
+        Verdict::MeasurementDue => "?",
         Verdict::NothingToCompare => "—",
     }
 }
@@ -126,7 +126,7 @@ pub fn budget_heading() -> &'static str {
     tr!("Budget", "Budget")
 }
 pub fn item_scroll_hint() -> &'static str {
-    tr!("J/K ou PgUp/PgDn : faire défiler", "J/K or PgUp/PgDn: scroll")
+    tr!("PgUp/PgDn : faire défiler", "PgUp/PgDn: scroll")
 }
 
 /// The owner field's hint: people of the plan matching what is typed.
@@ -147,13 +147,39 @@ pub fn multiline_hint() -> &'static str {
     tr!("Alt-Entrée ou Ctrl-J : nouvelle ligne", "Alt-Enter or Ctrl-J: new line")
 }
 
+/// The zone times are shown in: the viewer's (the system's local time zone), unless fixed by
+/// [`set_display_offset`] (tests, for screens that do not depend on the machine).
+static DISPLAY_OFFSET: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(i32::MIN);
+
+/// Shows times at a fixed offset from UTC (seconds east), or in the local time zone (`None`).
+pub fn set_display_offset(seconds: Option<i32>) {
+    DISPLAY_OFFSET.store(seconds.unwrap_or(i32::MIN), std::sync::atomic::Ordering::Relaxed);
+}
+
+/// A journal time in the viewer's time zone (it was written in the writer's).
+fn in_viewer_zone(at: crate::plan::model::Timestamp) -> chrono::DateTime<chrono::FixedOffset> {
+    let fixed = DISPLAY_OFFSET.load(std::sync::atomic::Ordering::Relaxed);
+    match chrono::FixedOffset::east_opt(fixed) {
+        Some(zone) if fixed != i32::MIN => at.0.with_timezone(&zone),
+        _ => at.0.with_timezone(&chrono::Local).fixed_offset(),
+    }
+}
+
 /// A time of the journal shown in the viewer's time zone: « 23/11/2026 14:05 ».
 pub fn local_time(at: crate::plan::model::Timestamp) -> String {
-    let local = at.0.with_timezone(&chrono::Local);
+    let local = in_viewer_zone(at);
     format!("{} {}", date_text(Date(local.date_naive())), local.format("%H:%M"))
 }
 
 /// A journal time in the viewer's time zone, as RFC 3339 (`copil log`).
 pub fn local_rfc3339(at: crate::plan::model::Timestamp) -> String {
-    at.0.with_timezone(&chrono::Local).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    in_viewer_zone(at).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// After a due date that was moved: « reportée, initialement 31/12/2019 ».
+pub fn first_due(first: Option<Date>) -> String {
+    match first {
+        Some(f) => tr!(format!("reportée, initialement {}", date_text(f)), format!("moved, first {}", date_text(f))),
+        None => tr!("fixée en cours de plan", "set during the plan").to_string(),
+    }
 }

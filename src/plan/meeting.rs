@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::edit::{Author, EditError, event};
 use super::journal::{Change, Presence};
-use super::model::{Body, BodyKind, Date, walk_action};
+use super::model::{Body, BodyKind, Date, Status, walk_action};
 use super::progress::{Verdict, is_late, verdict};
 use super::state::{Meeting, Outcome, PlanState};
 use crate::plan::journal::Event;
@@ -229,10 +229,16 @@ pub fn proposed_agenda(state: &PlanState, meeting: &Meeting) -> Vec<AgendaItem> 
                     r.push(Reason::Late);
                 }
                 r.extend(reasons.remove(a.id.as_str()).unwrap_or_default());
-                if a.indicators.iter().any(|i| verdict(i, meeting.date) == Verdict::Behind) {
+                // An abandoned action's indicators are no longer followed; a done one's
+                // measurements are no longer awaited.
+                let followed = a.status != Status::Abandoned;
+                if followed && a.indicators.iter().any(|i| verdict(i, meeting.date) == Verdict::Behind) {
                     r.push(Reason::Behind);
                 }
-                if a.indicators.iter().any(|i| verdict(i, meeting.date) == Verdict::MeasurementDue) {
+                if followed
+                    && a.status != Status::Done
+                    && a.indicators.iter().any(|i| verdict(i, meeting.date) == Verdict::MeasurementDue)
+                {
                     r.push(Reason::MeasurementDue);
                 }
                 if !r.is_empty() {

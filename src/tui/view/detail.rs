@@ -131,7 +131,9 @@ fn action_lines<'a>(ctx: &Ctx, a: &PlanAction) -> Vec<Line<'a>> {
         out.push(field(t, i18n::START.get(), date_text(d)));
     }
     if let Some(d) = a.due {
-        out.push(field(t, i18n::DUE.get(), date_text(d)));
+        let first = ctx.state.base().action(&a.id).and_then(|b| b.due);
+        let moved = if first.is_some_and(|f| f != d) { format!(" ({})", crate::wording::first_due(first)) } else { String::new() };
+        out.push(field(t, i18n::DUE.get(), format!("{}{moved}", date_text(d))));
     }
     if !a.tags.is_empty() {
         out.push(field(t, i18n::TAGS.get(), list(&a.tags)));
