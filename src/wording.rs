@@ -131,10 +131,7 @@ pub fn item_scroll_hint() -> &'static str {
 
 /// The owner field's hint: people of the plan matching what is typed.
 pub fn owner_suggestions(names: &[String]) -> String {
-    tr!(
-        format!("↑↓ personnes du plan : {}", names.join(", ")),
-        format!("↑↓ people of the plan: {}", names.join(", "))
-    )
+    tr!(format!("↑↓ personnes du plan : {}", names.join(", ")), format!("↑↓ people of the plan: {}", names.join(", ")))
 }
 
 /// The decision form's field naming the actions it is about.

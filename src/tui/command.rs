@@ -195,7 +195,10 @@ impl Command {
             Command::AddGuest => i18n::CMD_ADD_GUEST,
             Command::TaskDone => i18n::CMD_TASK_DONE,
             Command::Reschedule => {
-                return tr!("Reporter l'échéance de l'action (nouvelle date, motif)", "Reschedule the action (new due date, reason)");
+                return tr!(
+                    "Reporter l'échéance de l'action (nouvelle date, motif)",
+                    "Reschedule the action (new due date, reason)"
+                );
             }
             Command::NewLine => return tr!("Nouvelle ligne dans le texte", "New line in the text"),
         };
@@ -208,12 +211,20 @@ impl Command {
         use super::keymap::Mode;
         match (self, mode) {
             (Command::Submit, Mode::Search) => tr!("Aller à l'action choisie", "Go to the chosen action"),
-            (Command::Cancel, Mode::Search) => tr!("Fermer la recherche, revenir où l'on était", "Close the search, back to where you were"),
-            (Command::Submit, Mode::Dashboard) => tr!("Ouvrir l'orientation choisie dans l'arbre", "Open the chosen orientation in the tree"),
+            (Command::Cancel, Mode::Search) => {
+                tr!("Fermer la recherche, revenir où l'on était", "Close the search, back to where you were")
+            }
+            (Command::Submit, Mode::Dashboard) => {
+                tr!("Ouvrir l'orientation choisie dans l'arbre", "Open the chosen orientation in the tree")
+            }
             (Command::Submit, Mode::FollowUp) => tr!("Marquer la tâche faite", "Mark the task done"),
             (Command::Submit, Mode::Meetings) => tr!("Lire le relevé de la réunion", "Read the meeting's minutes"),
-            (Command::PageDown, Mode::Meeting) => tr!("Faire défiler l'action discutée vers le bas", "Scroll the item under discussion down"),
-            (Command::PageUp, Mode::Meeting) => tr!("Faire défiler l'action discutée vers le haut", "Scroll the item under discussion up"),
+            (Command::PageDown, Mode::Meeting) => {
+                tr!("Faire défiler l'action discutée vers le bas", "Scroll the item under discussion down")
+            }
+            (Command::PageUp, Mode::Meeting) => {
+                tr!("Faire défiler l'action discutée vers le haut", "Scroll the item under discussion up")
+            }
             _ => self.description(),
         }
     }

@@ -24,8 +24,6 @@ pub enum FormKind {
     Task,
     /// A guest's name and presence.
     Guest,
-    /// An action to add to the agenda (no journal line: the agenda lives in the session).
-    AddItem,
     /// Confirms closing the meeting.
     CloseMeeting,
     /// A meeting found open at start: resume it, or later.
@@ -278,15 +276,6 @@ impl Form {
         )
     }
 
-    pub fn add_item(meeting: &str, suggestion: Option<&str>) -> Form {
-        Form::meeting_form(
-            FormKind::AddItem,
-            meeting,
-            None,
-            vec![Field::text(i18n::F_AGENDA_ACTION, suggestion.unwrap_or_default())],
-        )
-    }
-
     pub fn close_meeting(meeting: &str) -> Form {
         let options = vec![i18n::CLOSE_YES.get().to_string(), i18n::CLOSE_NO.get().to_string()];
         Form::meeting_form(FormKind::CloseMeeting, meeting, None, vec![Form::choice(i18n::F_CONFIRM, options)])
@@ -307,7 +296,6 @@ impl Form {
             FormKind::MeetingNote => i18n::FORM_NOTE.get(),
             FormKind::Task => i18n::FORM_TASK.get(),
             FormKind::Guest => i18n::FORM_GUEST.get(),
-            FormKind::AddItem => i18n::FORM_ADD_ITEM.get(),
             FormKind::CloseMeeting => i18n::FORM_CLOSE_MEETING.get(),
             FormKind::Resume => i18n::FORM_RESUME.get(),
             FormKind::Reschedule => crate::wording::reschedule_form_title(),
@@ -416,7 +404,7 @@ impl Form {
             }
             FormKind::CloseMeeting => meeting::close(state, who, &self.meeting),
             // Not journal lines: `update` handles them.
-            FormKind::AddItem | FormKind::Resume => Err(EditError::EmptyText),
+            FormKind::Resume => Err(EditError::EmptyText),
         }
     }
 

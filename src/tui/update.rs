@@ -323,28 +323,11 @@ fn target_action(state: &PlanState, ui: &UiState) -> Option<String> {
     }
 }
 
-/// The forms whose submission writes no journal line: adding to the agenda, resuming a meeting,
+/// The forms whose submission writes no journal line: resuming a meeting,
 /// declining to close one. `None` for the others.
 fn session_form(state: &PlanState, ui: &mut UiState) -> Option<Vec<Effect>> {
     let f = ui.form.as_ref()?;
     match f.kind {
-        FormKind::AddItem => {
-            let typed = f.fields[0].text_value().trim().to_string();
-            let found = state.plan.walk().map(|(_, a, _)| a).find(|a| a.id.eq_ignore_ascii_case(&typed));
-            match found {
-                Some(a) => {
-                    if let Some(m) = &mut ui.meeting {
-                        m.add(&a.id);
-                    }
-                    ui.form = None;
-                }
-                None => {
-                    if let Some(f) = &mut ui.form {
-                        f.error = Some(i18n::edit_error(&EditError::UnknownAction(typed)));
-                    }
-                }
-            }
-        }
         FormKind::Resume => {
             let (id, resume) = (f.meeting.clone(), f.fields[0].choice() == 0);
             ui.form = None;

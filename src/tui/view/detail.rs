@@ -132,7 +132,11 @@ fn action_lines<'a>(ctx: &Ctx, a: &PlanAction) -> Vec<Line<'a>> {
     }
     if let Some(d) = a.due {
         let first = ctx.state.base().action(&a.id).and_then(|b| b.due);
-        let moved = if first.is_some_and(|f| f != d) { format!(" ({})", crate::wording::first_due(first)) } else { String::new() };
+        let moved = if first.is_some_and(|f| f != d) {
+            format!(" ({})", crate::wording::first_due(first))
+        } else {
+            String::new()
+        };
         out.push(field(t, i18n::DUE.get(), format!("{}{moved}", date_text(d))));
     }
     if !a.tags.is_empty() {
@@ -234,7 +238,7 @@ fn history_lines<'a>(state: &PlanState, t: &Theme, action: &str, out: &mut Vec<L
             head.push(Span::styled(format!(" [{} {}]", i18n::MEETING.get(), sanitize(m)), t.muted));
         }
         out.push(Line::from(head));
-        let mut what = vec![Span::raw(format!("    {}", sanitize(&i18n::describe_change(&e.event.change, e.before))))];
+        let mut what = vec![Span::raw(format!("    {}", sanitize(&crate::wording::describe_entry(e))))];
         match e.outcome {
             Outcome::Undone => what.push(Span::styled(format!(" ({})", i18n::UNDONE.get()), t.muted)),
             Outcome::Skipped => what.push(Span::styled(format!(" ({})", i18n::NOT_APPLIED.get()), t.warning)),

@@ -35,7 +35,8 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
             FieldValue::Choice { options, selected } => {
                 // Focused: a window of the options around the chosen one; else the chosen one.
                 let (from, to) = if focused {
-                    let from = (*selected + 1).saturating_sub(CHOICE_ROWS).min(options.len().saturating_sub(CHOICE_ROWS));
+                    let from =
+                        (*selected + 1).saturating_sub(CHOICE_ROWS).min(options.len().saturating_sub(CHOICE_ROWS));
                     (from, (from + CHOICE_ROWS).min(options.len()))
                 } else {
                     (*selected, (*selected + 1).min(options.len()))
@@ -113,9 +114,12 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
     let scroll = if lines.len() <= rows {
         0
     } else {
-        let (first, end) = focus_rows;
-        let s = end.saturating_sub(rows).max(0);
-        s.min(first)
+        // The focused field, or, when it is taller than the popup, the cursor's line.
+        let (first, end) = match cursor {
+            Some((_, y)) if focus_rows.1 - focus_rows.0 > rows => (y as usize, y as usize + 1),
+            _ => focus_rows,
+        };
+        end.saturating_sub(rows).min(first)
     };
     let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
     let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);

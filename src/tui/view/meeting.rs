@@ -11,11 +11,11 @@ use super::detail::{budget_line, indicator_lines, milestone_lines};
 use super::theme::{LATE_MARK, Theme, status_symbol};
 use super::{Ctx, pane, truncate};
 use crate::i18n;
+use crate::plan::journal::Change;
 use crate::plan::meeting::{AgendaItem, Reason, attendees, decision_text, task_text};
 use crate::plan::model::PlanAction;
 use crate::plan::progress::is_late;
 use crate::plan::state::{Meeting, Outcome, PlanState};
-use crate::plan::journal::Change;
 use crate::sanitize::{sanitize, sanitize_multiline};
 use crate::tui::meeting_ui::MeetingUi;
 
@@ -194,7 +194,9 @@ fn earlier_lines<'a>(ctx: &Ctx, action: &str, m: &Meeting, out: &mut Vec<Line<'a
     for e in state.entries.iter().filter(|e| e.outcome == Outcome::Applied) {
         let when = |id: &str| state.meeting(id).map(|mt| i18n::date_text(mt.date)).unwrap_or_default();
         match &e.event.change {
-            Change::Decision { meeting, text, actions, owner, due } if *meeting != m.id && actions.iter().any(|a| a == action) => {
+            Change::Decision { meeting, text, actions, owner, due }
+                if *meeting != m.id && actions.iter().any(|a| a == action) =>
+            {
                 let owner = owner.as_deref().map(|o| state.plan.person_name(o).to_string()).unwrap_or_default();
                 let due_text = due.map(i18n::date_text).unwrap_or_default();
                 let overdue = due.is_some_and(|d| d < m.date);
@@ -218,7 +220,13 @@ fn earlier_lines<'a>(ctx: &Ctx, action: &str, m: &Meeting, out: &mut Vec<Line<'a
                 let head = vec![
                     Span::styled(if overdue { format!("  {LATE_MARK} ") } else { "    ".to_string() }, t.late),
                     Span::styled(
-                        format!("{} {} ({}) · {} : ", i18n::TASK_WORD.get(), task.id, when(meeting), crate::wording::task_state(done)),
+                        format!(
+                            "{} {} ({}) · {} : ",
+                            i18n::TASK_WORD.get(),
+                            task.id,
+                            when(meeting),
+                            crate::wording::task_state(done)
+                        ),
                         if done { t.good } else { t.label },
                     ),
                 ];
