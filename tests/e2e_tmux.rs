@@ -230,8 +230,15 @@ fn search_without_accents_then_enter_opens_the_action() {
     let best = s.lines().nth(5).unwrap_or_default();
     assert!(best.contains("1-2-2 Plan Préfectures"), "the best result first: {s}");
     t.keys(&["Enter"]);
-    let s = t.wait_for("1-2-2 · ", 5);
-    assert!(!s.contains("Recherche"), "back to the tree: {s}");
+    // The search's preview already shows "1-2-2 · ": wait for the search to close.
+    let start = Instant::now();
+    let mut s = t.screen();
+    while s.contains("Recherche") {
+        assert!(start.elapsed() < Duration::from_secs(5), "the search stays open after Enter: {s}");
+        std::thread::sleep(Duration::from_millis(50));
+        s = t.screen();
+    }
+    assert!(s.contains("1-2-2 · "), "back to the tree, on the action: {s}");
     let row = s.lines().find(|l| l.contains("1-2-2 Plan")).expect("the tree shows the action");
     assert!(row.starts_with("│"), "{row}");
 }
@@ -278,7 +285,14 @@ fn the_dashboard_opens_an_orientation_and_projection_mode_shows_big_figures() {
     let s = t.wait_for("budget engagé", 5);
     assert!(!s.contains('┌') && !s.contains('│'), "no borders in projection mode: {s}");
     assert!(s.contains("réalisées") && s.contains("en retard"), "{s}");
-    t.keys(&["Escape", "q"]);
+    // Escape then q at once reads as Alt-q: wait for the dashboard to go first.
+    t.keys(&["Escape"]);
+    let start = Instant::now();
+    while t.screen().contains("budget engagé") {
+        assert!(start.elapsed() < Duration::from_secs(5), "the dashboard stays after Escape");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.keys(&["q"]);
     let s = t.wait_for("EXIT=", 5);
     assert!(s.contains("EXIT=0"), "{s}");
 }
