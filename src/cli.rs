@@ -81,6 +81,16 @@ pub enum Command {
     },
     /// Comment on an action.
     Comment { plan: PathBuf, action: String, text: String },
+    /// Set an action's due date (JJ/MM/AAAA or AAAA-MM-JJ), with the reason in --note; lateness
+    /// then uses it, and the history says "échéance reportée du … au …".
+    Reschedule {
+        plan: PathBuf,
+        action: String,
+        #[arg(value_parser = parse_date)]
+        date: Date,
+        #[arg(long)]
+        note: Option<String>,
+    },
     /// Print the journal: who changed what, when.
     Log {
         plan: PathBuf,
@@ -142,8 +152,9 @@ pub enum Command {
     },
 }
 
+/// A date on the command line: `JJ/MM/AAAA` or `AAAA-MM-JJ`.
 fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse(s).ok_or_else(|| i18n::bad_date(s))
+    crate::plan::schedule::parse_user_date(s).ok_or_else(|| crate::wording::bad_user_date(s))
 }
 
 impl Global {
@@ -250,6 +261,14 @@ pub fn open(path: &Path, global: &Global, err: &mut impl Write) -> std::io::Resu
             return Ok(2);
         }
     };
+    // Without a terminal (`ssh` without `-t`, a pipe) the interface cannot start: say so in words.
+    {
+        use std::io::IsTerminal;
+        if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+            writeln!(err, "{} : {}", i18n::ERROR.get(), crate::wording::no_terminal())?;
+            return Ok(2);
+        }
+    }
     let theme = Theme::choose(global.theme.or(config.theme_name().ok().flatten()));
     let read_only = loaded.journal_refused.clone().or_else(|| read_only_reason(global, &loaded.journal_path));
     let by = crate::plan::edit::identity(&loaded.state.plan, &system_login());
@@ -300,7 +319,11 @@ pub fn read_only_reason(global: &Global, journal: &Path) -> Option<String> {
 /// The headless edits: build exactly the line the interface would, append it, report.
 pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl Write) -> i32 {
     use crate::plan::edit::{self, Author, EditError};
-    let (Command::Status { plan, .. } | Command::Measure { plan, .. } | Command::Comment { plan, .. }) = cmd else {
+    let (Command::Status { plan, .. }
+    | Command::Measure { plan, .. }
+    | Command::Comment { plan, .. }
+    | Command::Reschedule { plan, .. }) = cmd
+    else {
         return 2;
     };
     let Some(loaded) = load_or_say(plan, err) else { return 2 };
@@ -319,6 +342,9 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
             edit::measure(state, &who, action, indicator, value, date.unwrap_or_else(|| global.today()), note.clone())
         }
         Command::Comment { action, text, .. } => edit::comment(state, &who, action, text),
+        Command::Reschedule { action, date, note, .. } => {
+            crate::plan::schedule::reschedule(state, &who, action, *date, note.clone())
+        }
         _ => unreachable!("only edits reach here"),
     };
     let event = match event {
@@ -334,7 +360,12 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
     }
     match crate::store::append::append(&loaded.journal_path, &event, std::time::Duration::from_secs(5)) {
         Ok(_) => {
-            let what = i18n::describe_change(&event.change, None);
+            let what = match &event.change {
+                crate::plan::journal::Change::Reschedule { action, due } => {
+                    crate::wording::rescheduled(state.plan.action(action).and_then(|a| a.due), *due)
+                }
+                c => i18n::describe_change(c, None),
+            };
             let _ = writeln!(out, "{}", sanitize(&i18n::saved_change(&what)));
             0
         }
@@ -391,10 +422,10 @@ pub fn log(plan: &Path, action: Option<&str>, since: Option<Date>, out: &mut imp
         let mut line = format!(
             "{:>5}  {}  {}  {}  {}",
             e.line,
-            e.event.at,
+            crate::wording::local_rfc3339(e.event.at),
             state.plan.person_name(&e.event.by),
             if actions.is_empty() { "-".to_string() } else { actions },
-            i18n::describe_change(&e.event.change, e.before)
+            crate::wording::describe_entry(e)
         );
         if let Some(n) = &e.event.note {
             line.push_str(&format!(" — {n}"));

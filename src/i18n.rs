@@ -171,7 +171,7 @@ t! {
     F_STATUS = "Statut" / "Status";
     F_NOTE = "Note (facultative)" / "Note (optional)";
     F_INDICATOR = "Indicateur" / "Indicator";
-    F_DATE = "Date (AAAA-MM-JJ)" / "Date (YYYY-MM-DD)";
+    F_DATE = "Date (JJ/MM/AAAA)" / "Date (DD/MM/YYYY)";
     F_VALUE = "Valeur" / "Value";
     F_COMMENT = "Commentaire" / "Comment";
     FORM_STATUS = "Changer le statut" / "Change status";
@@ -507,6 +507,7 @@ pub fn describe_change(c: &crate::plan::journal::Change, before: Option<Status>)
         C::TaskDone { task } => tr!(format!("tâche {task} faite"), format!("task {task} done")),
         C::MeetingClosed { id } => tr!(format!("clôture de la réunion {id}"), format!("meeting {id} closed")),
         C::Undo { line } => tr!(format!("annulation de la ligne {line}"), format!("undo of line {line}")),
+        C::Reschedule { due, .. } => crate::wording::rescheduled(None, *due),
     }
 }
 
@@ -584,7 +585,7 @@ pub fn edit_error(e: &crate::plan::edit::EditError) -> String {
             format!("valeur « {text} » refusée : attendu {}", value_kind_name(*kind)),
             format!("value \"{text}\" refused: expected {}", value_kind_name(*kind))
         ),
-        E::BadDate(s) => bad_date(s),
+        E::BadDate(s) => crate::wording::bad_user_date(s),
         E::EmptyText => tr!("texte vide : rien à enregistrer".to_string(), "empty text: nothing to record".to_string()),
         E::NothingToUndo => tr!(
             "rien à annuler : aucun changement de votre part".to_string(),
@@ -899,7 +900,9 @@ pub fn untracked_count(n: usize) -> String {
 
 /// The budget of a set of actions: planned, and the shares committed and spent.
 pub fn budget_summary(planned: u64, committed: u64, spent: u64) -> String {
-    let (p, c, s) = (euros(planned), percent(committed, planned), percent(spent, planned));
+    let (p, c) = (euros(planned), percent(committed, planned));
+    // No spending recorded is not « 0 % » spent.
+    let s = if spent == 0 { crate::wording::spent_not_recorded().to_string() } else { percent(spent, planned) };
     tr!(
         format!("Budget : {p} prévus · engagé {c} · dépensé {s}"),
         format!("Budget: {p} planned · committed {c} · spent {s}")
@@ -947,7 +950,7 @@ t! {
     F_TITLE = "Titre (facultatif)" / "Title (optional)";
     F_DECISION = "Décision" / "Decision";
     F_OWNER = "Responsable (facultatif)" / "Owner (optional)";
-    F_DUE = "Échéance (AAAA-MM-JJ, facultative)" / "Due (YYYY-MM-DD, optional)";
+    F_DUE = "Échéance (JJ/MM/AAAA, facultative)" / "Due (DD/MM/YYYY, optional)";
     F_NOTE_TEXT = "Note" / "Note";
     F_TASK = "Tâche" / "Task";
     F_GUEST = "Nom de l'invité" / "Guest's name";

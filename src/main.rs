@@ -7,9 +7,12 @@ fn main() -> color_eyre::Result<()> {
     cli.global.apply_lang();
     let code = match &cli.command {
         Some(Command::Check { plan }) => cli::check(plan, &mut std::io::stdout(), &mut std::io::stderr()),
-        Some(cmd @ (Command::Status { .. } | Command::Measure { .. } | Command::Comment { .. })) => {
-            cli::edit(cmd, &cli.global, &mut std::io::stdout(), &mut std::io::stderr())
-        }
+        Some(
+            cmd @ (Command::Status { .. }
+            | Command::Measure { .. }
+            | Command::Comment { .. }
+            | Command::Reschedule { .. }),
+        ) => cli::edit(cmd, &cli.global, &mut std::io::stdout(), &mut std::io::stderr()),
         Some(Command::Log { plan, action, since }) => {
             cli::log(plan, action.as_deref(), *since, &mut std::io::stdout(), &mut std::io::stderr())
         }

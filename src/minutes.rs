@@ -356,6 +356,21 @@ fn follow_up(out: &mut String, plan: &Plan, items: &[&Entry]) {
     }
     list(out, &lines, tr!("Aucun changement de statut.", "No status change."));
 
+    // Due dates moved in the meeting (a section only when there are some).
+    let moved: Vec<String> = items
+        .iter()
+        .filter_map(|e| {
+            let (from, to) = crate::plan::schedule::moved(e)?;
+            let Change::Reschedule { action, .. } = &e.event.change else { return None };
+            let line = item(&action_text(plan, action), &crate::wording::rescheduled(from, to));
+            Some(with_note(line, &[e.event.note.as_ref()]))
+        })
+        .collect();
+    if !moved.is_empty() {
+        section(out, 3, tr!("Échéances reportées", "Due dates moved"));
+        list(out, &moved, "");
+    }
+
     section(out, 3, tr!("Mesures", "Measurements"));
     let mut lines = Vec::new();
     for e in items {

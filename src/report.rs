@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use crate::i18n::{self, Lang, date_text, euros, lang, percent, status_label, value_text};
 use crate::plan::model::{Date, Indicator, Orientation, Plan, PlanAction, Point, Status, Value};
-use crate::plan::progress::{Figures, Track, is_late, track};
+use crate::plan::progress::{Figures, Verdict, is_late, verdict};
 use crate::plan::state::PlanState;
 use crate::sanitize::sanitize;
 
@@ -70,8 +70,8 @@ fn rows(plan: &Plan) -> Vec<(&Orientation, &PlanAction, Vec<&str>)> {
     out
 }
 
-fn behind_count(a: &PlanAction) -> usize {
-    a.indicators.iter().filter(|i| track(i) == Some(Track::Behind)).count()
+fn behind_count(a: &PlanAction, at: Date) -> usize {
+    a.indicators.iter().filter(|i| verdict(i, at) == Verdict::Behind).count()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,7 +141,7 @@ pub fn csv(state: &PlanState, at: Date) -> String {
                 if is_late(a, at) { "1" } else { "0" },
                 &pilots.join(";"),
                 &due,
-                &behind_count(a).to_string(),
+                &behind_count(a, at).to_string(),
                 planned.as_deref().unwrap_or(""),
                 committed.as_deref().unwrap_or(""),
                 spent.as_deref().unwrap_or(""),
@@ -173,12 +173,8 @@ fn status_cell(s: Status) -> String {
     format!("{} {}", status_symbol(s), status_label(s))
 }
 
-fn track_cell(t: Option<Track>) -> String {
-    match t {
-        Some(Track::OnTrack) => format!("✓ {}", i18n::ON_TRACK.get()),
-        Some(Track::Behind) => format!("✗ {}", i18n::BEHIND.get()),
-        None => "—".to_string(),
-    }
+fn track_cell(v: Verdict) -> String {
+    crate::wording::verdict_text(v)
 }
 
 fn point_text(ind: &Indicator, p: &Point) -> String {
@@ -212,23 +208,25 @@ fn summary(out: &mut String, f: &Figures) {
     let _ = writeln!(out, "| **{}** | **{}** |", tr!("Total", "Total"), f.counts.total());
     let _ = writeln!(out, "| {} | {} |", tr!("dont en retard", "of which late"), f.counts.late);
     out.push('\n');
-    let total = f.on_track + f.behind + f.untracked;
+    let total = f.on_track + f.behind + f.measurement_due + f.untracked;
     let _ = writeln!(
         out,
         "{}",
         tr!(
             format!(
-                "{} : {total} — ✓ {} dans la trajectoire, ✗ {} en retard sur la cible, {} sans comparaison possible.",
+                "{} : {total} — ✓ {} dans la trajectoire, ✗ {} en retard sur la cible, ? {} en attente de mesure, {} sans comparaison possible.",
                 i18n::INDICATORS.get(),
                 f.on_track,
                 f.behind,
+                f.measurement_due,
                 f.untracked
             ),
             format!(
-                "{}: {total} — ✓ {} on track, ✗ {} behind target, {} with nothing to compare.",
+                "{}: {total} — ✓ {} on track, ✗ {} behind target, ? {} measurement due, {} with nothing to compare.",
                 i18n::INDICATORS.get(),
                 f.on_track,
                 f.behind,
+                f.measurement_due,
                 f.untracked
             )
         )
@@ -251,7 +249,11 @@ fn summary(out: &mut String, f: &Figures) {
         euros(b.committed),
         percent(b.committed, b.planned)
     );
-    let _ = writeln!(out, "| {} | {} | {} |", tr!("Dépensé", "Spent"), euros(b.spent), percent(b.spent, b.planned));
+    if b.spent == 0 {
+        let _ = writeln!(out, "| {} | {} | — |", tr!("Dépensé", "Spent"), crate::wording::spent_not_recorded());
+    } else {
+        let _ = writeln!(out, "| {} | {} | {} |", tr!("Dépensé", "Spent"), euros(b.spent), percent(b.spent, b.planned));
+    }
     out.push('\n');
 }
 
@@ -369,7 +371,7 @@ fn orientation(
             status_with_late(a, at),
             pilots_text(plan, a),
             a.due.map(date_text).unwrap_or_else(|| "—".to_string()),
-            behind_count(a),
+            behind_count(a, at),
             a.budget.as_ref().map(|b| euros(b.planned.0)).unwrap_or_else(|| "—".to_string())
         );
     }
@@ -414,8 +416,8 @@ fn action(out: &mut String, plan: &Plan, a: &PlanAction, path: &[&str], at: Date
                 euros(c),
                 percent(c, p),
                 i18n::SPENT.get(),
-                euros(s),
-                percent(s, p)
+                if s == 0 { crate::wording::spent_not_recorded().to_string() } else { euros(s) },
+                if s == 0 { "—".to_string() } else { percent(s, p) }
             )
         }
         None => "—".to_string(),
@@ -449,7 +451,7 @@ fn action(out: &mut String, plan: &Plan, a: &PlanAction, path: &[&str], at: Date
             ind.targets.iter().map(|p| point_text(ind, p)).collect::<Vec<_>>().join(tr!(" ; ", "; "))
         };
         let latest = ind.latest().map(|p| point_text(ind, p)).unwrap_or_else(|| i18n::NO_MEASURE.get().to_string());
-        let _ = writeln!(out, "| {name} | {baseline} | {targets} | {latest} | {} |", track_cell(track(ind)));
+        let _ = writeln!(out, "| {name} | {baseline} | {targets} | {latest} | {} |", track_cell(verdict(ind, at)));
     }
     out.push('\n');
 }

@@ -21,12 +21,13 @@ pub fn one_line_char(c: char) -> char {
     }
 }
 
-/// Replaces every control character (including newlines and tabs) and bidi override.
+/// Replaces every control character and bidi override, for a one-line display: line breaks and
+/// tabs (a decision or a note may span lines) become spaces, the others the replacement character.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
     if !s.chars().any(unsafe_char) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(s.chars().map(|c| if unsafe_char(c) { REPLACEMENT } else { c }).collect())
+    Cow::Owned(s.chars().map(one_line_char).collect())
 }
 
 /// Like [`sanitize`] but keeps line breaks (for multi-line descriptions) and turns tabs into spaces.
@@ -62,5 +63,6 @@ mod tests {
     #[test]
     fn multiline_keeps_newlines_only() {
         assert_eq!(sanitize_multiline("a\nb\tc\u{1b}"), "a\nb c\u{FFFD}");
+        assert_eq!(sanitize("a\nb\tc\u{1b}"), "a b c\u{FFFD}", "one line: breaks become spaces");
     }
 }

@@ -389,6 +389,7 @@ fn change(max_line: usize) -> impl Strategy<Value = Change> {
             }
         ),
         (pick(ACTIONS), ".{0,8}").prop_map(|(action, text)| Change::Comment { action, text }),
+        (pick(ACTIONS), date()).prop_map(|(action, due)| Change::Reschedule { action, due }),
         (pick(MEETINGS), pick(BODIES), prop::option::of(".{0,6}"), date())
             .prop_map(|(id, body, title, date)| Change::MeetingOpened { id, body, title, date }),
         (pick(MEETINGS), pick(PEOPLE), presence()).prop_map(|(meeting, person, presence)| Change::Attendance {

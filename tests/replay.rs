@@ -131,6 +131,7 @@ fn items(state: &PlanState, meeting: &str) -> Vec<(usize, &'static str)> {
                 Change::MeetingClosed { .. } => "MeetingClosed",
                 Change::Attendance { .. } => "Attendance",
                 Change::Undo { .. } => "Undo",
+                Change::Reschedule { .. } => "Reschedule",
             };
             (e.line, kind)
         })

@@ -72,7 +72,8 @@ fn at_a_date_later_lines_do_not_count() {
     let row = |doc: &str| -> String {
         doc.lines().find(|l| l.starts_with("| Tableau de bord mensuel")).expect("CAF indicator row").to_string()
     };
-    assert!(row(&at).contains("| aucune mesure | — |"), "{}", row(&at));
+    // Its target of 31/12/2017 has passed and nothing was measured by 2018-09-30: a measurement is due.
+    assert!(row(&at).contains("| aucune mesure | ? mesure attendue |"), "{}", row(&at));
     assert!(row(&all).contains("| oui (30/09/2018) | ✓ dans la trajectoire |"), "{}", row(&all));
     // The line of 2018-06-12 that started Spup05 counts on 2018-09-30.
     assert!(at.contains("| Spup01 › Spup05 | Mutualisation des moyens pour mieux accompagner les publics les plus en difficulté | ◐ En cours |"), "{at}");
@@ -168,7 +169,11 @@ fn budget_totals_equal_the_sum_over_the_actions() {
         }
         let md = in_french(|| report::markdown(&loaded.state, today));
         let summary = md.split("## Synthèse du plan").nth(1).expect("summary").split("\n### ").next().unwrap();
-        let (p, c, s) = in_french(|| (i18n::euros(planned), i18n::euros(committed), i18n::euros(spent)));
+        // No spending recorded is said so, not « 0 € ».
+        let (p, c, s) = in_french(|| {
+            let s = if spent == 0 { "non renseigné".to_string() } else { i18n::euros(spent) };
+            (i18n::euros(planned), i18n::euros(committed), s)
+        });
         for (label, amount) in [("Prévu", &p), ("Engagé", &c), ("Dépensé", &s)] {
             let line = format!("| {label} | {amount} |");
             assert!(summary.contains(&line), "{}: no `{line}` in\n{summary}", path.display());

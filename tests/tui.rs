@@ -44,7 +44,8 @@ fn history_lists_who_when_what_including_undone_changes() {
     assert!(s.contains("Historique"), "{s}");
     assert!(s.contains("statut : En cours → Abandonnée (annulé)"), "{s}");
     assert!(s.contains("annulation de la ligne 14"), "{s}");
-    assert!(s.contains("02/10/2018 09:13 · Référent CAF"), "{s}");
+    // Written at 09:13 in Paris in summer (+02:00), shown in the viewer's zone (+01:00 here).
+    assert!(s.contains("02/10/2018 08:13 · Référent CAF"), "{s}");
     assert!(s.contains("mesure tableau-de-bord = oui au 30/09/2018"), "{s}");
 }
 
@@ -55,10 +56,12 @@ fn indicators_show_baseline_targets_and_latest_with_tracking() {
     let s = text(&render(&mut app, 160, 60));
     assert!(s.contains("valeur initiale 2 MSAP (01/07/2016)"), "{s}");
     assert!(s.contains("cibles 15 MSAP (31/12/2016), 20 MSAP (31/12/2022)"), "{s}");
-    assert!(
-        s.contains("dernière mesure 15 MSAP (31/05/2018) — en retard sur la cible"),
-        "15 in mid-2018 is under the line from 15 (2016) to 20 (2022): {s}"
-    );
+    // 15 in mid-2018 was under the line from 15 (2016) to 20 (2022), but in 2026 the 2022 target
+    // has passed with no measurement since: a measurement is due.
+    assert!(s.contains("dernière mesure 15 MSAP (31/05/2018) — ? mesure attendue"), "{s}");
+    app.today = copil::plan::model::Date::ymd(2019, 1, 1);
+    let s = text(&render(&mut app, 160, 60));
+    assert!(s.contains("dernière mesure 15 MSAP (31/05/2018) — ✗ en retard sur la cible"), "{s}");
 }
 
 #[test]

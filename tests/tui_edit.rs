@@ -16,6 +16,7 @@ use crossterm::event::KeyCode;
 
 fn app(path: &Path, by: &str) -> App {
     set_lang(Lang::Fr);
+    copil::wording::set_display_offset(Some(3600)); // times as in Paris in winter, whatever the machine's zone
     let mut a = App::new(load(path).unwrap(), Keymap::builtin(), Theme::default16(), Date::ymd(2026, 11, 23));
     a.by = by.to_string();
     a

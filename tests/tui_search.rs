@@ -19,6 +19,7 @@ use ratatui::style::Modifier;
 fn app_for(path: &str) -> App {
     set_lang(Lang::Fr);
     let loaded = load(Path::new(path)).unwrap_or_else(|d| panic!("{d}"));
+    copil::wording::set_display_offset(Some(3600)); // times as in Paris in winter, whatever the machine's zone
     App::new(loaded, Keymap::builtin(), Theme::default16(), Date::ymd(2026, 11, 23))
 }
 

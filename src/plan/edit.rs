@@ -124,7 +124,11 @@ impl<'a> Author<'a> {
 pub(crate) fn event(state: &PlanState, who: &Author, change: Change, note: Option<String>) -> Event {
     let in_meeting = matches!(
         change,
-        Change::Status { .. } | Change::Measure { .. } | Change::Comment { .. } | Change::TaskDone { .. }
+        Change::Status { .. }
+            | Change::Measure { .. }
+            | Change::Comment { .. }
+            | Change::TaskDone { .. }
+            | Change::Reschedule { .. }
     );
     let meeting = who.meeting.filter(|id| in_meeting && state.meeting(id).is_some_and(|m| m.is_open()));
     Event {
@@ -198,6 +202,7 @@ pub fn undo_last(state: &PlanState, who: &Author) -> Result<Event, EditError> {
                     Change::Status { .. }
                         | Change::Measure { .. }
                         | Change::Comment { .. }
+                        | Change::Reschedule { .. }
                         | Change::Decision { .. }
                         | Change::Note { .. }
                         | Change::Task { .. }

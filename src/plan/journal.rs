@@ -88,13 +88,22 @@ pub enum Change {
     Undo {
         line: usize,
     },
+    /// Sets an action's due date (the event's `note` says why). The latest one applied is the
+    /// action's due date, for lateness and everything else.
+    Reschedule {
+        action: String,
+        due: Date,
+    },
 }
 
 impl Change {
     /// The actions this change is about (for an action's history).
     pub fn actions(&self) -> Vec<&str> {
         match self {
-            Change::Status { action, .. } | Change::Measure { action, .. } | Change::Comment { action, .. } => {
+            Change::Status { action, .. }
+            | Change::Measure { action, .. }
+            | Change::Comment { action, .. }
+            | Change::Reschedule { action, .. } => {
                 vec![action.as_str()]
             }
             Change::Decision { actions, .. } | Change::Note { actions, .. } | Change::Task { actions, .. } => {

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use super::edit::{Author, EditError, event};
 use super::journal::{Change, Presence};
-use super::model::{Body, BodyKind, Date, walk_action};
-use super::progress::{Track, is_late, track};
+use super::model::{Body, BodyKind, Date, Status, walk_action};
+use super::progress::{Verdict, is_late, verdict};
 use super::state::{Meeting, Outcome, PlanState};
 use crate::plan::journal::Event;
 
@@ -162,6 +162,8 @@ pub enum Reason {
     Changed,
     /// An indicator behind its trajectory.
     Behind,
+    /// An indicator whose target date has passed with no measurement since.
+    MeasurementDue,
     /// A task of an earlier meeting, still open (its id).
     OpenTask(String),
     /// A decision of an earlier meeting whose due date has come (its entry index).
@@ -249,8 +251,17 @@ pub fn proposed_agenda(state: &PlanState, meeting: &Meeting) -> Vec<AgendaItem> 
                     r.push(Reason::Late);
                 }
                 r.extend(reasons.remove(a.id.as_str()).unwrap_or_default());
-                if a.indicators.iter().any(|i| track(i) == Some(Track::Behind)) {
+                // An abandoned action's indicators are no longer followed; a done one's
+                // measurements are no longer awaited.
+                let followed = a.status != Status::Abandoned;
+                if followed && a.indicators.iter().any(|i| verdict(i, meeting.date) == Verdict::Behind) {
                     r.push(Reason::Behind);
+                }
+                if followed
+                    && a.status != Status::Done
+                    && a.indicators.iter().any(|i| verdict(i, meeting.date) == Verdict::MeasurementDue)
+                {
+                    r.push(Reason::MeasurementDue);
                 }
                 if !r.is_empty() {
                     items.push(AgendaItem { action: Some(a.id.clone()), reasons: r });

@@ -2,9 +2,10 @@
 
 use super::model::{Date, Direction, Indicator, Orientation, Plan, PlanAction, Status, Value, walk_action};
 
-/// An action past its due date and not done is late ("late" is not a status).
+/// An action past its due date (the latest one, after any `Reschedule`) and neither done nor
+/// abandoned is late ("late" is not a status).
 pub fn is_late(a: &PlanAction, today: Date) -> bool {
-    a.status != Status::Done && a.due.is_some_and(|d| d < today)
+    !matches!(a.status, Status::Done | Status::Abandoned) && a.due.is_some_and(|d| d < today)
 }
 
 /// Counts of actions per status (indexed by `Status::index`), and how many are late.
@@ -66,7 +67,41 @@ pub fn expected_at(ind: &Indicator, date: Date) -> Option<f64> {
     }
 }
 
-/// Whether the latest measurement is on track. `None` when there is nothing to compare:
+/// An indicator's verdict on a date: what the dashboard, the report, the detail pane, the chart
+/// and the agenda all say of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// The latest measurement is on (or ahead of) its trajectory.
+    OnTrack,
+    /// The latest measurement is behind its trajectory.
+    Behind,
+    /// A target date has passed with no measurement since: the latest value (if any) says
+    /// nothing about that target.
+    MeasurementDue,
+    /// No target, or no measurement and no target date passed yet, or a qualitative indicator.
+    NothingToCompare,
+}
+
+/// The verdict on an indicator on `today`: first whether a target date has passed with no
+/// measurement on or after it (`MeasurementDue`), then the latest measurement against the
+/// trajectory ([`track`]).
+pub fn verdict(ind: &Indicator, today: Date) -> Verdict {
+    let last_target_passed = ind.targets.iter().map(|t| t.date).filter(|d| *d <= today).max();
+    let last_measured = ind.measurements.iter().map(|m| m.date).max();
+    if let Some(target) = last_target_passed
+        && last_measured.is_none_or(|m| m < target)
+    {
+        return Verdict::MeasurementDue;
+    }
+    match track(ind) {
+        Some(Track::OnTrack) => Verdict::OnTrack,
+        Some(Track::Behind) => Verdict::Behind,
+        None => Verdict::NothingToCompare,
+    }
+}
+
+/// Whether the latest measurement is on track, whatever the date (see [`verdict`] for the
+/// verdict on a date). `None` when there is nothing to compare:
 /// no measurement, no target, or a qualitative (text) indicator.
 pub fn track(ind: &Indicator) -> Option<Track> {
     let latest = ind.latest()?;
@@ -118,19 +153,22 @@ pub struct Figures {
     pub counts: Counts,
     pub on_track: usize,
     pub behind: usize,
+    /// Indicators with a target date passed and no measurement since.
+    pub measurement_due: usize,
     /// Indicators with nothing to compare: no measurement, no target, or a qualitative value.
     pub untracked: usize,
     pub budget: BudgetSums,
 }
 
 impl Figures {
-    fn add(&mut self, a: &PlanAction) {
+    fn add(&mut self, a: &PlanAction, at: Date) {
         self.budget.add(a);
         for ind in &a.indicators {
-            match track(ind) {
-                Some(Track::OnTrack) => self.on_track += 1,
-                Some(Track::Behind) => self.behind += 1,
-                None => self.untracked += 1,
+            match verdict(ind, at) {
+                Verdict::OnTrack => self.on_track += 1,
+                Verdict::Behind => self.behind += 1,
+                Verdict::MeasurementDue => self.measurement_due += 1,
+                Verdict::NothingToCompare => self.untracked += 1,
             }
         }
     }
@@ -140,7 +178,7 @@ impl Figures {
         let mut f = Figures { counts: orientation_counts(o, at), ..Figures::default() };
         for a in &o.actions {
             for (x, _) in walk_action(a, 0) {
-                f.add(x);
+                f.add(x, at);
             }
         }
         f
@@ -157,6 +195,7 @@ impl Figures {
             total.counts.late += f.counts.late;
             total.on_track += f.on_track;
             total.behind += f.behind;
+            total.measurement_due += f.measurement_due;
             total.untracked += f.untracked;
             total.budget.planned += f.budget.planned;
             total.budget.committed += f.budget.committed;
@@ -214,5 +253,42 @@ mod tests {
         assert!(!is_late(&a, Date::ymd(2019, 1, 1)));
         a.status = Status::Done;
         assert!(!is_late(&a, Date::ymd(2021, 1, 1)));
+        a.status = Status::Abandoned;
+        assert!(!is_late(&a, Date::ymd(2021, 1, 1)), "an abandoned action is never late");
+        a.status = Status::NotStarted;
+        assert!(is_late(&a, Date::ymd(2021, 1, 1)));
+    }
+
+    #[test]
+    fn a_verdict_knows_the_date() {
+        // Measured on track in 2025; a target in 2027 and one in 2030.
+        let mut i = ind(Direction::Increase, 55.0, 2025);
+        i.targets = vec![pt(2027, 70.0), pt(2030, 100.0)];
+        assert_eq!(verdict(&i, Date::ymd(2026, 6, 1)), Verdict::OnTrack);
+        // 2027's target has passed with no measurement since: due, not "on track".
+        assert_eq!(verdict(&i, Date::ymd(2028, 1, 1)), Verdict::MeasurementDue);
+        i.measurements.push(pt(2028, 60.0));
+        assert_eq!(verdict(&i, Date::ymd(2028, 6, 1)), Verdict::Behind);
+        i.measurements.push(pt(2029, 95.0));
+        assert_eq!(verdict(&i, Date::ymd(2029, 6, 1)), Verdict::OnTrack);
+        // Never measured: nothing to compare until a target date passes, then due.
+        i.measurements.clear();
+        assert_eq!(verdict(&i, Date::ymd(2026, 1, 1)), Verdict::NothingToCompare);
+        assert_eq!(verdict(&i, Date::ymd(2031, 1, 1)), Verdict::MeasurementDue);
+        // No target: nothing to compare, whatever the date.
+        i.targets.clear();
+        i.measurements.push(pt(2025, 1.0));
+        assert_eq!(verdict(&i, Date::ymd(2040, 1, 1)), Verdict::NothingToCompare);
+    }
+
+    #[test]
+    fn figures_count_each_verdict() {
+        let mut a = PlanAction { id: "a".into(), ..Default::default() };
+        let mut due = ind(Direction::Increase, 55.0, 2019);
+        due.targets = vec![pt(2021, 100.0)];
+        a.indicators = vec![ind(Direction::Increase, 55.0, 2025), ind(Direction::Increase, 10.0, 2025), due];
+        let o = Orientation { id: "1".into(), title: "o".into(), summary: None, actions: vec![a] };
+        let f = Figures::of_orientation(&o, Date::ymd(2026, 1, 1));
+        assert_eq!((f.on_track, f.behind, f.measurement_due, f.untracked), (1, 1, 1, 0));
     }
 }

@@ -23,6 +23,9 @@ pub struct Entry {
     pub outcome: Outcome,
     /// For a `Status` change: the status before it (for minutes and history).
     pub before: Option<Status>,
+    /// For a `Reschedule` change: the due date before it (`None`: there was none), for
+    /// "échéance reportée du … au …".
+    pub due_before: Option<Date>,
 }
 
 /// Why a journal line was not applied, or what else the load noticed.
@@ -159,7 +162,7 @@ impl PlanState {
     /// cancelled change is as if it had never been made.
     pub fn apply(&mut self, line: usize, event: Event) {
         let is_undo = matches!(event.change, Change::Undo { .. });
-        self.entries.push(Entry { line, event, outcome: Outcome::Applied, before: None });
+        self.entries.push(Entry { line, event, outcome: Outcome::Applied, before: None, due_before: None });
         let idx = self.entries.len() - 1;
         self.by_line.entry(line).or_insert(idx);
         self.index_history(idx);
@@ -276,6 +279,7 @@ impl PlanState {
         for (i, is_active) in active.into_iter().enumerate() {
             if is_active {
                 self.entries[i].before = None;
+                self.entries[i].due_before = None;
                 self.entries[i].outcome = Outcome::Applied;
                 self.apply_entry(i);
             } else {
@@ -287,6 +291,11 @@ impl PlanState {
                     _ => None,
                 };
                 self.entries[i].before = before;
+                let due_before = match &self.entries[i].event.change {
+                    Change::Reschedule { action, .. } => self.action_mut(&action.clone()).and_then(|a| a.due),
+                    _ => None,
+                };
+                self.entries[i].due_before = due_before;
             }
         }
     }
@@ -402,7 +411,11 @@ impl PlanState {
         if let Some(m) = &event.meeting
             && matches!(
                 event.change,
-                Change::Status { .. } | Change::Measure { .. } | Change::Comment { .. } | Change::TaskDone { .. }
+                Change::Status { .. }
+                    | Change::Measure { .. }
+                    | Change::Comment { .. }
+                    | Change::TaskDone { .. }
+                    | Change::Reschedule { .. }
             )
         {
             self.open_meeting_mut(m)?;
@@ -428,6 +441,12 @@ impl PlanState {
                     point.by = Some(event.by.clone());
                 }
                 ind.measurements.push(point);
+            }
+            Change::Reschedule { action, due } => {
+                let a = self.action_mut(&action).ok_or(WarningKind::UnknownAction(action.clone()))?;
+                let before = a.due;
+                a.due = Some(due);
+                self.entries[idx].due_before = before;
             }
             Change::Comment { action, .. } => {
                 if !self.has_action(&action) {

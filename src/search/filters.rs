@@ -2,7 +2,7 @@
 
 use super::{Entry, Query, SearchIndex, fold};
 use crate::plan::model::{Date, PlanAction, Status};
-use crate::plan::progress::{Track, is_late, track};
+use crate::plan::progress::{Verdict, is_late, verdict};
 
 /// The filters of a query with their values folded, once per search.
 pub(super) struct Filters {
@@ -49,7 +49,7 @@ impl Filters {
         if self.late && !is_late(a, today) {
             return false;
         }
-        if self.behind && !a.indicators.iter().any(|i| track(i) == Some(Track::Behind)) {
+        if self.behind && !a.indicators.iter().any(|i| verdict(i, today) == Verdict::Behind) {
             return false;
         }
         if !self.pilots.is_empty() && !self.pilots.iter().any(|v| e.people.iter().any(|p| p.contains(v.as_str()))) {

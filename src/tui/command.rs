@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use crate::i18n::{self, T};
+use crate::i18n::{self, Lang, T, lang};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord)]
 pub enum Command {
@@ -64,13 +64,17 @@ pub enum Command {
     MarkAbsent,
     AddGuest,
     TaskDone,
+    /// Set the action's due date, with a reason (a `Reschedule` line).
+    Reschedule,
+    /// In a form's text: start a new line.
+    NewLine,
     /// Unbinds a key in a user keymap.
     Nothing,
 }
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 57] = [
+    pub const ALL: [Command; 59] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -108,6 +112,8 @@ impl Command {
         Command::MarkAbsent,
         Command::AddGuest,
         Command::TaskDone,
+        Command::Reschedule,
+        Command::NewLine,
         Command::Back,
         Command::CycleStatus,
         Command::ToggleLate,
@@ -188,7 +194,38 @@ impl Command {
             Command::MarkAbsent => i18n::CMD_MARK_ABSENT,
             Command::AddGuest => i18n::CMD_ADD_GUEST,
             Command::TaskDone => i18n::CMD_TASK_DONE,
+            Command::Reschedule => {
+                return tr!(
+                    "Reporter l'échéance de l'action (nouvelle date, motif)",
+                    "Reschedule the action (new due date, reason)"
+                );
+            }
+            Command::NewLine => return tr!("Nouvelle ligne dans le texte", "New line in the text"),
         };
         t.get()
+    }
+
+    /// What the command does in a mode, where that differs from [`Command::description`]: `Enter`
+    /// saves a form, but goes to an action in the search, opens an orientation on the dashboard…
+    pub fn description_in(self, mode: super::keymap::Mode) -> &'static str {
+        use super::keymap::Mode;
+        match (self, mode) {
+            (Command::Submit, Mode::Search) => tr!("Aller à l'action choisie", "Go to the chosen action"),
+            (Command::Cancel, Mode::Search) => {
+                tr!("Fermer la recherche, revenir où l'on était", "Close the search, back to where you were")
+            }
+            (Command::Submit, Mode::Dashboard) => {
+                tr!("Ouvrir l'orientation choisie dans l'arbre", "Open the chosen orientation in the tree")
+            }
+            (Command::Submit, Mode::FollowUp) => tr!("Marquer la tâche faite", "Mark the task done"),
+            (Command::Submit, Mode::Meetings) => tr!("Lire le relevé de la réunion", "Read the meeting's minutes"),
+            (Command::PageDown, Mode::Meeting) => {
+                tr!("Faire défiler l'action discutée vers le bas", "Scroll the item under discussion down")
+            }
+            (Command::PageUp, Mode::Meeting) => {
+                tr!("Faire défiler l'action discutée vers le haut", "Scroll the item under discussion up")
+            }
+            _ => self.description(),
+        }
     }
 }

@@ -9,6 +9,7 @@ use crate::plan::edit::{self, Author, EditError};
 use crate::plan::journal::{Event, Presence};
 use crate::plan::meeting;
 use crate::plan::model::{Date, Plan, Status};
+use crate::plan::schedule::{parse_user_date, user_date_text};
 use crate::plan::state::PlanState;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,12 +24,12 @@ pub enum FormKind {
     Task,
     /// A guest's name and presence.
     Guest,
-    /// An action to add to the agenda (no journal line: the agenda lives in the session).
-    AddItem,
     /// Confirms closing the meeting.
     CloseMeeting,
     /// A meeting found open at start: resume it, or later.
     Resume,
+    /// A new due date for an action, and why.
+    Reschedule,
 }
 
 #[derive(Clone, Debug)]
@@ -45,11 +46,59 @@ pub enum FieldValue {
 pub struct Field {
     pub label: T,
     pub value: FieldValue,
+    /// A text that may span several lines (`NewLine` inserts a line break).
+    pub multiline: bool,
+    /// For a text field: names offered with ↑ ↓ (the plan's people, for an owner); free text
+    /// stays allowed.
+    pub suggestions: Vec<String>,
+    /// A label of the field's own, when `label` (a fixed string of `i18n`) does not say it.
+    pub label_text: Option<&'static str>,
 }
 
 impl Field {
+    fn new(label: T, value: FieldValue) -> Field {
+        Field { label, value, multiline: false, suggestions: Vec::new(), label_text: None }
+    }
     fn text(label: T, initial: &str) -> Field {
-        Field { label, value: FieldValue::Text(Input::new(initial.to_string())) }
+        Field::new(label, FieldValue::Text(Input::new(initial.to_string())))
+    }
+    /// A text field that may span several lines.
+    fn long_text(label: T) -> Field {
+        Field { multiline: true, ..Field::text(label, "") }
+    }
+    /// An owner: free text, or one of the plan's people chosen with ↑ ↓.
+    fn owner(plan: &Plan) -> Field {
+        let names = plan.people.iter().map(|p| crate::sanitize::sanitize(&p.name).into_owned()).collect();
+        Field { suggestions: names, ..Field::text(i18n::F_OWNER, "") }
+    }
+    /// The label shown above the field.
+    pub fn label(&self) -> &'static str {
+        self.label_text.unwrap_or_else(|| self.label.get())
+    }
+    /// The suggestions that match what is typed (accents and case aside); all when none does.
+    pub fn matching_suggestions(&self) -> Vec<&str> {
+        let typed = crate::search::fold(self.text_value().trim());
+        let all: Vec<&str> = self.suggestions.iter().map(String::as_str).collect();
+        if typed.is_empty() {
+            return all;
+        }
+        let found: Vec<&str> = all.iter().copied().filter(|n| crate::search::fold(n).contains(&typed)).collect();
+        if found.is_empty() { all } else { found }
+    }
+    /// ↑ ↓ on a field with suggestions: the next (or previous) person, replacing the text.
+    fn suggest(&mut self, forward: bool) {
+        let names = &self.suggestions;
+        let current = self.text_value().trim().to_string();
+        let next = match names.iter().position(|n| *n == current) {
+            Some(i) if forward => names[(i + 1) % names.len()].clone(),
+            Some(i) => names[(i + names.len() - 1) % names.len()].clone(),
+            None => {
+                let m = self.matching_suggestions();
+                let pick = if forward { m.first() } else { m.last() };
+                pick.map(|s| s.to_string()).unwrap_or_default()
+            }
+        };
+        self.value = FieldValue::Text(Input::new(next));
     }
     pub fn text_value(&self) -> &str {
         match &self.value {
@@ -112,7 +161,7 @@ impl Form {
         let a = state.plan.action(action)?;
         let options = Status::ALL.iter().map(|s| i18n::status_label(*s).to_string()).collect();
         let fields = vec![
-            Field { label: i18n::F_STATUS, value: FieldValue::Choice { options, selected: a.status.index() } },
+            Field::new(i18n::F_STATUS, FieldValue::Choice { options, selected: a.status.index() }),
             Field::text(i18n::F_NOTE, ""),
         ];
         Some(Form::new(FormKind::Status, action, "", fields))
@@ -127,7 +176,7 @@ impl Form {
         let options = a.indicators.iter().map(|i| crate::sanitize::sanitize(&i.name).into_owned()).collect();
         let fields = vec![
             Form::choice(i18n::F_INDICATOR, options),
-            Field::text(i18n::F_DATE, &today.to_string()),
+            Field::text(i18n::F_DATE, &user_date_text(today)),
             Field::text(i18n::F_VALUE, ""),
             Field::text(i18n::F_NOTE, ""),
         ];
@@ -139,7 +188,18 @@ impl Form {
 
     pub fn comment(state: &PlanState, action: &str) -> Option<Form> {
         state.plan.action(action)?;
-        Some(Form::new(FormKind::Comment, action, "", vec![Field::text(i18n::F_COMMENT, "")]))
+        Some(Form::new(FormKind::Comment, action, "", vec![Field::long_text(i18n::F_COMMENT)]))
+    }
+
+    /// A new due date for an action (its current one offered), and the reason.
+    pub fn reschedule(state: &PlanState, action: &str) -> Option<Form> {
+        let a = state.plan.action(action)?;
+        let current = a.due.map(user_date_text).unwrap_or_default();
+        let mut date = Field::text(i18n::F_DUE, &current);
+        date.label_text = Some(crate::wording::reschedule_field());
+        let mut why = Field::long_text(i18n::F_NOTE);
+        why.label_text = Some(crate::wording::reason_field());
+        Some(Form::new(FormKind::Reschedule, action, "", vec![date, why]))
     }
 
     /// A form of the meeting screens: its fields, about an action or none.
@@ -148,7 +208,7 @@ impl Form {
     }
 
     fn choice(label: T, options: Vec<String>) -> Field {
-        Field { label, value: FieldValue::Choice { options, selected: 0 } }
+        Field::new(label, FieldValue::Choice { options, selected: 0 })
     }
 
     /// A new meeting: the body among the plan's, the date (today), a title. `None` without bodies.
@@ -164,7 +224,7 @@ impl Form {
             None,
             vec![
                 Form::choice(i18n::F_BODY, names),
-                Field::text(i18n::F_DATE, &today.to_string()),
+                Field::text(i18n::F_DATE, &user_date_text(today)),
                 Field::text(i18n::F_TITLE, ""),
             ],
         );
@@ -172,26 +232,45 @@ impl Form {
         Some(f)
     }
 
-    pub fn decision(meeting: &str, action: Option<&str>) -> Form {
+    /// A decision: its text (several lines allowed), owner (a person of the plan or free
+    /// text), due date, and the actions it is about (the item's, others may be added).
+    pub fn decision(plan: &Plan, meeting: &str, action: Option<&str>) -> Form {
         Form::meeting_form(
             FormKind::Decision,
             meeting,
             action,
-            vec![Field::text(i18n::F_DECISION, ""), Field::text(i18n::F_OWNER, ""), Field::text(i18n::F_DUE, "")],
+            vec![
+                Field::long_text(i18n::F_DECISION),
+                Field::owner(plan),
+                Field::text(i18n::F_DUE, ""),
+                Form::actions_field(action),
+            ],
         )
     }
 
     pub fn note(meeting: &str, action: Option<&str>) -> Form {
-        Form::meeting_form(FormKind::MeetingNote, meeting, action, vec![Field::text(i18n::F_NOTE_TEXT, "")])
+        Form::meeting_form(FormKind::MeetingNote, meeting, action, vec![Field::long_text(i18n::F_NOTE_TEXT)])
     }
 
-    pub fn task(meeting: &str, action: Option<&str>) -> Form {
+    pub fn task(plan: &Plan, meeting: &str, action: Option<&str>) -> Form {
         Form::meeting_form(
             FormKind::Task,
             meeting,
             action,
-            vec![Field::text(i18n::F_TASK, ""), Field::text(i18n::F_OWNER, ""), Field::text(i18n::F_DUE, "")],
+            vec![
+                Field::long_text(i18n::F_TASK),
+                Field::owner(plan),
+                Field::text(i18n::F_DUE, ""),
+                Form::actions_field(action),
+            ],
         )
+    }
+
+    /// The actions a decision or task is about: ids separated by commas, the item's first.
+    fn actions_field(action: Option<&str>) -> Field {
+        let mut f = Field::text(i18n::F_AGENDA_ACTION, action.unwrap_or_default());
+        f.label_text = Some(crate::wording::linked_actions_field());
+        f
     }
 
     pub fn guest(meeting: &str) -> Form {
@@ -201,15 +280,6 @@ impl Form {
             meeting,
             None,
             vec![Field::text(i18n::F_GUEST, ""), Form::choice(i18n::F_PRESENCE, presences)],
-        )
-    }
-
-    pub fn add_item(meeting: &str, suggestion: Option<&str>) -> Form {
-        Form::meeting_form(
-            FormKind::AddItem,
-            meeting,
-            None,
-            vec![Field::text(i18n::F_AGENDA_ACTION, suggestion.unwrap_or_default())],
         )
     }
 
@@ -240,9 +310,9 @@ impl Form {
             FormKind::MeetingNote => i18n::FORM_NOTE.get(),
             FormKind::Task => i18n::FORM_TASK.get(),
             FormKind::Guest => i18n::FORM_GUEST.get(),
-            FormKind::AddItem => i18n::FORM_ADD_ITEM.get(),
             FormKind::CloseMeeting => i18n::FORM_CLOSE_MEETING.get(),
             FormKind::Resume => i18n::FORM_RESUME.get(),
+            FormKind::Reschedule => crate::wording::reschedule_form_title(),
         };
         match (self.action.is_empty(), self.meeting.is_empty()) {
             (false, _) => format!("{what} — {}", self.action),
@@ -266,8 +336,22 @@ impl Form {
         self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
     }
 
-    /// Up/Down: on a choice, change the choice; on a text, move between fields.
+    /// In a multi-line text: a line break at the cursor. Elsewhere nothing.
+    pub fn new_line(&mut self) {
+        if self.fields.get(self.focus).is_some_and(|f| f.multiline)
+            && let Some(input) = self.focused_input()
+        {
+            input.handle(tui_input::InputRequest::InsertChar('\n'));
+        }
+    }
+
+    /// Up/Down: on a choice, change the choice; on a text with suggestions, the next one; on
+    /// another text, move between fields.
     pub fn step(&mut self, forward: bool) {
+        if !self.fields[self.focus].suggestions.is_empty() {
+            self.fields[self.focus].suggest(forward);
+            return;
+        }
         match &mut self.fields[self.focus].value {
             FieldValue::Choice { options, selected } => {
                 let n = options.len().max(1);
@@ -288,7 +372,7 @@ impl Form {
             FormKind::Measure => {
                 let indicator = self.indicators.get(self.fields[0].choice()).cloned().unwrap_or_default();
                 let date_text = self.fields[1].text_value().trim();
-                let date = Date::parse(date_text).ok_or_else(|| EditError::BadDate(date_text.to_string()))?;
+                let date = parse_user_date(date_text).ok_or_else(|| EditError::BadDate(date_text.to_string()))?;
                 edit::measure(
                     state,
                     who,
@@ -309,11 +393,21 @@ impl Form {
                 let owner = resolve_person(&state.plan, self.fields[1].text_value());
                 let due = date_of(self.fields[2].text_value())?;
                 let what = self.fields[0].text_value();
+                let actions = match self.fields.get(3) {
+                    Some(f) => linked_actions(&state.plan, f.text_value())?,
+                    None => self.actions(),
+                };
                 if self.kind == FormKind::Decision {
-                    meeting::decision(state, who, &self.meeting, what, self.actions(), owner.as_deref(), due)
+                    meeting::decision(state, who, &self.meeting, what, actions, owner.as_deref(), due)
                 } else {
-                    meeting::task(state, who, &self.meeting, what, self.actions(), owner.as_deref(), due)
+                    meeting::task(state, who, &self.meeting, what, actions, owner.as_deref(), due)
                 }
+            }
+            FormKind::Reschedule => {
+                let typed = self.fields[0].text_value().trim();
+                let due = parse_user_date(typed).ok_or_else(|| EditError::BadDate(typed.to_string()))?;
+                let why = self.fields[1].text_value().to_string();
+                crate::plan::schedule::reschedule(state, who, &self.action, due, Some(why))
             }
             FormKind::MeetingNote => {
                 meeting::note(state, who, &self.meeting, self.fields[0].text_value(), self.actions())
@@ -324,7 +418,7 @@ impl Form {
             }
             FormKind::CloseMeeting => meeting::close(state, who, &self.meeting),
             // Not journal lines: `update` handles them.
-            FormKind::AddItem | FormKind::Resume => Err(EditError::EmptyText),
+            FormKind::Resume => Err(EditError::EmptyText),
         }
     }
 
@@ -342,7 +436,24 @@ fn date_of(text: &str) -> Result<Option<Date>, EditError> {
     if t.is_empty() {
         return Ok(None);
     }
-    Date::parse(t).map(Some).ok_or_else(|| EditError::BadDate(t.to_string()))
+    parse_user_date(t).map(Some).ok_or_else(|| EditError::BadDate(t.to_string()))
+}
+
+/// The actions typed in a decision's or task's field: ids separated by commas, semicolons or
+/// spaces, case aside; each once, in the order typed. An unknown id is refused.
+pub fn linked_actions(plan: &Plan, typed: &str) -> Result<Vec<String>, EditError> {
+    let mut out: Vec<String> = Vec::new();
+    for word in typed.split([',', ';', ' ']).map(str::trim).filter(|w| !w.is_empty()) {
+        let a = plan
+            .walk()
+            .map(|(_, a, _)| a)
+            .find(|a| a.id.eq_ignore_ascii_case(word))
+            .ok_or_else(|| EditError::UnknownAction(word.to_string()))?;
+        if !out.contains(&a.id) {
+            out.push(a.id.clone());
+        }
+    }
+    Ok(out)
 }
 
 /// An owner as typed: a person of the plan (by id, login or name, case aside) becomes their id, so

@@ -15,13 +15,15 @@ pub struct MeetingUi {
     pub current: usize,
     /// The attendance list's cursor (over people, not organisation headings).
     pub attendance: usize,
+    /// The first line shown of the item under discussion (it may be longer than the screen).
+    pub item_scroll: u16,
 }
 
 impl MeetingUi {
     /// The meeting with the agenda copil proposes for it.
     pub fn new(state: &PlanState, id: &str) -> MeetingUi {
         let agenda = state.meeting(id).map(|m| proposed_agenda(state, m)).unwrap_or_default();
-        MeetingUi { id: id.to_string(), agenda, current: 0, attendance: 0 }
+        MeetingUi { id: id.to_string(), agenda, current: 0, attendance: 0, item_scroll: 0 }
     }
 
     pub fn current_item(&self) -> Option<&AgendaItem> {
@@ -36,6 +38,7 @@ impl MeetingUi {
     pub fn step(&mut self, delta: isize) {
         let last = self.agenda.len().saturating_sub(1) as isize;
         self.current = (self.current as isize + delta).clamp(0, last.max(0)) as usize;
+        self.item_scroll = 0;
     }
 
     /// Moves the current item up or down the agenda; it stays current.
@@ -68,6 +71,7 @@ impl MeetingUi {
         }
         let item = self.agenda.remove(self.current);
         self.current = self.current.min(self.agenda.len().saturating_sub(1));
+        self.item_scroll = 0;
         Some(item)
     }
 
@@ -75,11 +79,13 @@ impl MeetingUi {
     pub fn add(&mut self, action: &str) {
         if let Some(i) = self.agenda.iter().position(|it| it.action.as_deref() == Some(action)) {
             self.current = i;
+            self.item_scroll = 0;
             return;
         }
         let at = if self.agenda.is_empty() { 0 } else { self.current + 1 };
         self.agenda.insert(at, AgendaItem { action: Some(action.to_string()), reasons: Vec::new() });
         self.current = at;
+        self.item_scroll = 0;
     }
 }
 

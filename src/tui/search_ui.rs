@@ -31,6 +31,9 @@ pub struct SearchUi {
     /// The text `hits` was computed for.
     pub searched: Option<String>,
     pub saved: Saved,
+    /// Opened from a meeting to add an action to its agenda: `Enter` adds the chosen action
+    /// there instead of going to it in the tree.
+    pub for_agenda: bool,
 }
 
 impl SearchUi {

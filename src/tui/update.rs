@@ -63,6 +63,7 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
             Command::PrevField => form.prev_field(),
             Command::ChoiceNext => form.step(true),
             Command::ChoicePrev => form.step(false),
+            Command::NewLine => form.new_line(),
             Command::Submit if !form.saving => {
                 match form.to_event(state, &env.author_in(in_meeting(&ui_meeting, form))) {
                     Ok(event) => {
@@ -178,6 +179,7 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
         | Command::MarkAbsent
         | Command::AddGuest
         | Command::TaskDone
+        | Command::NewLine
         | Command::Present
         | Command::Back
         | Command::NextIndicator
@@ -191,7 +193,7 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
         | Command::PrevField
         | Command::ChoiceNext
         | Command::ChoicePrev => {}
-        Command::EditStatus | Command::AddMeasure | Command::AddComment | Command::Undo => {
+        Command::EditStatus | Command::AddMeasure | Command::AddComment | Command::Undo | Command::Reschedule => {
             return edit(state, ui, cmd, env);
         }
         Command::FocusNext => {
@@ -298,6 +300,20 @@ fn search(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Command) -> Ve
                 ui.message = Some(Message::error(i18n::search_count(0, 0)));
                 return Vec::new();
             };
+            if s.for_agenda {
+                // The chosen action goes on the meeting's agenda; the tree stays as it was.
+                let saved = std::mem::take(&mut s.saved);
+                ui.search = None;
+                ui.expanded = saved.expanded;
+                ui.rebuild_rows(plan);
+                ui.selected = saved.selected.min(ui.rows.len().saturating_sub(1));
+                ui.offset = saved.offset;
+                ui.detail_scroll = saved.detail_scroll;
+                if let Some(m) = &mut ui.meeting {
+                    m.add(&hit);
+                }
+                return Vec::new();
+            }
             let query = s.query();
             ui.filter = query.has_filters().then(|| TreeFilter {
                 text: s.text().trim().to_string(),
@@ -331,28 +347,11 @@ fn target_action(state: &PlanState, ui: &UiState) -> Option<String> {
     }
 }
 
-/// The forms whose submission writes no journal line: adding to the agenda, resuming a meeting,
+/// The forms whose submission writes no journal line: resuming a meeting,
 /// declining to close one. `None` for the others.
 fn session_form(state: &PlanState, ui: &mut UiState) -> Option<Vec<Effect>> {
     let f = ui.form.as_ref()?;
     match f.kind {
-        FormKind::AddItem => {
-            let typed = f.fields[0].text_value().trim().to_string();
-            let found = state.plan.walk().map(|(_, a, _)| a).find(|a| a.id.eq_ignore_ascii_case(&typed));
-            match found {
-                Some(a) => {
-                    if let Some(m) = &mut ui.meeting {
-                        m.add(&a.id);
-                    }
-                    ui.form = None;
-                }
-                None => {
-                    if let Some(f) = &mut ui.form {
-                        f.error = Some(i18n::edit_error(&EditError::UnknownAction(typed)));
-                    }
-                }
-            }
-        }
         FormKind::Resume => {
             let (id, resume) = (f.meeting.clone(), f.fields[0].choice() == 0);
             ui.form = None;
@@ -414,12 +413,19 @@ fn meeting_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) 
             m.remove_current();
         }
         Command::AddItem => {
-            let suggestion = match ui.selected_row().and_then(|r| node(&state.plan, &r.path)) {
-                Some(Node::Action(a)) => Some(a.id.clone()),
-                _ => None,
+            // The `/` search, its Enter putting the chosen action on the agenda.
+            let saved = Saved {
+                selected: ui.selected,
+                offset: ui.offset,
+                expanded: ui.expanded.clone(),
+                detail_scroll: ui.detail_scroll,
             };
-            ui.form = Some(Form::add_item(&id, suggestion.as_deref()));
+            ui.search = Some(SearchUi { for_agenda: true, ..SearchUi::new("", saved) });
         }
+        Command::PageDown => m.item_scroll = m.item_scroll.saturating_add(ui.viewport.max(4) as u16 / 2),
+        Command::PageUp => m.item_scroll = m.item_scroll.saturating_sub(ui.viewport.max(4) as u16 / 2),
+        Command::ScrollDown => m.item_scroll = m.item_scroll.saturating_add(1),
+        Command::ScrollUp => m.item_scroll = m.item_scroll.saturating_sub(1),
         Command::Decision | Command::MeetingNote | Command::Task | Command::CloseMeeting => {
             if let Err(why) = can_record(state, env, &id) {
                 ui.message = Some(Message::error(why));
@@ -428,13 +434,13 @@ fn meeting_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) 
             let action = m.current_action().map(str::to_string);
             let action = action.as_deref();
             ui.form = Some(match cmd {
-                Command::Decision => Form::decision(&id, action),
+                Command::Decision => Form::decision(&state.plan, &id, action),
                 Command::MeetingNote => Form::note(&id, action),
-                Command::Task => Form::task(&id, action),
+                Command::Task => Form::task(&state.plan, &id, action),
                 _ => Form::close_meeting(&id),
             });
         }
-        Command::EditStatus | Command::AddMeasure | Command::AddComment | Command::Undo => {
+        Command::EditStatus | Command::AddMeasure | Command::AddComment | Command::Undo | Command::Reschedule => {
             return edit(state, ui, cmd, env);
         }
         Command::Attendance => {
@@ -691,6 +697,7 @@ fn edit(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Eff
     ui.form = match cmd {
         Command::EditStatus => Form::status(state, &action),
         Command::AddComment => Form::comment(state, &action),
+        Command::Reschedule => Form::reschedule(state, &action),
         _ => {
             let f = Form::measure(state, &action, env.today);
             if f.is_none() {

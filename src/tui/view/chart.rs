@@ -15,7 +15,7 @@ use super::theme::status_symbol;
 use super::{Ctx, truncate};
 use crate::i18n;
 use crate::plan::model::{Date, Direction, Indicator, PlanAction, Point, Value, ValueKind};
-use crate::plan::progress::{Track, expected_at, track};
+use crate::plan::progress::{Verdict, expected_at, verdict};
 use crate::sanitize::sanitize;
 use crate::tui::ui_state::{Node, node};
 
@@ -154,27 +154,19 @@ fn summary<'a>(ctx: &Ctx, ind: &Indicator) -> Vec<Line<'a>> {
     let value = |v: &Value| format!("{}{unit}", sanitize(&i18n::value_text(v)));
     let latest = match ind.latest() {
         Some(p) => {
-            let verdict = track(ind);
+            let v = verdict(ind, ctx.today);
             let expected = match p.value {
                 Value::Number(_) => expected_at(ind, p.date).map(|e| format!("{}{unit}", i18n::number(e))),
                 _ => None,
             };
-            let style = match verdict {
-                Some(Track::OnTrack) => t.good,
-                Some(Track::Behind) => t.late,
-                None => t.title,
-            };
-            Line::styled(
-                i18n::chart_latest(
-                    &value(&p.value),
-                    &i18n::date_text(p.date),
-                    expected.as_deref(),
-                    verdict.map(|v| v == Track::OnTrack),
-                ),
-                style,
-            )
+            let mut text = i18n::chart_latest(&value(&p.value), &i18n::date_text(p.date), expected.as_deref(), None);
+            text.push_str(&format!(" · {}", crate::wording::verdict_text(v)));
+            Line::styled(text, super::detail::verdict_style(t, v))
         }
-        None => Line::styled(i18n::no_measure_yet(), t.muted),
+        None => {
+            let v = verdict(ind, ctx.today);
+            Line::styled(format!("{} {}", i18n::no_measure_yet(), crate::wording::verdict_text(v)), t.muted)
+        }
     };
     let mut parts = Vec::new();
     if let Some(b) = &ind.baseline {
@@ -190,10 +182,11 @@ fn summary<'a>(ctx: &Ctx, ind: &Indicator) -> Vec<Line<'a>> {
 
 fn chart<'a>(ctx: &Ctx, ind: &Indicator, s: &'a Series) -> Chart<'a> {
     let t = ctx.theme;
-    let measured = match track(ind) {
-        Some(Track::OnTrack) => t.good,
-        Some(Track::Behind) => t.late,
-        None => t.title,
+    let measured = match verdict(ind, ctx.today) {
+        Verdict::OnTrack => t.good,
+        Verdict::Behind => t.late,
+        Verdict::MeasurementDue => t.warning,
+        Verdict::NothingToCompare => t.title,
     };
     // Lines in braille (fine), points as dots; a line needs two points. The measurements' line
     // has no name: their dots carry the legend.

@@ -110,6 +110,9 @@ fn card<'a>(out: &mut Vec<Line<'a>>, t: &Theme, o: Option<&Orientation>, f: &Fig
         Span::raw(" · "),
         Span::styled(format!("✗ {}", i18n::behind_count(f.behind)), if f.behind > 0 { t.late } else { t.muted }),
     ];
+    if f.measurement_due > 0 {
+        ind.push(Span::styled(format!(" · ? {}", crate::wording::measurement_due_count(f.measurement_due)), t.warning));
+    }
     if f.untracked > 0 {
         ind.push(Span::styled(format!(" · {}", i18n::untracked_count(f.untracked)), t.muted));
     }

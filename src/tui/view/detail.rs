@@ -10,8 +10,8 @@ use super::Ctx;
 use super::header::date_text;
 use super::theme::{LATE_MARK, Theme, status_symbol};
 use crate::i18n;
-use crate::plan::model::{Indicator, Orientation, PlanAction, Point, Status};
-use crate::plan::progress::{Track, is_late, orientation_counts, track};
+use crate::plan::model::{Date, Indicator, Orientation, PlanAction, Point, Status};
+use crate::plan::progress::{Verdict, is_late, orientation_counts, verdict};
 use crate::plan::state::{Outcome, PlanState};
 use crate::sanitize::{sanitize, sanitize_multiline};
 use crate::tui::ui_state::{Focus, Node, node, node_by_key};
@@ -131,7 +131,13 @@ fn action_lines<'a>(ctx: &Ctx, a: &PlanAction) -> Vec<Line<'a>> {
         out.push(field(t, i18n::START.get(), date_text(d)));
     }
     if let Some(d) = a.due {
-        out.push(field(t, i18n::DUE.get(), date_text(d)));
+        let first = ctx.state.base().action(&a.id).and_then(|b| b.due);
+        let moved = if first.is_some_and(|f| f != d) {
+            format!(" ({})", crate::wording::first_due(first))
+        } else {
+            String::new()
+        };
+        out.push(field(t, i18n::DUE.get(), format!("{}{moved}", date_text(d))));
     }
     if !a.tags.is_empty() {
         out.push(field(t, i18n::TAGS.get(), list(&a.tags)));
@@ -144,29 +150,12 @@ fn action_lines<'a>(ctx: &Ctx, a: &PlanAction) -> Vec<Line<'a>> {
     if !a.milestones.is_empty() {
         out.push(Line::raw(""));
         out.push(heading(t, i18n::MILESTONES.get()));
-        for m in &a.milestones {
-            let (mark, style) = if m.done { ("✓", t.good) } else { ("·", Style::new()) };
-            out.push(Line::from(vec![
-                Span::styled(format!("  {mark} "), style),
-                Span::raw(format!("{}  {}", date_text(m.date), sanitize(&m.label))),
-            ]));
-        }
+        milestone_lines(t, a, &mut out);
     }
     if let Some(b) = &a.budget {
         out.push(Line::raw(""));
         out.push(heading(t, i18n::BUDGET.get()));
-        let pct = |x: u64| (x * 100).checked_div(b.planned.0).map(|p| format!(" ({p} %)")).unwrap_or_default();
-        out.push(Line::raw(format!(
-            "  {} {} · {} {}{} · {} {}{}",
-            i18n::PLANNED.get(),
-            i18n::euros(b.planned.0),
-            i18n::COMMITTED.get(),
-            i18n::euros(b.committed.0),
-            pct(b.committed.0),
-            i18n::SPENT.get(),
-            i18n::euros(b.spent.0),
-            pct(b.spent.0),
-        )));
+        out.push(budget_line(b));
         if !b.funders.is_empty() {
             let f: Vec<String> =
                 b.funders.iter().map(|f| format!("{} {}", sanitize(&f.funder), i18n::euros(f.amount.0))).collect();
@@ -183,7 +172,7 @@ fn action_lines<'a>(ctx: &Ctx, a: &PlanAction) -> Vec<Line<'a>> {
         out.push(Line::raw(""));
         out.push(heading(t, i18n::INDICATORS.get()));
         for i in &a.indicators {
-            indicator_lines(t, i, &mut out);
+            indicator_lines(t, i, ctx.today, &mut out);
         }
     }
     if !a.sub_actions.is_empty() {
@@ -204,7 +193,7 @@ fn point_text(p: &Point, unit: Option<&str>) -> String {
     format!("{}{unit} ({})", sanitize(&i18n::value_text(&p.value)), date_text(p.date))
 }
 
-pub(super) fn indicator_lines<'a>(t: &Theme, i: &Indicator, out: &mut Vec<Line<'a>>) {
+pub(super) fn indicator_lines<'a>(t: &Theme, i: &Indicator, today: Date, out: &mut Vec<Line<'a>>) {
     let unit = i.unit.as_deref();
     out.push(Line::styled(format!("  {}", sanitize(&i.name)), t.title));
     let mut parts = Vec::new();
@@ -220,16 +209,11 @@ pub(super) fn indicator_lines<'a>(t: &Theme, i: &Indicator, out: &mut Vec<Line<'
     }
     let mut latest = vec![Span::raw(format!("    {} ", i18n::LATEST.get()))];
     match i.latest() {
-        Some(p) => {
-            latest.push(Span::styled(point_text(p, unit), t.title));
-            match track(i) {
-                Some(Track::OnTrack) => latest.push(Span::styled(format!(" — {}", i18n::ON_TRACK.get()), t.good)),
-                Some(Track::Behind) => latest.push(Span::styled(format!(" — {}", i18n::BEHIND.get()), t.late)),
-                None => {}
-            }
-        }
+        Some(p) => latest.push(Span::styled(point_text(p, unit), t.title)),
         None => latest.push(Span::styled(i18n::NO_MEASURE.get(), t.muted)),
     }
+    let v = verdict(i, today);
+    latest.push(Span::styled(format!(" — {}", crate::wording::verdict_text(v)), verdict_style(t, v)));
     out.push(Line::from(latest));
     if let Some(s) = &i.source {
         out.push(Line::styled(format!("    {} : {}", i18n::SOURCE.get(), sanitize(s)), t.muted));
@@ -246,7 +230,7 @@ fn history_lines<'a>(state: &PlanState, t: &Theme, action: &str, out: &mut Vec<L
     // then the note.
     for &i in idxs.iter().rev() {
         let e = &state.entries[i];
-        let when = format!("{} {}", date_text(e.event.at.date()), e.event.at.0.format("%H:%M"));
+        let when = crate::wording::local_time(e.event.at);
         let who = state.plan.person_name(&e.event.by).to_string();
         let mut head =
             vec![Span::styled(format!("  {when} · "), t.muted), Span::styled(sanitize(&who).into_owned(), t.label)];
@@ -254,7 +238,7 @@ fn history_lines<'a>(state: &PlanState, t: &Theme, action: &str, out: &mut Vec<L
             head.push(Span::styled(format!(" [{} {}]", i18n::MEETING.get(), sanitize(m)), t.muted));
         }
         out.push(Line::from(head));
-        let mut what = vec![Span::raw(format!("    {}", sanitize(&i18n::describe_change(&e.event.change, e.before))))];
+        let mut what = vec![Span::raw(format!("    {}", sanitize(&crate::wording::describe_entry(e))))];
         match e.outcome {
             Outcome::Undone => what.push(Span::styled(format!(" ({})", i18n::UNDONE.get()), t.muted)),
             Outcome::Skipped => what.push(Span::styled(format!(" ({})", i18n::NOT_APPLIED.get()), t.warning)),
@@ -265,4 +249,45 @@ fn history_lines<'a>(state: &PlanState, t: &Theme, action: &str, out: &mut Vec<L
             out.push(Line::styled(format!("      {}", sanitize(n)), t.muted));
         }
     }
+}
+
+/// The colour of a verdict (its symbol and words carry the meaning without it).
+pub(super) fn verdict_style(t: &Theme, v: Verdict) -> ratatui::style::Style {
+    match v {
+        Verdict::OnTrack => t.good,
+        Verdict::Behind => t.late,
+        Verdict::MeasurementDue => t.warning,
+        Verdict::NothingToCompare => t.muted,
+    }
+}
+
+/// An action's milestones, one a line: done or not, date, label.
+pub(super) fn milestone_lines<'a>(t: &Theme, a: &PlanAction, out: &mut Vec<Line<'a>>) {
+    for m in &a.milestones {
+        let (mark, style) = if m.done { ("✓", t.good) } else { ("·", Style::new()) };
+        out.push(Line::from(vec![
+            Span::styled(format!("  {mark} "), style),
+            Span::raw(format!("{}  {}", date_text(m.date), sanitize(&m.label))),
+        ]));
+    }
+}
+
+/// A budget: planned, committed and spent with their shares; spending not recorded (zero) is
+/// said so, not shown as « 0 % ».
+pub(super) fn budget_line<'a>(b: &crate::plan::model::Budget) -> Line<'a> {
+    let pct = |x: u64| (x * 100).checked_div(b.planned.0).map(|p| format!(" ({p} %)")).unwrap_or_default();
+    let spent = if b.spent.0 == 0 {
+        crate::wording::spent_not_recorded().to_string()
+    } else {
+        format!("{}{}", i18n::euros(b.spent.0), pct(b.spent.0))
+    };
+    Line::raw(format!(
+        "  {} {} · {} {}{} · {} {spent}",
+        i18n::PLANNED.get(),
+        i18n::euros(b.planned.0),
+        i18n::COMMITTED.get(),
+        i18n::euros(b.committed.0),
+        pct(b.committed.0),
+        i18n::SPENT.get(),
+    ))
 }

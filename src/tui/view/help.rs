@@ -20,7 +20,7 @@ pub fn lines<'a>(ctx: &Ctx) -> Vec<Line<'a>> {
             let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
             out.push(Line::from(vec![
                 Span::styled(format!("{:<18}", keys.join(" ")), t.label),
-                Span::raw(cmd.description().to_string()),
+                Span::raw(cmd.description_in(mode).to_string()),
             ]));
         }
     };

@@ -7,22 +7,30 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::detail::indicator_lines;
+use super::detail::{budget_line, indicator_lines, milestone_lines};
 use super::theme::{LATE_MARK, Theme, status_symbol};
 use super::{Ctx, pane, truncate};
 use crate::i18n;
+use crate::plan::journal::Change;
 use crate::plan::meeting::{AgendaItem, Reason, attendees, decision_text, task_text};
 use crate::plan::model::PlanAction;
 use crate::plan::progress::is_late;
 use crate::plan::state::{Meeting, Outcome, PlanState};
-use crate::sanitize::sanitize;
+use crate::sanitize::{sanitize, sanitize_multiline};
 use crate::tui::meeting_ui::MeetingUi;
 
 /// The meeting's heading: title (or the body's name), body, date, open or closed.
 pub fn heading(state: &PlanState, m: &Meeting) -> String {
     let body = state.plan.body(&m.body).map(|b| b.name.as_str()).unwrap_or(&m.body);
-    let title = m.title.as_deref().unwrap_or(body);
-    i18n::meeting_heading(&sanitize(title), &sanitize(body), &i18n::date_text(m.date), m.is_open())
+    let date = i18n::date_text(m.date);
+    match &m.title {
+        Some(t) if t.trim() != body.trim() => i18n::meeting_heading(&sanitize(t), &sanitize(body), &date, m.is_open()),
+        // No title (or the body's name as title): the body's name once, not « X · X ».
+        _ => {
+            let state = if m.is_open() { i18n::MEETING_OPEN.get() } else { i18n::MEETING_CLOSED.get() };
+            format!("{} · {date} · {state}", sanitize(body))
+        }
+    }
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -46,11 +54,19 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         agenda(frame, list, ctx, mu, m);
         item
     };
-    let lines = match mu.current_item() {
+    let mut lines = match mu.current_item() {
         Some(item) => item_lines(ctx, m, item),
         None => vec![Line::styled(i18n::AGENDA_EMPTY.get(), t.muted)],
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), item_area);
+    // The item may be longer than the screen: it scrolls (PgUp/PgDn), and says so.
+    // Rows once wrapped (about: words may wrap a little earlier).
+    let w = item_area.width.max(1) as usize;
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(w)).sum();
+    let scroll = mu.item_scroll.min(rows.saturating_sub(1) as u16);
+    if rows > item_area.height as usize && item_area.height > 2 {
+        lines.insert(1, Line::styled(format!("({})", crate::wording::item_scroll_hint()), t.muted));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)), item_area);
 }
 
 fn shown<'a>(ctx: &'a Ctx) -> Option<(&'a MeetingUi, &'a Meeting)> {
@@ -101,6 +117,7 @@ fn reason_text(state: &PlanState, r: &Reason) -> String {
         Reason::Late => i18n::REASON_LATE.get().to_string(),
         Reason::Changed => i18n::REASON_CHANGED.get().to_string(),
         Reason::Behind => i18n::REASON_BEHIND.get().to_string(),
+        Reason::MeasurementDue => crate::wording::reason_measurement_due().to_string(),
         Reason::OpenTask(id) => i18n::reason_open_task(id, task_text(state, id)),
         Reason::DecisionDue(i) => i18n::reason_decision_due(decision_text(state, *i)),
     }
@@ -123,18 +140,111 @@ fn item_lines<'a>(ctx: &Ctx, m: &Meeting, item: &AgendaItem) -> Vec<Line<'a>> {
         Span::styled(i18n::label(i18n::WHY_ON_AGENDA.get()), t.label),
         Span::styled(sanitize(&why).into_owned(), t.warning),
     ]));
+    // What this meeting recorded first: the chair sees a line as soon as it is written.
+    recorded_lines(ctx, m, item.action.as_deref(), &mut out);
     if let Some(a) = action {
+        if let Some(d) = &a.description {
+            out.push(Line::raw(""));
+            out.push(Line::styled(crate::wording::description_heading(), t.heading));
+            for l in sanitize_multiline(d).lines() {
+                out.push(Line::raw(l.to_string()));
+            }
+        }
+        if let Some(b) = &a.budget {
+            out.push(Line::raw(""));
+            out.push(Line::styled(crate::wording::budget_heading(), t.heading));
+            out.push(budget_line(b));
+        }
         if !a.indicators.is_empty() {
             out.push(Line::raw(""));
             out.push(Line::styled(i18n::INDICATORS.get(), t.heading));
             for i in &a.indicators {
-                indicator_lines(t, i, &mut out);
+                indicator_lines(t, i, m.date.max(ctx.today), &mut out);
             }
         }
-        follow_up_lines(ctx, &a.id, m, &mut out);
+        if !a.milestones.is_empty() {
+            out.push(Line::raw(""));
+            out.push(Line::styled(crate::wording::milestones_heading(), t.heading));
+            milestone_lines(t, a, &mut out);
+        }
+        earlier_lines(ctx, &a.id, m, &mut out);
     }
-    recorded_lines(ctx, m, item.action.as_deref(), &mut out);
     out
+}
+
+/// A text of several lines as the lines of a list item: the first after `head`, the others
+/// indented under it.
+fn text_lines<'a>(head: Vec<Span<'a>>, text: &str, indent: usize, out: &mut Vec<Line<'a>>) {
+    let clean = sanitize_multiline(text);
+    let mut parts = clean.lines();
+    let mut first = head;
+    first.push(Span::raw(parts.next().unwrap_or_default().to_string()));
+    out.push(Line::from(first));
+    for l in parts {
+        out.push(Line::raw(format!("{}{l}", " ".repeat(indent))));
+    }
+}
+
+/// The decisions and tasks of earlier meetings about the action, oldest first, with their state:
+/// a task open (overdue or not) or done; a decision with its due date, passed or to come.
+fn earlier_lines<'a>(ctx: &Ctx, action: &str, m: &Meeting, out: &mut Vec<Line<'a>>) {
+    let t = ctx.theme;
+    let state = ctx.state;
+    let mut lines: Vec<Line<'a>> = Vec::new();
+    for e in state.entries.iter().filter(|e| e.outcome == Outcome::Applied) {
+        let when = |id: &str| state.meeting(id).map(|mt| i18n::date_text(mt.date)).unwrap_or_default();
+        match &e.event.change {
+            Change::Decision { meeting, text, actions, owner, due }
+                if *meeting != m.id && actions.iter().any(|a| a == action) =>
+            {
+                let owner = owner.as_deref().map(|o| state.plan.person_name(o).to_string()).unwrap_or_default();
+                let due_text = due.map(i18n::date_text).unwrap_or_default();
+                let overdue = due.is_some_and(|d| d < m.date);
+                let head = vec![
+                    Span::styled(if overdue { format!("  {LATE_MARK} ") } else { "    ".to_string() }, t.late),
+                    Span::styled(format!("{} ({}) : ", crate::wording::decision_word(), when(meeting)), t.label),
+                ];
+                text_lines(head, text, 6, &mut lines);
+                let who_due = i18n::task_due(&owner, &due_text);
+                if !who_due.is_empty() {
+                    lines.push(Line::styled(format!("      {}", sanitize(&who_due)), t.muted));
+                }
+            }
+            Change::Task { meeting, id, .. } if *meeting != m.id => {
+                let Some(task) = state.tasks.iter().find(|x| x.id == *id && x.line == e.line) else { continue };
+                if !task.actions.iter().any(|a| a == action) {
+                    continue;
+                }
+                let done = task.done_line.is_some();
+                let overdue = !done && task.due.is_some_and(|d| d < m.date);
+                let head = vec![
+                    Span::styled(if overdue { format!("  {LATE_MARK} ") } else { "    ".to_string() }, t.late),
+                    Span::styled(
+                        format!(
+                            "{} {} ({}) · {} : ",
+                            i18n::TASK_WORD.get(),
+                            task.id,
+                            when(meeting),
+                            crate::wording::task_state(done)
+                        ),
+                        if done { t.good } else { t.label },
+                    ),
+                ];
+                text_lines(head, &task.text, 6, &mut lines);
+                let owner = task.owner.as_deref().map(|o| state.plan.person_name(o).to_string()).unwrap_or_default();
+                let who_due = i18n::task_due(&owner, &task.due.map(i18n::date_text).unwrap_or_default());
+                if !who_due.is_empty() {
+                    lines.push(Line::styled(format!("      {}", sanitize(&who_due)), t.muted));
+                }
+            }
+            _ => {}
+        }
+    }
+    if !lines.is_empty() {
+        out.push(Line::raw(""));
+        out.push(Line::styled(crate::wording::earlier_heading(), t.heading));
+        out.extend(lines);
+    }
 }
 
 fn action_head<'a>(ctx: &Ctx, a: &PlanAction, m: &Meeting, out: &mut Vec<Line<'a>>) {
@@ -149,6 +259,10 @@ fn action_head<'a>(ctx: &Ctx, a: &PlanAction, m: &Meeting, out: &mut Vec<Line<'a
     }
     if let Some(d) = a.due {
         status.push(Span::styled(format!("   {} {}", i18n::DUE.get(), i18n::date_text(d)), t.muted));
+        let first = ctx.state.base().action(&a.id).and_then(|b| b.due);
+        if first.is_some_and(|f| f != d) {
+            status.push(Span::styled(format!(" ({})", crate::wording::first_due(first)), t.muted));
+        }
     }
     out.push(Line::from(status));
     let people: Vec<String> = a.pilots.iter().map(|p| ctx.state.plan.person_name(p).to_string()).collect();
@@ -156,28 +270,6 @@ fn action_head<'a>(ctx: &Ctx, a: &PlanAction, m: &Meeting, out: &mut Vec<Line<'a
         out.push(Line::from(vec![
             Span::styled(i18n::label(i18n::PILOTS.get()), t.label),
             Span::raw(sanitize(&people.join(", ")).into_owned()),
-        ]));
-    }
-}
-
-/// Open tasks about the action, from any meeting.
-fn follow_up_lines<'a>(ctx: &Ctx, action: &str, m: &Meeting, out: &mut Vec<Line<'a>>) {
-    let t = ctx.theme;
-    let open: Vec<_> =
-        ctx.state.tasks.iter().filter(|x| x.done_line.is_none() && x.actions.iter().any(|a| a == action)).collect();
-    if open.is_empty() {
-        return;
-    }
-    out.push(Line::raw(""));
-    out.push(Line::styled(i18n::FOLLOW_UP_HEADING.get(), t.heading));
-    for task in open {
-        let owner = task.owner.as_deref().map(|o| ctx.state.plan.person_name(o).to_string()).unwrap_or_default();
-        let due = task.due.map(i18n::date_text).unwrap_or_default();
-        let overdue = task.due.is_some_and(|d| d < m.date);
-        out.push(Line::from(vec![
-            Span::styled(if overdue { format!("  {LATE_MARK} ") } else { "    ".to_string() }, t.late),
-            Span::raw(format!("{} {} : {}", i18n::TASK_WORD.get(), task.id, sanitize(&task.text))),
-            Span::styled(format!("  {}", sanitize(&i18n::task_due(&owner, &due))), t.muted),
         ]));
     }
 }
@@ -198,8 +290,7 @@ fn recorded_lines<'a>(ctx: &Ctx, m: &Meeting, action: Option<&str>, out: &mut Ve
             None => about.is_empty(),
         };
         if relevant {
-            let what = i18n::describe_change(&e.event.change, e.before);
-            lines.push(Line::raw(format!("  • {}", sanitize(&what))));
+            text_lines(vec![Span::raw("  • ")], &crate::wording::describe_entry(e), 4, &mut lines);
         }
     }
     if !lines.is_empty() {

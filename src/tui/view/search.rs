@@ -21,7 +21,9 @@ const TOP: u16 = 3;
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, s: &SearchUi) {
     let t = ctx.theme;
-    let block = super::pane(ctx, Line::from(Span::styled(format!(" {} ", i18n::SEARCH_TITLE.get()), t.title)), true);
+    // Opened from a meeting, Enter puts the chosen action on the agenda: the title says so.
+    let title = if s.for_agenda { i18n::FORM_ADD_ITEM.get() } else { i18n::SEARCH_TITLE.get() };
+    let block = super::pane(ctx, Line::from(Span::styled(format!(" {title} "), t.title)), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width < 4 {
