@@ -49,6 +49,10 @@ pub struct Global {
     /// The settings file (default: config.ron in the user's config directory, if it exists).
     #[arg(long, global = true)]
     pub config: Option<PathBuf>,
+    /// Output without symbols whose meaning is only visual: statuses and verdicts in words, no
+    /// marks or arrows (also when NO_COLOR is set or TERM=dumb).
+    #[arg(long, global = true)]
+    pub plain: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -128,6 +132,27 @@ pub enum Command {
         #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
         query: Vec<String>,
     },
+    /// Print one action as plain text, in reading order: title, status and lateness in words,
+    /// people, dates, description and sections, indicators (with their ids, latest value and
+    /// verdict), budget, milestones, sub-actions and history. Exits 2 on an unknown action.
+    Show {
+        plan: PathBuf,
+        /// The action's id (as `copil list` prints it).
+        action: String,
+    },
+    /// Print the actions, in plan order: id, status in words, due date and title, separated by
+    /// tabs; or the plan as an outline with --tree. The optional query is that of `copil search`
+    /// (free words and filters such as statut:encours referent:… retard). Exits 1 when nothing
+    /// matches.
+    List {
+        plan: PathBuf,
+        /// The plan as an outline: orientations, actions and sub-actions indented.
+        #[arg(long)]
+        tree: bool,
+        /// The query words, as for `copil search` (none: every action).
+        #[arg(num_args = 0..)]
+        query: Vec<String>,
+    },
     /// Write a generated plan and journal (for benchmarks and stress tests).
     #[command(hide = true)]
     Generate {
@@ -152,6 +177,11 @@ impl Global {
     }
     pub fn today(&self) -> Date {
         self.today.unwrap_or_else(Date::today)
+    }
+    /// Plain output (`crate::line`) for the headless commands: `--plain`, `NO_COLOR` or `TERM=dumb`.
+    pub fn apply_plain(&self) {
+        let env = |k| std::env::var_os(k);
+        crate::line::set_plain(crate::line::plain_wanted(self.plain, env("NO_COLOR").as_deref(), env("TERM").as_deref()));
     }
 }
 
@@ -189,11 +219,10 @@ pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let indicators: usize = plan.walk().map(|(_, a, _)| a.indicators.len()).sum();
     let _ = writeln!(
         out,
-        "{} — {} ({} → {})",
+        "{} — {} ({})",
         sanitize(plan.display_title()),
         sanitize(&plan.territory),
-        plan.period.start,
-        plan.period.end
+        crate::line::period(&plan.period.start.to_string(), &plan.period.end.to_string())
     );
     let _ =
         writeln!(out, "{}", i18n::counts_summary(plan.orientations.len(), actions, indicators, state.entries.len()));
@@ -216,6 +245,10 @@ pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
 /// `copil PLAN`: loads the plan (refusing it with a diagnostic, never writing it) and runs the TUI.
 pub fn open(path: &Path, global: &Global, err: &mut impl Write) -> std::io::Result<i32> {
     use crate::tui::{app, keymap::Keymap, view::theme::Theme};
+    if crate::line::is_dumb(std::env::var_os("TERM").as_deref()) {
+        writeln!(err, "{}", crate::line::dumb_terminal_refusal())?;
+        return Ok(2);
+    }
     let loaded = match load::load(path) {
         Ok(l) => l,
         Err(d) => {
@@ -331,6 +364,37 @@ pub fn search(plan: &Path, query: &[String], today: Date, out: &mut impl Write, 
         }
     }
     if hits.is_empty() { 1 } else { 0 }
+}
+
+/// `copil show`: one action as plain text. 0 shown, 2 the plan does not load or has no such action.
+pub fn show(plan: &Path, action: &str, today: Date, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let Some(loaded) = load_or_say(plan, err) else { return 2 };
+    match crate::line::show::action_text(&loaded.state, action, today, &plan.display().to_string()) {
+        Some(text) => emit(&text, None, out, err, crate::report::write_error),
+        None => {
+            let e = crate::plan::edit::EditError::UnknownAction(action.to_string());
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&i18n::edit_error(&e)));
+            2
+        }
+    }
+}
+
+/// `copil list`: the matching actions (the query parsed and run by `crate::search`, as for
+/// `copil search`) as lines or an outline, in plan order. 0 some, 1 none, 2 bad plan or query.
+pub fn list(plan: &Path, query: &[String], tree: bool, today: Date, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let Some(loaded) = load_or_say(plan, err) else { return 2 };
+    let plan = &loaded.state.plan;
+    let query = crate::search::parse_query(&query.join(" "));
+    if let Some(u) = query.unknown_statuses.first() {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), i18n::search_unknown_status(u));
+        return 2;
+    }
+    let found = crate::line::list::matching(plan, &query, today);
+    let text = if tree { crate::line::list::tree(plan, &found, today) } else { crate::line::list::lines(plan, &found, today) };
+    match emit(&text, None, out, err, crate::report::write_error) {
+        0 if found.is_empty() => 1,
+        code => code,
+    }
 }
 
 /// `copil log`: the journal, one line per change, oldest first.

@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use crate::i18n::{self, Lang, date_text, euros, lang, percent, status_label, value_text};
+use crate::i18n::{self, Lang, date_text, euros, lang, percent, value_text};
 use crate::plan::model::{Date, Indicator, Orientation, Plan, PlanAction, Point, Status, Value};
 use crate::plan::progress::{Figures, Track, is_late, track};
 use crate::plan::state::PlanState;
@@ -164,14 +164,15 @@ pub fn md_text(s: &str) -> String {
     out
 }
 
+/// The status's symbol and name; its name alone when plain (`crate::line`).
 fn status_cell(s: Status) -> String {
-    format!("{} {}", status_symbol(s), status_label(s))
+    crate::line::status_text(s)
 }
 
 fn track_cell(t: Option<Track>) -> String {
     match t {
-        Some(Track::OnTrack) => format!("✓ {}", i18n::ON_TRACK.get()),
-        Some(Track::Behind) => format!("✗ {}", i18n::BEHIND.get()),
+        Some(t @ Track::OnTrack) => format!("{}{}", crate::line::track_mark(t), i18n::ON_TRACK.get()),
+        Some(t @ Track::Behind) => format!("{}{}", crate::line::track_mark(t), i18n::BEHIND.get()),
         None => "—".to_string(),
     }
 }
@@ -193,7 +194,7 @@ fn pilots_text(plan: &Plan, a: &PlanAction) -> String {
 }
 
 fn id_path(path: &[&str]) -> String {
-    path.iter().map(|p| md_text(p)).collect::<Vec<_>>().join(" › ")
+    path.iter().map(|p| md_text(p)).collect::<Vec<_>>().join(crate::line::path_separator())
 }
 
 /// The summary of a set of actions: counts per status, late, indicators, budget.
@@ -208,19 +209,20 @@ fn summary(out: &mut String, f: &Figures) {
     let _ = writeln!(out, "| {} | {} |", tr!("dont en retard", "of which late"), f.counts.late);
     out.push('\n');
     let total = f.on_track + f.behind + f.untracked;
+    let (ok, behind) = (crate::line::track_mark(Track::OnTrack), crate::line::track_mark(Track::Behind));
     let _ = writeln!(
         out,
         "{}",
         tr!(
             format!(
-                "{} : {total} — ✓ {} dans la trajectoire, ✗ {} en retard sur la cible, {} sans comparaison possible.",
+                "{} : {total} — {ok}{} dans la trajectoire, {behind}{} en retard sur la cible, {} sans comparaison possible.",
                 i18n::INDICATORS.get(),
                 f.on_track,
                 f.behind,
                 f.untracked
             ),
             format!(
-                "{}: {total} — ✓ {} on track, ✗ {} behind target, {} with nothing to compare.",
+                "{}: {total} — {ok}{} on track, {behind}{} behind target, {} with nothing to compare.",
                 i18n::INDICATORS.get(),
                 f.on_track,
                 f.behind,
