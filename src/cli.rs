@@ -181,7 +181,11 @@ impl Global {
     /// Plain output (`crate::line`) for the headless commands: `--plain`, `NO_COLOR` or `TERM=dumb`.
     pub fn apply_plain(&self) {
         let env = |k| std::env::var_os(k);
-        crate::line::set_plain(crate::line::plain_wanted(self.plain, env("NO_COLOR").as_deref(), env("TERM").as_deref()));
+        crate::line::set_plain(crate::line::plain_wanted(
+            self.plain,
+            env("NO_COLOR").as_deref(),
+            env("TERM").as_deref(),
+        ));
     }
 }
 
@@ -390,7 +394,8 @@ pub fn list(plan: &Path, query: &[String], tree: bool, today: Date, out: &mut im
         return 2;
     }
     let found = crate::line::list::matching(plan, &query, today);
-    let text = if tree { crate::line::list::tree(plan, &found, today) } else { crate::line::list::lines(plan, &found, today) };
+    let text =
+        if tree { crate::line::list::tree(plan, &found, today) } else { crate::line::list::lines(plan, &found, today) };
     match emit(&text, None, out, err, crate::report::write_error) {
         0 if found.is_empty() => 1,
         code => code,

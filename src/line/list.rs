@@ -59,17 +59,14 @@ fn node(out: &mut String, a: &PlanAction, parent: Option<&str>, depth: usize, m:
         let _ = write!(about, "{sep}{}", tr!(format!("échéance {}", date_text(d)), format!("due {}", date_text(d))));
     }
     if let Some(p) = parent {
-        let _ =
-            write!(about, "{sep}{}", tr!(format!("sous-action de {}", sanitize(p)), format!("sub-action of {}", sanitize(p))));
+        let _ = write!(
+            about,
+            "{sep}{}",
+            tr!(format!("sous-action de {}", sanitize(p)), format!("sub-action of {}", sanitize(p)))
+        );
     }
-    let _ = writeln!(
-        out,
-        "{}{}{}{} ({about})",
-        "  ".repeat(depth),
-        sanitize(&a.id),
-        tr!(" : ", ": "),
-        sanitize(&a.title)
-    );
+    let _ =
+        writeln!(out, "{}{}{}{} ({about})", "  ".repeat(depth), sanitize(&a.id), tr!(" : ", ": "), sanitize(&a.title));
     for s in a.sub_actions.iter().filter(|s| keeps(s, m)) {
         node(out, s, Some(&a.id), depth + 1, m, today);
     }
