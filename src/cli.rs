@@ -139,6 +139,9 @@ pub enum Command {
         plan: PathBuf,
         /// The action's id (as `copil list` prints it).
         action: String,
+        /// Headings in bold, statuses and verdicts in colour (the words stay; not with plain output).
+        #[arg(long)]
+        color: bool,
     },
     /// Print the actions, in plan order: id, status in words, due date and title, separated by
     /// tabs; or the plan as an outline with --tree. The optional query is that of `copil search`
@@ -356,12 +359,7 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
 pub fn search(plan: &Path, query: &[String], today: Date, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let Some(loaded) = load_or_say(plan, err) else { return 2 };
     let plan = &loaded.state.plan;
-    let query = crate::search::parse_query(&query.join(" "));
-    if let Some(u) = query.unknown_statuses.first() {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), i18n::search_unknown_status(u));
-        return 2;
-    }
-    let hits = crate::search::SearchIndex::new(plan).search(plan, &query, today);
+    let Some(hits) = query_hits(&loaded, query, today, err) else { return 2 };
     for h in &hits {
         if let Some(a) = plan.action(&h.action_id) {
             let _ = writeln!(out, "{}\t{}\t{}", sanitize(&a.id), i18n::status_label(a.status), sanitize(&a.title));
@@ -370,10 +368,28 @@ pub fn search(plan: &Path, query: &[String], today: Date, out: &mut impl Write, 
     if hits.is_empty() { 1 } else { 0 }
 }
 
+/// The actions matching a query's words, best first: what `copil search` prints and `copil list`
+/// keeps. `None` (the reason said on `err`) when the query names an unknown status.
+fn query_hits(
+    loaded: &load::Loaded,
+    query: &[String],
+    today: Date,
+    err: &mut impl Write,
+) -> Option<Vec<crate::search::Hit>> {
+    let plan = &loaded.state.plan;
+    let query = crate::search::parse_query(&query.join(" "));
+    if let Some(u) = query.unknown_statuses.first() {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), i18n::search_unknown_status(u));
+        return None;
+    }
+    Some(crate::search::SearchIndex::new(plan).search(plan, &query, today))
+}
+
 /// `copil show`: one action as plain text. 0 shown, 2 the plan does not load or has no such action.
-pub fn show(plan: &Path, action: &str, today: Date, out: &mut impl Write, err: &mut impl Write) -> i32 {
+pub fn show(plan: &Path, action: &str, color: bool, today: Date, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let Some(loaded) = load_or_say(plan, err) else { return 2 };
-    match crate::line::show::action_text(&loaded.state, action, today, &plan.display().to_string()) {
+    let paint = crate::line::show::Paint { on: color && !crate::line::plain() };
+    match crate::line::show::action_text(&loaded.state, action, today, &plan.display().to_string(), paint) {
         Some(text) => emit(&text, None, out, err, crate::report::write_error),
         None => {
             let e = crate::plan::edit::EditError::UnknownAction(action.to_string());
@@ -388,12 +404,8 @@ pub fn show(plan: &Path, action: &str, today: Date, out: &mut impl Write, err: &
 pub fn list(plan: &Path, query: &[String], tree: bool, today: Date, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let Some(loaded) = load_or_say(plan, err) else { return 2 };
     let plan = &loaded.state.plan;
-    let query = crate::search::parse_query(&query.join(" "));
-    if let Some(u) = query.unknown_statuses.first() {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), i18n::search_unknown_status(u));
-        return 2;
-    }
-    let found = crate::line::list::matching(plan, &query, today);
+    let Some(hits) = query_hits(&loaded, query, today, err) else { return 2 };
+    let found = crate::line::list::matching(&hits);
     let text =
         if tree { crate::line::list::tree(plan, &found, today) } else { crate::line::list::lines(plan, &found, today) };
     match emit(&text, None, out, err, crate::report::write_error) {

@@ -31,8 +31,8 @@ fn main() -> color_eyre::Result<()> {
         Some(Command::Search { plan, query }) => {
             cli::search(plan, query, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())
         }
-        Some(Command::Show { plan, action }) => {
-            cli::show(plan, action, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())
+        Some(Command::Show { plan, action, color }) => {
+            cli::show(plan, action, *color, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::List { plan, tree, query }) => {
             cli::list(plan, query, *tree, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())

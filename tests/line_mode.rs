@@ -248,3 +248,32 @@ fn the_id_the_interface_shows_is_what_copil_measure_takes() {
     let shown = run(&["show", plan, "Spup03", "--lang", "fr"], 0);
     assert!(shown.contains("  Dernière mesure : oui au 31/12/2018\n"), "{shown}");
 }
+
+/// Colour only when asked, around the same words: without its escapes, the coloured text is the
+/// plain one. Plain output (`--plain`, `NO_COLOR`) wins over `--color`.
+#[test]
+fn show_colours_only_when_asked_and_never_instead_of_words() {
+    let args = ["show", EXTRACT, "Spup01", "--today", "2019-01-01", "--lang", "fr"];
+    let bare = run(&args, 0);
+    assert!(!bare.contains('\x1b'), "no escape by default");
+    let mut coloured_args = args.to_vec();
+    coloured_args.push("--color");
+    let coloured = run(&coloured_args, 0);
+    assert!(coloured.contains("Statut : \x1b[1;91mEn cours, en retard"), "{coloured}");
+    assert!(coloured.contains("\x1b[1mHistorique"), "{coloured}");
+    let mut stripped = String::new();
+    let mut rest = coloured.as_str();
+    while let Some(i) = rest.find('\x1b') {
+        stripped.push_str(&rest[..i]);
+        let end = rest[i..].find('m').expect("an SGR sequence ends with m");
+        rest = &rest[i + end + 1..];
+    }
+    stripped.push_str(rest);
+    assert_eq!(stripped, bare);
+    for env in [&[("NO_COLOR", "1")][..], &[("TERM", "dumb")]] {
+        let out = copil_env(&coloured_args, env);
+        assert!(!String::from_utf8_lossy(&out.stdout).contains('\x1b'), "{env:?}");
+    }
+    coloured_args.push("--plain");
+    assert_eq!(run(&coloured_args, 0), bare);
+}

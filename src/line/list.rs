@@ -1,8 +1,9 @@
 //! `copil list PLAN [QUERY]`: the plan's actions as lines, or as an outline (`--tree`).
 //!
-//! The query is the search's (`/` in the interface, `copil search` on the command line): it is
-//! parsed and run by `crate::search`, so `list` takes every filter word search takes. Unlike
-//! `search`, which ranks, `list` keeps the plan's order.
+//! The query is the search's (`/` in the interface, `copil search` on the command line): the
+//! command line parses and runs it the same way for both (`cli::query_hits`, through
+//! `crate::search`), so `list` takes every filter word search takes. Unlike `search`, which
+//! ranks, `list` keeps the plan's order.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -11,12 +12,12 @@ use super::show::status_and_late;
 use crate::i18n::{self, Lang, date_text, lang};
 use crate::plan::model::{Date, Plan, PlanAction};
 use crate::sanitize::sanitize;
-use crate::search::{Query, SearchIndex};
+use crate::search::Hit;
 
-/// The ids of the actions and sub-actions matching `query`, in plan order (every one for an
-/// empty query).
-pub fn matching(plan: &Plan, query: &Query, today: Date) -> HashSet<String> {
-    SearchIndex::new(plan).search(plan, query, today).into_iter().map(|h| h.action_id).collect()
+/// The ids of the actions and sub-actions a search found (`SearchIndex::search`, as `copil
+/// search` runs it; every action for an empty query).
+pub fn matching(hits: &[Hit]) -> HashSet<String> {
+    hits.iter().map(|h| h.action_id.clone()).collect()
 }
 
 /// One line per matching action, in plan order: id, status in words (and lateness), due date,

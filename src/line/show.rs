@@ -4,25 +4,69 @@
 //! lateness in words, where the action sits in the plan, its people and dates, its description and
 //! sections, its indicators (with the ids `copil measure` takes, the latest value and its verdict),
 //! its budget, milestones, sub-actions and history. Every line says what it is (a label, or a
-//! heading above a group); indentation only helps the eye. No box drawing, no colour, no symbol
-//! standing for a word. The verdicts and lateness are those of `plan::progress`, as on screen.
+//! heading above a group); indentation only helps the eye. No box drawing, no symbol standing for
+//! a word, and no colour unless asked (`--color`: headings in bold, statuses and verdicts in
+//! their colours, the words unchanged). The verdicts and lateness are those of `plan::progress`,
+//! as on screen.
 
 use std::fmt::Write as _;
 
 use crate::i18n::{self, Lang, date_text, euros, label, lang, percent, status_label, value_text};
-use crate::plan::model::{Date, Indicator, Orientation, PlanAction, Point, Value};
+use crate::plan::model::{Date, Indicator, Orientation, PlanAction, Point, Status, Value};
 use crate::plan::progress::{Track, expected_at, is_late, track};
 use crate::plan::state::{Outcome, PlanState};
 use crate::sanitize::{sanitize, sanitize_multiline};
 
+/// Colour on request: ANSI styles around words that are there anyway (never instead of them).
+#[derive(Clone, Copy, Debug)]
+pub struct Paint {
+    pub on: bool,
+}
+
+/// SGR parameters of the 16 ANSI colours (what a shared server's terminal has): bold, bright red
+/// and bold (late, behind), red, yellow, green, bright black (grey).
+const BOLD: &str = "1";
+const ALARM: &str = "1;91";
+const RED: &str = "31";
+const YELLOW: &str = "33";
+const GREEN: &str = "32";
+const GREY: &str = "90";
+
+impl Paint {
+    fn styled(self, text: &str, sgr: &str) -> String {
+        if self.on { format!("\x1b[{sgr}m{text}\x1b[0m") } else { text.to_string() }
+    }
+    fn bold(self, text: &str) -> String {
+        self.styled(text, BOLD)
+    }
+    /// The status's colour of the default theme; late in bold bright red.
+    fn status(self, a: &PlanAction, text: &str, today: Date) -> String {
+        let sgr = match (is_late(a, today), a.status) {
+            (true, _) => ALARM,
+            (false, Status::NotStarted) => RED,
+            (false, Status::InProgress) => YELLOW,
+            (false, Status::Done) => GREEN,
+            (false, Status::Abandoned) => GREY,
+        };
+        self.styled(text, sgr)
+    }
+    fn verdict(self, t: Option<Track>, text: &str) -> String {
+        match t {
+            Some(Track::OnTrack) => self.styled(text, GREEN),
+            Some(Track::Behind) => self.styled(text, ALARM),
+            None => text.to_string(),
+        }
+    }
+}
+
 /// The action `id` of the state as text (`None` when the plan has no such action). `plan_arg` is
 /// the plan as the user named it, for the `copil measure` line offered under the indicators.
-pub fn action_text(state: &PlanState, id: &str, today: Date, plan_arg: &str) -> Option<String> {
+pub fn action_text(state: &PlanState, id: &str, today: Date, plan_arg: &str, paint: Paint) -> Option<String> {
     let (orientation, ancestors, a) = locate(state, id)?;
     let plan = &state.plan;
     let mut out = String::new();
-    let _ = writeln!(out, "{} — {}", sanitize(&a.id), sanitize(&a.title));
-    let _ = writeln!(out, "{}{}", label(i18n::STATUS.get()), status_words(a, today));
+    let _ = writeln!(out, "{}", paint.bold(&format!("{} — {}", sanitize(&a.id), sanitize(&a.title))));
+    let _ = writeln!(out, "{}{}", label(i18n::STATUS.get()), paint.status(a, &status_words(a, today), today));
     let _ = writeln!(
         out,
         "{}{} — {}",
@@ -43,22 +87,22 @@ pub fn action_text(state: &PlanState, id: &str, today: Date, plan_arg: &str) -> 
     field(&mut out, i18n::TAGS.get(), &tags.join(", "));
 
     if let Some(d) = &a.description {
-        block(&mut out, i18n::DESCRIPTION.get(), d);
+        block(&mut out, &paint.bold(i18n::DESCRIPTION.get()), d);
     }
     for s in &a.sections {
-        block(&mut out, &sanitize(&s.title), &s.text);
+        block(&mut out, &paint.bold(&sanitize(&s.title)), &s.text);
     }
     if !a.indicators.is_empty() {
         out.push('\n');
-        let _ = writeln!(out, "{}", count_heading(i18n::INDICATORS.get(), a.indicators.len()));
+        let _ = writeln!(out, "{}", paint.bold(&count_heading(i18n::INDICATORS.get(), a.indicators.len())));
         let _ = writeln!(out, "{}", measure_hint(plan_arg, &a.id));
         for ind in &a.indicators {
-            indicator(&mut out, ind);
+            indicator(&mut out, ind, paint);
         }
     }
     if let Some(b) = &a.budget {
         out.push('\n');
-        let _ = writeln!(out, "{}", i18n::BUDGET.get());
+        let _ = writeln!(out, "{}", paint.bold(i18n::BUDGET.get()));
         let sep = tr!(" ; ", "; ");
         let _ = writeln!(
             out,
@@ -83,7 +127,7 @@ pub fn action_text(state: &PlanState, id: &str, today: Date, plan_arg: &str) -> 
     }
     if !a.milestones.is_empty() {
         out.push('\n');
-        let _ = writeln!(out, "{}", count_heading(i18n::MILESTONES.get(), a.milestones.len()));
+        let _ = writeln!(out, "{}", paint.bold(&count_heading(i18n::MILESTONES.get(), a.milestones.len())));
         for m in &a.milestones {
             let done = if m.done { i18n::DONE_MARK.get() } else { i18n::TODO_MARK.get() };
             let _ = writeln!(out, "  {}{} ({done})", label(&date_text(m.date)), sanitize(&m.label));
@@ -91,14 +135,14 @@ pub fn action_text(state: &PlanState, id: &str, today: Date, plan_arg: &str) -> 
     }
     if !a.sub_actions.is_empty() {
         out.push('\n');
-        let _ = writeln!(out, "{}", count_heading(i18n::SUB_ACTIONS.get(), a.sub_actions.len()));
+        let _ = writeln!(out, "{}", paint.bold(&count_heading(i18n::SUB_ACTIONS.get(), a.sub_actions.len())));
         for s in &a.sub_actions {
             let (id, title) = (sanitize(&s.id), sanitize(&s.title));
-            let _ = writeln!(out, "  {id} — {}{}", label(&title), status_words(s, today));
+            let _ = writeln!(out, "  {id} — {}{}", label(&title), paint.status(s, &status_words(s, today), today));
         }
     }
     out.push('\n');
-    history(&mut out, state, &a.id);
+    history(&mut out, state, &a.id, paint);
     Some(out)
 }
 
@@ -211,14 +255,14 @@ fn number_with_unit(ind: &Indicator, n: f64) -> String {
 
 /// An indicator: its id (what `copil measure` takes) and name, baseline, targets, the latest
 /// measurement with the value expected on its date and the verdict, its source.
-fn indicator(out: &mut String, ind: &Indicator) {
+fn indicator(out: &mut String, ind: &Indicator, paint: Paint) {
     let _ = writeln!(
         out,
         "{}",
-        tr!(
+        paint.bold(&tr!(
             format!("Indicateur {} : {}", sanitize(&ind.id), sanitize(&ind.name)),
             format!("Indicator {}: {}", sanitize(&ind.id), sanitize(&ind.name))
-        )
+        ))
     );
     if let Some(b) = &ind.baseline {
         let _ = writeln!(out, "  {}{}", label(&capitalised(i18n::BASELINE.get())), point_words(ind, b));
@@ -246,7 +290,7 @@ fn indicator(out: &mut String, ind: &Indicator) {
                     number_with_unit(ind, e)
                 });
             }
-            let _ = writeln!(out, "  {}{verdict}", label(tr!("Verdict", "Verdict")));
+            let _ = writeln!(out, "  {}{}", label(tr!("Verdict", "Verdict")), paint.verdict(track(ind), verdict));
         }
     }
     if let Some(s) = &ind.source {
@@ -255,10 +299,10 @@ fn indicator(out: &mut String, ind: &Indicator) {
 }
 
 /// The action's journal lines, latest first: when, who, in which meeting, what, and the note.
-fn history(out: &mut String, state: &PlanState, action: &str) {
+fn history(out: &mut String, state: &PlanState, action: &str, paint: Paint) {
     let idxs = state.history(action);
     if idxs.is_empty() {
-        let _ = writeln!(out, "{}", i18n::HISTORY.get());
+        let _ = writeln!(out, "{}", paint.bold(i18n::HISTORY.get()));
         let _ = writeln!(out, "  {}", i18n::NO_HISTORY.get());
         return;
     }
@@ -266,12 +310,12 @@ fn history(out: &mut String, state: &PlanState, action: &str) {
     let _ = writeln!(
         out,
         "{}",
-        match (lang(), n) {
+        paint.bold(&match (lang(), n) {
             (Lang::Fr, 1) => format!("{} : 1 changement", i18n::HISTORY.get()),
             (Lang::Fr, _) => format!("{} : {n} changements, du plus récent au plus ancien", i18n::HISTORY.get()),
             (Lang::En, 1) => format!("{}: 1 change", i18n::HISTORY.get()),
             (Lang::En, _) => format!("{}: {n} changes, latest first", i18n::HISTORY.get()),
-        }
+        })
     );
     for &i in idxs.iter().rev() {
         let e = &state.entries[i];
