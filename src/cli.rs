@@ -390,7 +390,7 @@ pub fn show(plan: &Path, action: &str, color: bool, today: Date, out: &mut impl 
     let Some(loaded) = load_or_say(plan, err) else { return 2 };
     let paint = crate::line::show::Paint { on: color && !crate::line::plain() };
     match crate::line::show::action_text(&loaded.state, action, today, &plan.display().to_string(), paint) {
-        Some(text) => emit(&text, None, out, err, crate::report::write_error),
+        Some(text) => crate::line::print(&text, out, err),
         None => {
             let e = crate::plan::edit::EditError::UnknownAction(action.to_string());
             let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&i18n::edit_error(&e)));
@@ -408,7 +408,7 @@ pub fn list(plan: &Path, query: &[String], tree: bool, today: Date, out: &mut im
     let found = crate::line::list::matching(&hits);
     let text =
         if tree { crate::line::list::tree(plan, &found, today) } else { crate::line::list::lines(plan, &found, today) };
-    match emit(&text, None, out, err, crate::report::write_error) {
+    match crate::line::print(&text, out, err) {
         0 if found.is_empty() => 1,
         code => code,
     }

@@ -103,6 +103,19 @@ pub fn period(start: &str, end: &str) -> String {
     tr!(format!("du {start} au {end}"), format!("from {start} to {end}"))
 }
 
+/// Writes a command's text: 0 written; 0 too when the reader stopped reading (`copil list PLAN |
+/// head`: a closed pipe is the end of the output, not an error); 3 on any other failure, said.
+pub fn print(text: &str, out: &mut impl std::io::Write, err: &mut impl std::io::Write) -> i32 {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
+            3
+        }
+    }
+}
+
 /// The characters a plain output never holds: status symbols, verdict and warning marks, arrows,
 /// pointers, box drawing, block elements (bars) and geometric shapes. Used by the tests, and
 /// available to anyone checking a document.
@@ -136,5 +149,28 @@ mod tests {
             assert!(status_symbol(s).chars().all(is_visual_symbol), "{}", status_symbol(s));
         }
         assert!(!"En cours, en retard : échéance 31/12/2017 — 15 MSAP…".chars().any(is_visual_symbol));
+    }
+
+    /// A writer that fails every write with `kind`.
+    struct Failing(std::io::ErrorKind);
+    impl std::io::Write for Failing {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(self.0.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_ends_the_output_quietly_other_failures_are_said() {
+        let mut err = Vec::new();
+        assert_eq!(print("x\n", &mut Failing(std::io::ErrorKind::BrokenPipe), &mut err), 0);
+        assert!(err.is_empty());
+        assert_eq!(print("x\n", &mut Failing(std::io::ErrorKind::StorageFull), &mut err), 3);
+        assert!(!err.is_empty());
+        let mut out = Vec::new();
+        assert_eq!(print("x\n", &mut out, &mut err), 0);
+        assert_eq!(out, b"x\n");
     }
 }
