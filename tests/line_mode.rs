@@ -25,6 +25,25 @@ fn run(args: &[&str], code: i32) -> String {
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
 
+/// The text without its SGR sequences (`ESC [ 1;91 m`); any other escape stays.
+fn strip_sgr(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("\x1b[") {
+        out.push_str(&rest[..i]);
+        let params = rest[i + 2..].find(|c: char| !c.is_ascii_digit() && c != ';').map(|n| i + 2 + n);
+        match params {
+            Some(end) if rest[end..].starts_with('m') => rest = &rest[end + 1..],
+            _ => {
+                out.push_str(&rest[i..i + 2]);
+                rest = &rest[i + 2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn symbols(text: &str) -> Vec<(usize, String)> {
     text.lines().enumerate().filter(|(_, l)| l.chars().any(is_visual_symbol)).map(|(i, l)| (i + 1, l.into())).collect()
 }
@@ -261,19 +280,43 @@ fn show_colours_only_when_asked_and_never_instead_of_words() {
     let coloured = run(&coloured_args, 0);
     assert!(coloured.contains("Statut : \x1b[1;91mEn cours, en retard"), "{coloured}");
     assert!(coloured.contains("\x1b[1mHistorique"), "{coloured}");
-    let mut stripped = String::new();
-    let mut rest = coloured.as_str();
-    while let Some(i) = rest.find('\x1b') {
-        stripped.push_str(&rest[..i]);
-        let end = rest[i..].find('m').expect("an SGR sequence ends with m");
-        rest = &rest[i + end + 1..];
-    }
-    stripped.push_str(rest);
-    assert_eq!(stripped, bare);
+    assert_eq!(strip_sgr(&coloured), bare);
     for env in [&[("NO_COLOR", "1")][..], &[("TERM", "dumb")]] {
         let out = copil_env(&coloured_args, env);
         assert!(!String::from_utf8_lossy(&out.stdout).contains('\x1b'), "{env:?}");
     }
     coloured_args.push("--plain");
     assert_eq!(run(&coloured_args, 0), bare);
+}
+
+/// Text from the plan and the journal never brings an escape sequence to the terminal, and a tab
+/// or a line break in a title cannot add a column or a line to `list`.
+#[test]
+fn text_from_files_cannot_reach_the_terminal_or_break_the_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("p.ron");
+    let src = r#"Plan(format: 1, title: "P", territory: "T", period: (start: "2025-01-01", end: "2030-12-31"),
+  people: [Person(id: "x", name: "Mme ESC[31mX")],
+  orientations: [Orientation(id: "1", title: "O ESC[2J", actions: [
+    Action(id: "a1", title: "un\tdeux\ntrois ESC[31m", description: "ligne ESC]0;titre\x07\nsuite", pilots: ["x"],
+      sections: [Section(title: "S ESC[1m", text: "t ESC[1m")],
+      indicators: [Indicator(id: "i", name: "I ESC[1m", unit: "u ESC[1m", targets: [Point(date: "2026-01-01", value: 3)])]),
+  ])])"#;
+    std::fs::write(&plan, src.replace("ESC", "\u{1b}")).unwrap();
+    let p = plan.to_str().unwrap();
+    let out = copil(&["comment", p, "a1", "note \u{1b}[2J effacée"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = copil(&["measure", p, "a1", "i", "2", "--date", "2025-06-01", "--note", "n \u{1b}[5m"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let shown = run(&["show", p, "a1", "--lang", "fr", "--color"], 0);
+    // Only our own colours (SGR: ESC [ digits and semicolons m) are left.
+    assert!(!strip_sgr(&shown).contains('\x1b'), "{shown:?}");
+    assert!(shown.contains("commentaire : note \u{FFFD}[2J effacée"), "{shown}");
+    for args in [vec!["list", p], vec!["list", p, "--tree"], vec!["show", p, "a1"]] {
+        let out = run(&args, 0);
+        assert!(!out.contains('\x1b'), "{args:?}: {out:?}");
+    }
+    let list = run(&["list", p], 0);
+    assert_eq!(list.lines().count(), 1, "{list:?}");
+    assert_eq!(list.trim_end_matches('\n').split('\t').count(), 4, "{list:?}");
 }
