@@ -271,7 +271,7 @@ fn indicator(out: &mut String, ind: &Indicator, paint: Paint) {
         let t: Vec<String> = ind.targets.iter().map(|p| point_words(ind, p)).collect();
         let _ = writeln!(out, "  {}{}", label(&capitalised(i18n::TARGETS.get())), t.join(tr!(" ; ", "; ")));
     }
-    let latest = label(&capitalised(i18n::LATEST.get()));
+    let latest = label(tr!("Dernière mesure", "Latest measurement"));
     match ind.latest() {
         None => {
             let _ = writeln!(out, "  {latest}{}", i18n::NO_MEASURE.get());
