@@ -49,6 +49,10 @@ pub struct Global {
     /// The settings file (default: config.ron in the user's config directory, if it exists).
     #[arg(long, global = true)]
     pub config: Option<PathBuf>,
+    /// Output without symbols whose meaning is only visual: statuses and verdicts in words, no
+    /// marks or arrows (also when NO_COLOR is set or TERM=dumb).
+    #[arg(long, global = true)]
+    pub plain: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -138,6 +142,30 @@ pub enum Command {
         #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
         query: Vec<String>,
     },
+    /// Print one action as plain text, in reading order: title, status and lateness in words,
+    /// people, dates, description and sections, indicators (with their ids, latest value and
+    /// verdict), budget, milestones, sub-actions and history. Exits 2 on an unknown action.
+    Show {
+        plan: PathBuf,
+        /// The action's id (as `copil list` prints it).
+        action: String,
+        /// Headings in bold, statuses and verdicts in colour (the words stay; not with plain output).
+        #[arg(long)]
+        color: bool,
+    },
+    /// Print the actions, in plan order: id, status in words, due date and title, separated by
+    /// tabs; or the plan as an outline with --tree. The optional query is that of `copil search`
+    /// (free words and filters such as statut:encours referent:… retard). Exits 1 when nothing
+    /// matches.
+    List {
+        plan: PathBuf,
+        /// The plan as an outline: orientations, actions and sub-actions indented.
+        #[arg(long)]
+        tree: bool,
+        /// The query words, as for `copil search` (none: every action).
+        #[arg(num_args = 0..)]
+        query: Vec<String>,
+    },
     /// Write a generated plan and journal (for benchmarks and stress tests).
     #[command(hide = true)]
     Generate {
@@ -163,6 +191,15 @@ impl Global {
     }
     pub fn today(&self) -> Date {
         self.today.unwrap_or_else(Date::today)
+    }
+    /// Plain output (`crate::line`) for the headless commands: `--plain`, `NO_COLOR` or `TERM=dumb`.
+    pub fn apply_plain(&self) {
+        let env = |k| std::env::var_os(k);
+        crate::line::set_plain(crate::line::plain_wanted(
+            self.plain,
+            env("NO_COLOR").as_deref(),
+            env("TERM").as_deref(),
+        ));
     }
 }
 
@@ -207,11 +244,10 @@ pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let indicators: usize = plan.walk().map(|(_, a, _)| a.indicators.len()).sum();
     let _ = writeln!(
         out,
-        "{} — {} ({} → {})",
+        "{} — {} ({})",
         sanitize(plan.display_title()),
         sanitize(&plan.territory),
-        plan.period.start,
-        plan.period.end
+        crate::line::period(&plan.period.start.to_string(), &plan.period.end.to_string())
     );
     let _ =
         writeln!(out, "{}", i18n::counts_summary(plan.orientations.len(), actions, indicators, state.entries.len()));
@@ -240,6 +276,10 @@ pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
 /// `copil PLAN`: loads the plan (refusing it with a diagnostic, never writing it) and runs the TUI.
 pub fn open(path: &Path, global: &Global, err: &mut impl Write) -> std::io::Result<i32> {
     use crate::tui::{app, keymap::Keymap, view::theme::Theme};
+    if crate::line::is_dumb(std::env::var_os("TERM").as_deref()) {
+        writeln!(err, "{}", crate::line::dumb_terminal_refusal())?;
+        return Ok(2);
+    }
     let loaded = match load::load(path) {
         Ok(l) => l,
         Err(d) => {
@@ -380,18 +420,59 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
 pub fn search(plan: &Path, query: &[String], today: Date, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let Some(loaded) = load_or_say(plan, err) else { return 2 };
     let plan = &loaded.state.plan;
-    let query = crate::search::parse_query(&query.join(" "));
-    if let Some(u) = query.unknown_statuses.first() {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), i18n::search_unknown_status(u));
-        return 2;
-    }
-    let hits = crate::search::SearchIndex::new(plan).search(plan, &query, today);
+    let Some(hits) = query_hits(&loaded, query, today, err) else { return 2 };
     for h in &hits {
         if let Some(a) = plan.action(&h.action_id) {
             let _ = writeln!(out, "{}\t{}\t{}", sanitize(&a.id), i18n::status_label(a.status), sanitize(&a.title));
         }
     }
     if hits.is_empty() { 1 } else { 0 }
+}
+
+/// The actions matching a query's words, best first: what `copil search` prints and `copil list`
+/// keeps. `None` (the reason said on `err`) when the query names an unknown status.
+fn query_hits(
+    loaded: &load::Loaded,
+    query: &[String],
+    today: Date,
+    err: &mut impl Write,
+) -> Option<Vec<crate::search::Hit>> {
+    let plan = &loaded.state.plan;
+    let query = crate::search::parse_query(&query.join(" "));
+    if let Some(u) = query.unknown_statuses.first() {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), i18n::search_unknown_status(u));
+        return None;
+    }
+    Some(crate::search::SearchIndex::new(plan).search(plan, &query, today))
+}
+
+/// `copil show`: one action as plain text. 0 shown, 2 the plan does not load or has no such action.
+pub fn show(plan: &Path, action: &str, color: bool, today: Date, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let Some(loaded) = load_or_say(plan, err) else { return 2 };
+    let paint = crate::line::show::Paint { on: color && !crate::line::plain() };
+    match crate::line::show::action_text(&loaded.state, action, today, &plan.display().to_string(), paint) {
+        Some(text) => crate::line::print(&text, out, err),
+        None => {
+            let e = crate::plan::edit::EditError::UnknownAction(action.to_string());
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&i18n::edit_error(&e)));
+            2
+        }
+    }
+}
+
+/// `copil list`: the matching actions (the query parsed and run by `crate::search`, as for
+/// `copil search`) as lines or an outline, in plan order. 0 some, 1 none, 2 bad plan or query.
+pub fn list(plan: &Path, query: &[String], tree: bool, today: Date, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let Some(loaded) = load_or_say(plan, err) else { return 2 };
+    let plan = &loaded.state.plan;
+    let Some(hits) = query_hits(&loaded, query, today, err) else { return 2 };
+    let found = crate::line::list::matching(&hits);
+    let text =
+        if tree { crate::line::list::tree(plan, &found, today) } else { crate::line::list::lines(plan, &found, today) };
+    match crate::line::print(&text, out, err) {
+        0 if found.is_empty() => 1,
+        code => code,
+    }
 }
 
 /// `copil log`: the journal, one line per change, oldest first.

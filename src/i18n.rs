@@ -489,10 +489,13 @@ pub fn describe_change(c: &crate::plan::journal::Change, before: Option<Status>)
     match c {
         C::Status { to, .. } => match before {
             Some(b) => tr!(
-                format!("statut : {} → {}", status_label(b), status_label(*to)),
-                format!("status: {} → {}", status_label(b), status_label(*to))
+                format!("statut : {}", crate::line::from_to(status_label(b), status_label(*to))),
+                format!("status: {}", crate::line::from_to(status_label(b), status_label(*to)))
             ),
-            None => tr!(format!("statut → {}", status_label(*to)), format!("status → {}", status_label(*to))),
+            None => tr!(
+                format!("statut {}", crate::line::becomes(status_label(*to))),
+                format!("status {}", crate::line::becomes(status_label(*to)))
+            ),
         },
         C::Measure { indicator, point, .. } => tr!(
             format!("mesure {indicator} = {} au {}", value_text(&point.value), date_text(point.date)),

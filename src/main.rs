@@ -5,6 +5,9 @@ fn main() -> color_eyre::Result<()> {
     color_eyre::install()?;
     let cli = Cli::parse();
     cli.global.apply_lang();
+    if cli.command.is_some() {
+        cli.global.apply_plain();
+    }
     let code = match &cli.command {
         Some(Command::Check { plan }) => cli::check(plan, &mut std::io::stdout(), &mut std::io::stderr()),
         Some(
@@ -30,6 +33,12 @@ fn main() -> color_eyre::Result<()> {
         }
         Some(Command::Search { plan, query }) => {
             cli::search(plan, query, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        Some(Command::Show { plan, action, color }) => {
+            cli::show(plan, action, *color, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        Some(Command::List { plan, tree, query }) => {
+            cli::list(plan, query, *tree, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::Generate { dir, name, actions, journal }) => {
             let path = copil::generate::write(dir, name, *actions, *journal)?;

@@ -347,8 +347,8 @@ fn follow_up(out: &mut String, plan: &Plan, items: &[&Entry]) {
     for e in items {
         if let Change::Status { action, to } = &e.event.change {
             let change = match e.before {
-                Some(b) => format!("{} → {}", status_label(b), status_label(*to)),
-                None => format!("→ {}", status_label(*to)),
+                Some(b) => crate::line::from_to(status_label(b), status_label(*to)),
+                None => crate::line::becomes(status_label(*to)),
             };
             let line = item(&action_text(plan, action), &change);
             lines.push(with_note(line, &[e.event.note.as_ref()]));

@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use crate::i18n::{self, Lang, date_text, euros, lang, percent, status_label, value_text};
+use crate::i18n::{self, Lang, date_text, euros, lang, percent, value_text};
 use crate::plan::model::{Date, Indicator, Orientation, Plan, PlanAction, Point, Status, Value};
 use crate::plan::progress::{Figures, Verdict, is_late, verdict};
 use crate::plan::state::PlanState;
@@ -169,12 +169,13 @@ pub fn md_text(s: &str) -> String {
     out
 }
 
+/// The status's symbol and name; its name alone when plain (`crate::line`).
 fn status_cell(s: Status) -> String {
-    format!("{} {}", status_symbol(s), status_label(s))
+    crate::line::status_text(s)
 }
 
 fn track_cell(v: Verdict) -> String {
-    crate::wording::verdict_text(v)
+    format!("{}{}", crate::line::verdict_mark(v), crate::wording::verdict_label(v))
 }
 
 fn point_text(ind: &Indicator, p: &Point) -> String {
@@ -194,7 +195,7 @@ fn pilots_text(plan: &Plan, a: &PlanAction) -> String {
 }
 
 fn id_path(path: &[&str]) -> String {
-    path.iter().map(|p| md_text(p)).collect::<Vec<_>>().join(" › ")
+    path.iter().map(|p| md_text(p)).collect::<Vec<_>>().join(crate::line::path_separator())
 }
 
 /// The summary of a set of actions: counts per status, late, indicators, budget.
@@ -209,12 +210,14 @@ fn summary(out: &mut String, f: &Figures) {
     let _ = writeln!(out, "| {} | {} |", tr!("dont en retard", "of which late"), f.counts.late);
     out.push('\n');
     let total = f.on_track + f.behind + f.measurement_due + f.untracked;
+    let mark = crate::line::verdict_mark;
+    let (ok, behind, due) = (mark(Verdict::OnTrack), mark(Verdict::Behind), mark(Verdict::MeasurementDue));
     let _ = writeln!(
         out,
         "{}",
         tr!(
             format!(
-                "{} : {total} — ✓ {} dans la trajectoire, ✗ {} en retard sur la cible, ? {} en attente de mesure, {} sans comparaison possible.",
+                "{} : {total} — {ok}{} dans la trajectoire, {behind}{} en retard sur la cible, {due}{} en attente de mesure, {} sans comparaison possible.",
                 i18n::INDICATORS.get(),
                 f.on_track,
                 f.behind,
@@ -222,7 +225,7 @@ fn summary(out: &mut String, f: &Figures) {
                 f.untracked
             ),
             format!(
-                "{}: {total} — ✓ {} on track, ✗ {} behind target, ? {} measurement due, {} with nothing to compare.",
+                "{}: {total} — {ok}{} on track, {behind}{} behind target, {due}{} measurement due, {} with nothing to compare.",
                 i18n::INDICATORS.get(),
                 f.on_track,
                 f.behind,

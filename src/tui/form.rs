@@ -173,7 +173,12 @@ impl Form {
         if a.indicators.is_empty() {
             return None;
         }
-        let options = a.indicators.iter().map(|i| crate::sanitize::sanitize(&i.name).into_owned()).collect();
+        // Each option shows the indicator's id, as `copil measure` takes it, then its name.
+        let options = a
+            .indicators
+            .iter()
+            .map(|i| format!("{} · {}", crate::sanitize::sanitize(&i.id), crate::sanitize::sanitize(&i.name)))
+            .collect();
         let fields = vec![
             Form::choice(i18n::F_INDICATOR, options),
             Field::text(i18n::F_DATE, &user_date_text(today)),

@@ -85,6 +85,12 @@ pub fn journal_lines(plan: &Path) -> Vec<String> {
 
 /// Runs the real copil with the arguments, without a locale; stdin closed, killed after 30 s.
 pub fn copil(args: &[&str]) -> Output {
+    copil_env(args, &[])
+}
+
+/// Like [`copil`], with these environment variables set. `NO_COLOR` and `TERM` are removed
+/// first (they ask for plain output), so that only `env` decides.
+pub fn copil_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_copil"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -92,6 +98,9 @@ pub fn copil(args: &[&str]) -> Output {
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
         .env_remove("LANGUAGE")
+        .env_remove("NO_COLOR")
+        .env_remove("TERM")
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

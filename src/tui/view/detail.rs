@@ -195,7 +195,12 @@ fn point_text(p: &Point, unit: Option<&str>) -> String {
 
 pub(super) fn indicator_lines<'a>(t: &Theme, i: &Indicator, today: Date, out: &mut Vec<Line<'a>>) {
     let unit = i.unit.as_deref();
-    out.push(Line::styled(format!("  {}", sanitize(&i.name)), t.title));
+    // The id first, as `copil measure` takes it, then the name.
+    out.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled(format!("{} · ", sanitize(&i.id)), t.label),
+        Span::styled(sanitize(&i.name).into_owned(), t.title),
+    ]));
     let mut parts = Vec::new();
     if let Some(b) = &i.baseline {
         parts.push(format!("{} {}", i18n::BASELINE.get(), point_text(b, unit)));
