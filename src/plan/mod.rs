@@ -5,5 +5,6 @@ pub mod journal;
 pub mod meeting;
 pub mod model;
 pub mod progress;
+pub mod ssh_key;
 pub mod state;
 pub mod validate;
