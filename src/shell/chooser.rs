@@ -60,7 +60,10 @@ impl Chooser {
                     let title = format!("{} — {}", plan.display_title(), plan.territory);
                     Entry { file, title, reading_only: super::writer(plan, user).1 }
                 }
-                Err(d) => Entry { file, title: d.message, reading_only: None },
+                Err(d) => {
+                    let title = tr!(format!("ne s'ouvre pas : {}", d.message), format!("does not open: {}", d.message));
+                    Entry { file, title, reading_only: None }
+                }
             })
             .collect();
         Chooser { entries, selected: 0, message: None, user: user.to_string(), keymap }

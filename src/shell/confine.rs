@@ -72,6 +72,9 @@ impl Scope {
                 return Err(Refusal::NotAPlan(show(arg)));
             }
         }
+        if rel.to_string_lossy().ends_with(".journal.ron") {
+            return Err(Refusal::NotAPlan(show(arg)));
+        }
         let full = self.resolved(arg, &rel)?;
         if !std::fs::metadata(&full).is_ok_and(|m| m.is_file()) {
             return Err(Refusal::NotAFile(show(arg)));
@@ -209,6 +212,8 @@ mod tests {
         assert_eq!(s.plan(Path::new("notes.txt")), Err(Refusal::NotAPlan("notes.txt".into())));
         assert_eq!(s.plan(Path::new("nothing.ron")), Err(Refusal::Missing("nothing.ron".into())));
         assert_eq!(s.plan(Path::new("sub")), Err(Refusal::NotAPlan("sub".into())));
+        assert_eq!(s.plan(Path::new("a.journal")), Err(Refusal::NotAPlan("a.journal".into())));
+        assert_eq!(s.plan(Path::new("a.journal.ron")), Err(Refusal::NotAPlan("a.journal.ron".into())));
         // A symbolic link out of the folder, to a plan or to a folder.
         let outside = tempfile::tempdir().unwrap();
         std::fs::write(outside.path().join("secret.ron"), "").unwrap();
