@@ -128,7 +128,10 @@ fn files_outside_the_folder_are_refused() {
         ("comment haut/plan.ron Spup01 x", "« haut/plan.ron » est hors du dossier des plans"),
         ("report plan.ron -o ../r.md", "`..` n'est pas permis"),
         ("report plan.ron -o /tmp/r.md", "« /tmp/r.md » est hors du dossier des plans"),
-        ("report plan.ron -o plan.journal.ron", "sortie refusée : « plan.journal.ron » : attendu un fichier .md ou .csv"),
+        (
+            "report plan.ron -o plan.journal.ron",
+            "sortie refusée : « plan.journal.ron » : attendu un fichier .md ou .csv",
+        ),
         ("minutes plan.ron 2018-06-12-cotech -o haut/cr.md", "hors du dossier des plans"),
         ("check --keymap /etc/passwd plan.ron", "« /etc/passwd » est hors du dossier des plans"),
         ("check --config ../x.ron plan.ron", "`..` n'est pas permis"),
@@ -207,8 +210,7 @@ fn the_interface_needs_a_terminal() {
     }
 }
 
-const ED25519: &str =
-    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIClPpmz58G+KYnZMkpWhS5jP+SdNuOnyWHzMvt6bvFDh alice@laptop";
+const ED25519: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIClPpmz58G+KYnZMkpWhS5jP+SdNuOnyWHzMvt6bvFDh alice@laptop";
 const ECDSA: &str = "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBHBGT3MuB1ebl0MgG/xpIfp7+gpJEAeOIrk7Sm7XoAaD32OnODraxfkHoUEZBpawk/fhARfNv8plcsl+OYHiFJw= bob";
 
 /// A small plan whose people declare the keys (RON string literals, as written by hand).
