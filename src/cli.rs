@@ -146,9 +146,10 @@ pub enum Command {
         path: PathBuf,
     },
     /// Print the authorized_keys lines for the `ssh_keys` declared on the plan's people, each
-    /// forced to `copil shell --user ID FOLDER`.
+    /// forced to `copil shell --user ID FOLDER` (the plan's folder, or the folder given: then
+    /// every plan in it). Exits 1 when no person declares a key, 2 when a plan does not load.
     Keys {
-        /// The plan file.
+        /// The plan file, or a folder of plans.
         plan: PathBuf,
     },
     /// Write a generated plan and journal (for benchmarks and stress tests).

@@ -215,7 +215,11 @@ const ECDSA: &str = "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbml
 
 /// A small plan whose people declare the keys (RON string literals, as written by hand).
 fn plan_with_keys(dir: &Path, alice: &str, bob: &str) -> std::path::PathBuf {
-    let path = dir.join("equipe.ron");
+    plan_named(dir, "equipe.ron", alice, bob)
+}
+
+fn plan_named(dir: &Path, name: &str, alice: &str, bob: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
     std::fs::write(
         &path,
         format!(
@@ -327,4 +331,27 @@ fn the_chooser_lists_the_folder_s_plans_and_opens_the_chosen_one() {
     assert_eq!(chooser.handle_key(key(KeyCode::Char('g'))), None);
     assert_eq!(chooser.handle_key(key(KeyCode::Enter)), Some(Choice::Open("casse.ron".into())));
     assert_eq!(chooser.handle_key(key(KeyCode::Char('q'))), Some(Choice::Quit));
+}
+
+#[test]
+fn keys_of_a_folder_write_each_person_s_key_once_and_refuse_one_key_for_two_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ed, ec) = (format!("{ED25519:?}"), format!("{ECDSA:?}"));
+    plan_named(dir.path(), "a.ron", &ed, &ec);
+    // The same people and keys in a second plan of the folder, and a journal (not a plan).
+    plan_named(dir.path(), "equipe.ron", &ed, &ec);
+    std::fs::write(dir.path().join("equipe.journal.ron"), "").unwrap();
+    let o = common::copil(&["keys", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 4, "{out}");
+    let folder = std::fs::canonicalize(dir.path()).unwrap();
+    assert!(out.contains(&format!("shell --user bob {}\",restrict,pty {ECDSA}\n", folder.display())), "{out}");
+    // Bob's key declared for alice in a third plan.
+    plan_named(dir.path(), "c.ron", &ec, "");
+    let o = common::copil(&["keys", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let e = stderr(&o);
+    assert!(e.contains("une même clé SSH est déclarée pour « bob » (") && e.contains("a.ron) et « alice » ("), "{e}");
+    assert!(stdout(&o).is_empty());
 }

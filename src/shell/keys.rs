@@ -2,7 +2,9 @@
 //! one per key declared on the plan's people, each forced to `copil shell --user ID FOLDER`.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use super::confine::Scope;
 
 use crate::i18n::{self, Lang, lang};
 use crate::plan::model::Plan;
@@ -10,30 +12,37 @@ use crate::plan::ssh_key::KeyProblem;
 use crate::sanitize::sanitize;
 use crate::store::load;
 
-/// Prints the lines: 0 when there are some, 1 when no person declares a key, 2 when the plan
-/// does not load (a bad key is a load error, with its file:line:column) or a name cannot be
-/// written safely into the file.
-pub fn print(plan: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let loaded = match load::load(plan) {
-        Ok(l) => l,
-        Err(d) => {
-            let _ = writeln!(err, "{d}");
-            return 2;
-        }
-    };
-    let paths =
-        std::env::current_exe().and_then(std::fs::canonicalize).and_then(|bin| Ok((bin, std::fs::canonicalize(plan)?)));
-    let (bin, full) = match paths {
+/// Prints the lines for a plan (forced to the plan's folder) or for a folder's plans (every
+/// plan's people, a person's key once): 0 when there are some, 1 when no person declares a key,
+/// 2 when a plan does not load (a bad key is a load error, with its file:line:column), when one
+/// key is declared for two different people, or when a name cannot be written safely.
+pub fn print(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let paths = std::env::current_exe().and_then(std::fs::canonicalize).and_then(|bin| Ok((bin, Scope::new(path)?)));
+    let (bin, scope) = match paths {
         Ok(p) => p,
         Err(e) => {
-            let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
+            let _ = writeln!(err, "{} : {} : {e}", i18n::ERROR.get(), path.display());
             return 2;
         }
     };
-    let folder = full.parent().unwrap_or(Path::new("/"));
-    match lines(&loaded.state.plan, &bin, folder) {
-        Ok(lines) if lines.iter().all(|l| l.starts_with('#')) => {
-            let _ = writeln!(err, "{}", no_keys(&plan.display().to_string()));
+    let files: Vec<PathBuf> = match &scope {
+        Scope::Plan { .. } => vec![path.to_path_buf()],
+        Scope::Folder { root } => scope.plans().into_iter().map(|f| root.join(f)).collect(),
+    };
+    let mut plans = Vec::new();
+    for file in files {
+        match load::load(&file) {
+            Ok(l) => plans.push((file, l.state.plan)),
+            Err(d) => {
+                let _ = writeln!(err, "{d}");
+                return 2;
+            }
+        }
+    }
+    let plans: Vec<(&Path, &Plan)> = plans.iter().map(|(f, p)| (f.as_path(), p)).collect();
+    match lines(&plans, &bin, scope.root()) {
+        Ok(lines) if lines.is_empty() => {
+            let _ = writeln!(err, "{}", no_keys(&path.display().to_string()));
             1
         }
         Ok(lines) => {
@@ -43,7 +52,7 @@ pub fn print(plan: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
             0
         }
         Err(e) => {
-            let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&e));
             2
         }
     }
@@ -52,19 +61,47 @@ pub fn print(plan: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
 /// The lines, a comment naming each person before their keys:
 /// `command="BIN shell --user ID FOLDER",restrict,pty TYPE BASE64 COMMENT`.
 /// `restrict` turns off forwarding of ports, agents and X11; `pty` lets the interface run.
-pub fn lines(plan: &Plan, bin: &Path, folder: &Path) -> Result<Vec<String>, String> {
+/// A key found in several plans is written once; for two different people it is an error.
+pub fn lines(plans: &[(&Path, &Plan)], bin: &Path, folder: &Path) -> Result<Vec<String>, String> {
     let bin = quoted(&bin.to_string_lossy())?;
     let folder = quoted(&folder.to_string_lossy())?;
+    let mut owners: std::collections::HashMap<(String, String), (&str, &Path)> = Default::default();
     let mut out = Vec::new();
-    for p in plan.people.iter().filter(|p| !p.ssh_keys.is_empty()) {
-        let id = quoted(&p.id)?;
-        out.push(format!("# {} ({})", sanitize(&p.name), sanitize(&p.id)));
-        for key in &p.ssh_keys {
-            let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
-            out.push(format!("command=\"{bin} shell --user {id} {folder}\",restrict,pty {key}"));
+    for (file, plan) in plans {
+        for p in &plan.people {
+            let mut person = Vec::new();
+            for key in &p.ssh_keys {
+                let Some((kind, body)) = crate::plan::ssh_key::parts(key) else { continue };
+                match owners.get(&(kind.to_string(), body.to_string())) {
+                    Some((id, _)) if *id == p.id => continue,
+                    Some((id, other)) => return Err(shared_key(id, other, &p.id, file)),
+                    None => owners.insert((kind.to_string(), body.to_string()), (&p.id, file)),
+                };
+                let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+                person.push(format!("command=\"{bin} shell --user {} {folder}\",restrict,pty {key}", quoted(&p.id)?));
+            }
+            if !person.is_empty() {
+                out.push(format!("# {} ({})", sanitize(&p.name), sanitize(&p.id)));
+                out.append(&mut person);
+            }
         }
     }
     Ok(out)
+}
+
+fn shared_key(first: &str, first_plan: &Path, second: &str, second_plan: &Path) -> String {
+    tr!(
+        format!(
+            "une même clé SSH est déclarée pour « {first} » ({}) et « {second} » ({}) : sshd ne retiendrait que la première",
+            first_plan.display(),
+            second_plan.display()
+        ),
+        format!(
+            "one SSH key is declared for \"{first}\" ({}) and \"{second}\" ({}): sshd would only use the first",
+            first_plan.display(),
+            second_plan.display()
+        )
+    )
 }
 
 /// A word for the shell that sshd runs the forced command with, also safe inside the
