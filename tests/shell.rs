@@ -96,6 +96,7 @@ fn other_programs_and_copil_s_other_commands_are_refused() {
         ("generate /tmp", "generate"),
         ("shell --user cellule-etat /", "shell"),
         ("--lang en keys plan.ron", "keys"),
+        ("--read-only --keymap x.ron cat /etc/passwd", "cat"),
     ] {
         let o = shell("ref-caf", dir.path(), Some(cmd));
         assert_eq!(o.status.code(), Some(126), "{cmd}: {}", stderr(&o));
@@ -354,4 +355,47 @@ fn keys_of_a_folder_write_each_person_s_key_once_and_refuse_one_key_for_two_peop
     let e = stderr(&o);
     assert!(e.contains("une même clé SSH est déclarée pour « bob » (") && e.contains("a.ron) et « alice » ("), "{e}");
     assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn refusals_speak_the_client_s_language() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(dir.path());
+    let o = Command::new(BIN)
+        .args(["shell", "--user", "ref-caf"])
+        .arg(dir.path())
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
+        .env("SSH_ORIGINAL_COMMAND", "rm -rf plan.ron")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(126));
+    assert!(
+        stderr(&o).contains("error : command refused: \"rm\"; this account runs only copil: check,"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(dir.path().join("plan.ron").exists());
+}
+
+/// The identity reaches the interface the same way: `Global::user`, set only by `copil shell`.
+#[test]
+fn the_interface_writes_as_the_shell_s_user_or_only_reads() {
+    use clap::Parser;
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_fixture(dir.path());
+    let mut global = copil::cli::Cli::parse_from(["copil"]).global;
+    global.user = Some("ref-caf".into());
+    let app = copil::cli::prepare(&plan, &global, &mut Vec::new()).unwrap().unwrap();
+    assert_eq!((app.by.as_str(), app.read_only.as_deref()), ("ref-caf", None));
+    global.user = Some("mallory".into());
+    let app = common::in_french(|| copil::cli::prepare(&plan, &global, &mut Vec::new()).unwrap().unwrap());
+    assert_eq!(app.by, "mallory");
+    assert_eq!(
+        app.read_only.as_deref(),
+        Some("« mallory » n'est pas une personne de ce plan (`people`) : consultation seulement")
+    );
 }

@@ -72,15 +72,17 @@ pub fn request(scope: &Scope, user: &str, admin: &Global, original: Option<&str>
     if words.first().is_some_and(|w| w == "copil") {
         words.remove(0);
     }
-    let Some(first) = words.first() else {
+    if words.is_empty() {
         return Ok(Request::Open { plan: None, global: merged(scope, user, admin, None)? });
-    };
-    if matches!(first.as_str(), "help" | "--help" | "-h") {
+    }
+    if matches!(words[0].as_str(), "help" | "--help" | "-h") {
         return Ok(Request::Help);
     }
-    let is_plan = words.len() == 1 && scope.plan(Path::new(first)).is_ok();
-    if !first.starts_with('-') && !ALLOWED.contains(&first.as_str()) && !is_plan {
-        return Err(Refused::NotAllowed(first.clone()));
+    if let Some(first) = first_word(&words)
+        && !ALLOWED.contains(&first)
+        && scope.plan(Path::new(first)).is_err()
+    {
+        return Err(Refused::NotAllowed(first.to_string()));
     }
     let parsed = Cli::try_parse_from(std::iter::once("copil".to_string()).chain(words)).map_err(|e| {
         let code = if e.use_stderr() { 2 } else { 0 };
@@ -92,6 +94,20 @@ pub fn request(scope: &Scope, user: &str, admin: &Global, original: Option<&str>
         return Ok(Request::Open { plan, global });
     };
     Ok(Request::Run { command: confined(scope, command)?, global })
+}
+
+/// The command's name: the first word that is neither an option nor an option's value.
+fn first_word(words: &[String]) -> Option<&str> {
+    const TAKE_VALUE: [&str; 5] = ["--lang", "--keymap", "--theme", "--config", "--today"];
+    let mut words = words.iter();
+    while let Some(w) = words.next() {
+        if TAKE_VALUE.contains(&w.as_str()) {
+            words.next();
+        } else if !w.starts_with('-') {
+            return Some(w);
+        }
+    }
+    None
 }
 
 /// The session's options: the user's language, theme and projection mode over the
