@@ -63,7 +63,7 @@ struct Server {
 impl Server {
     fn start(sshd: &Path, keygen: &Path, ssh: &Path) -> Server {
         let dir = tempfile::tempdir().unwrap();
-        let d = dir.path();
+        let d = dir.path().to_path_buf();
         for (name, comment) in [("host_key", "host"), ("client_key", "ref-caf@poste")] {
             run(Command::new(keygen).args(["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f"]).arg(d.join(name)));
         }
@@ -82,51 +82,49 @@ impl Server {
         assert!(lines.contains("shell --user ref-caf"), "{lines}");
         std::fs::write(d.join("authorized_keys"), &lines).unwrap();
 
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let config = format!(
-            "Port {port}\nListenAddress 127.0.0.1\nHostKey {host}\nPidFile {pid}\nAuthorizedKeysFile {keys}\n\
-             StrictModes no\nPubkeyAuthentication yes\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n\
-             PermitRootLogin prohibit-password\nUsePAM yes\nPermitUserEnvironment no\nX11Forwarding no\n\
-             AllowTcpForwarding no\nLogLevel VERBOSE\nSetEnv SHLVL=5\n",
-            host = d.join("host_key").display(),
-            pid = d.join("sshd.pid").display(),
-            keys = d.join("authorized_keys").display(),
-        );
-        // `SetEnv SHLVL=5`: bash sources the account's ~/.bashrc for a command run by sshd only at
-        // the first shell level; the test machine's own rc files (a slow pyenv, say) are not under
-        // test. A real service account should have a plain shell and no rc files (README).
-        std::fs::write(d.join("sshd_config"), config).unwrap();
+        let user = String::from_utf8(run(Command::new("id").arg("-un")).stdout).unwrap().trim().to_string();
         // sshd's privilege separation wants its empty folder (systemd makes it on a real server).
         let _ = std::fs::create_dir_all("/run/sshd");
-        let log = std::fs::File::create(d.join("sshd.log")).unwrap();
-        let child = Command::new(sshd)
-            .args(["-D", "-e", "-f"])
-            .arg(d.join("sshd_config"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .expect("start sshd");
-        let user = String::from_utf8(run(Command::new("id").arg("-un")).stdout).unwrap().trim().to_string();
-        let mut server = Server { dir, child, port, user, ssh: ssh.to_path_buf() };
-        server.wait_listening();
-        server
+        // A free port, asked of the system; if another process takes it first, another one.
+        for _ in 0..5 {
+            let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+            let host_pub = std::fs::read_to_string(d.join("host_key.pub")).unwrap();
+            std::fs::write(d.join("known_hosts"), format!("[127.0.0.1]:{port} {host_pub}")).unwrap();
+            let root = user == "root";
+            let config = format!(
+                "Port {port}\nListenAddress 127.0.0.1\nHostKey {host}\nPidFile {pid}\nAuthorizedKeysFile {keys}\n\
+                 StrictModes no\nPubkeyAuthentication yes\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n\
+                 PermitRootLogin prohibit-password\nUsePAM {pam}\nPermitUserEnvironment no\nX11Forwarding no\n\
+                 AllowTcpForwarding no\nLogLevel VERBOSE\nSetEnv SHLVL=5\n",
+                host = d.join("host_key").display(),
+                pid = d.join("sshd.pid").display(),
+                keys = d.join("authorized_keys").display(),
+                pam = if root { "yes" } else { "no" },
+            );
+            // `SetEnv SHLVL=5`: bash sources the account's ~/.bashrc for a command run by sshd only
+            // at the first shell level; the test machine's own rc files (a slow pyenv, say) are not
+            // under test. A real service account has a plain shell and no rc files (README).
+            std::fs::write(d.join("sshd_config"), config).unwrap();
+            let log = std::fs::File::create(d.join("sshd.log")).unwrap();
+            let mut child = Command::new(sshd)
+                .args(["-D", "-e", "-f"])
+                .arg(d.join("sshd_config"))
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(log)
+                .spawn()
+                .expect("start sshd");
+            if listening(&mut child, port, &d) {
+                return Server { dir, child, port, user, ssh: ssh.to_path_buf() };
+            }
+            let log = std::fs::read_to_string(d.join("sshd.log")).unwrap_or_default();
+            assert!(log.contains("Address already in use"), "sshd ended:\n{log}");
+        }
+        panic!("no free port for sshd in 5 tries");
     }
 
     fn log(&self) -> String {
         std::fs::read_to_string(self.dir.path().join("sshd.log")).unwrap_or_default()
-    }
-
-    /// Until sshd accepts connections (or has died, with its log).
-    fn wait_listening(&mut self) {
-        let start = Instant::now();
-        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                panic!("sshd ended ({status}):\n{}", self.log());
-            }
-            assert!(start.elapsed() < Duration::from_secs(30), "sshd did not listen in 30 s:\n{}", self.log());
-            std::thread::sleep(Duration::from_millis(50));
-        }
     }
 
     fn plan(&self) -> PathBuf {
@@ -138,13 +136,9 @@ impl Server {
         let mut args = vec![self.ssh.display().to_string(), "-F".into(), "/dev/null".into()];
         args.extend(["-i".into(), self.dir.path().join("client_key").display().to_string()]);
         args.extend(["-p".into(), self.port.to_string()]);
-        for o in [
-            "StrictHostKeyChecking=no",
-            "UserKnownHostsFile=/dev/null",
-            "IdentitiesOnly=yes",
-            "BatchMode=yes",
-            "LogLevel=ERROR",
-        ] {
+        // Our sshd's host key, and no other.
+        args.extend(["-o".into(), format!("UserKnownHostsFile={}", self.dir.path().join("known_hosts").display())]);
+        for o in ["StrictHostKeyChecking=yes", "IdentitiesOnly=yes", "BatchMode=yes", "LogLevel=ERROR"] {
             args.extend(["-o".into(), o.into()]);
         }
         args.push(if tty { "-tt".into() } else { "-T".into() });
@@ -164,6 +158,22 @@ impl Server {
             .output()
             .expect("run ssh")
     }
+}
+
+/// Waits until sshd accepts connections: true, or false when it has ended (see its log).
+fn listening(child: &mut Child, port: u16, dir: &Path) -> bool {
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(_)) = child.try_wait() {
+            return false;
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            let log = std::fs::read_to_string(dir.join("sshd.log")).unwrap_or_default();
+            panic!("sshd did not listen in 30 s:\n{log}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    true
 }
 
 impl Drop for Server {
