@@ -172,9 +172,7 @@ fn a_user_who_is_not_a_person_of_the_plan_may_only_read() {
         let o = shell(user, dir.path(), Some("status plan.ron Spup01 realisee"));
         assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
         assert!(
-            stderr(&o).contains(&format!(
-                "lecture seule : « {user} » n'est pas une personne de ce plan (`people`) : consultation seulement"
-            )),
+            stderr(&o).contains(&format!("erreur : lecture seule : « {user} » n'est pas une personne du plan\n")),
             "{}",
             stderr(&o)
         );
@@ -394,8 +392,5 @@ fn the_interface_writes_as_the_shell_s_user_or_only_reads() {
     global.user = Some("mallory".into());
     let app = common::in_french(|| copil::cli::prepare(&plan, &global, &mut Vec::new()).unwrap().unwrap());
     assert_eq!(app.by, "mallory");
-    assert_eq!(
-        app.read_only.as_deref(),
-        Some("« mallory » n'est pas une personne de ce plan (`people`) : consultation seulement")
-    );
+    assert_eq!(app.read_only.as_deref(), Some("« mallory » n'est pas une personne du plan"));
 }

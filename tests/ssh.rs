@@ -218,8 +218,8 @@ struct Tmux {
 }
 
 impl Tmux {
-    fn start(command: &str) -> Tmux {
-        let t = Tmux { socket: format!("copil-ssh-{}", std::process::id()) };
+    fn start(name: &str, command: &str) -> Tmux {
+        let t = Tmux { socket: format!("copil-ssh-{name}-{}", std::process::id()) };
         t.run(&["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "80", "-y", "24"]);
         t.run(&["set-option", "-g", "remain-on-exit", "on"]);
         t.run(&["respawn-pane", "-k", "-t", "main", command]);
@@ -241,7 +241,7 @@ impl Tmux {
         self.run(&["send-keys", "-t", "main", "-l", text]);
     }
 
-    fn wait_for(&self, text: &str, server: &Server) -> String {
+    fn wait_for(&self, text: &str, server: Option<&Server>) -> String {
         let start = Instant::now();
         loop {
             let s = self.run(&["capture-pane", "-p", "-t", "main"]);
@@ -249,7 +249,7 @@ impl Tmux {
                 return s;
             }
             if start.elapsed() > Duration::from_secs(30) {
-                panic!("waited 30s for {text:?}; screen:\n{s}\nsshd:\n{}", server.log());
+                panic!("waited 30s for {text:?}; screen:\n{s}\nsshd:\n{}", server.map(Server::log).unwrap_or_default());
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -267,25 +267,52 @@ fn the_interface_over_ssh_t_chooses_a_plan_saves_a_comment_and_comes_back() {
     let Some((sshd, keygen, ssh)) = tools() else { return };
     let server = Server::start(&sshd, &keygen, &ssh);
     let words: Vec<String> = server.ssh_args(true).iter().map(|w| format!("'{w}'")).collect();
-    let tmux = Tmux::start(&format!("USER=mallory {}; echo \"EXIT=$?\"; sleep 60", words.join(" ")));
+    let tmux = Tmux::start("chooser", &format!("USER=mallory {}; echo \"EXIT=$?\"; sleep 60", words.join(" ")));
 
-    let s = tmux.wait_for("connecté en tant que ref-caf", &server);
+    let s = tmux.wait_for("connecté en tant que ref-caf", Some(&server));
     assert!(s.contains("▶ plan.ron") && s.contains("SDAASP Charente — Charente"), "{s}");
     tmux.keys(&["Enter"]);
     // The plan: its tree, with the orientation's actions.
-    tmux.wait_for("Spup01", &server);
+    tmux.wait_for("Spup01", Some(&server));
     tmux.keys(&["j"]);
-    tmux.wait_for("Spup01 · Constitution", &server);
+    tmux.wait_for("Spup01 · Constitution", Some(&server));
     tmux.keys(&["c"]);
-    tmux.wait_for("Commentaire", &server);
+    tmux.wait_for("Commentaire", Some(&server));
     tmux.typed("vu par ssh");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Enregistré", &server);
+    tmux.wait_for("Enregistré", Some(&server));
     let last = common::journal_lines(&server.plan()).pop().unwrap();
     assert!(last.contains(r#"text: "vu par ssh""#) && last.contains(r#"by: "ref-caf""#), "{last}");
     // Quitting the plan comes back to the chooser; quitting it ends the session.
     tmux.keys(&["q"]);
-    tmux.wait_for("connecté en tant que ref-caf", &server);
+    tmux.wait_for("connecté en tant que ref-caf", Some(&server));
     tmux.keys(&["q"]);
-    tmux.wait_for("EXIT=0", &server);
+    tmux.wait_for("EXIT=0", Some(&server));
+}
+
+/// Without sshd: the forced command on one plan file opens that plan at once; a user who is not
+/// a person of the plan reads it, and the edit keys say why they do nothing.
+#[test]
+fn on_one_plan_the_shell_opens_it_directly_and_a_stranger_only_reads() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        panic!("tmux is required for the end-to-end tests (apt-get install tmux)");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let plan = common::copy_fixture(dir.path());
+    let before = common::journal_lines(&plan);
+    let tmux = Tmux::start(
+        "one-plan",
+        &format!(
+            "env -u SSH_ORIGINAL_COMMAND LANG=C.UTF-8 USER=ref-caf {BIN} shell --user inconnu '{}'; echo \"EXIT=$?\"; sleep 60",
+            plan.display()
+        ),
+    );
+    tmux.wait_for("Spup01", None);
+    tmux.keys(&["j"]);
+    tmux.wait_for("Spup01 · Constitution", None);
+    tmux.keys(&["c"]);
+    tmux.wait_for("Lecture seule (« inconnu » n'est pas une personne du plan)", None);
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0", None);
+    assert_eq!(common::journal_lines(&plan), before);
 }

@@ -226,10 +226,7 @@ fn name(command: &Command) -> String {
 }
 
 fn not_a_person(user: &str) -> String {
-    tr!(
-        format!("« {user} » n'est pas une personne de ce plan (`people`) : consultation seulement"),
-        format!("\"{user}\" is not a person of this plan (`people`): reading only")
-    )
+    tr!(format!("« {user} » n'est pas une personne du plan"), format!("\"{user}\" is not a person of the plan"))
 }
 
 fn no_terminal() -> String {
