@@ -190,6 +190,9 @@ fn help_and_usage_errors() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("connecté en tant que « ref-caf »"), "{}", stdout(&o));
     assert!(stdout(&o).contains("ssh COMPTE@SERVEUR status PLAN 1-1 encours"));
+    let o = shell("ref-caf", dir.path(), Some("--lang en help"));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("logged in as \"ref-caf\""), "{}", stdout(&o));
     let o = shell("ref-caf", dir.path(), Some("status --help"));
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("Usage: copil status"), "{}", stdout(&o));

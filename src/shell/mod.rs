@@ -31,8 +31,8 @@ pub const REFUSED: i32 = 126;
 /// What a remote command asks for, once checked.
 #[derive(Debug)]
 pub enum Request {
-    /// The list of what may be typed.
-    Help,
+    /// The list of what may be typed (in the language asked with `--lang`, if any).
+    Help(Option<Lang>),
     /// The interface: on this plan (relative to PATH), else the chooser (or PATH's plan).
     Open { plan: Option<PathBuf>, global: Global },
     /// One of [`ALLOWED`], its file names confined to PATH.
@@ -75,8 +75,9 @@ pub fn request(scope: &Scope, user: &str, admin: &Global, original: Option<&str>
     if words.is_empty() {
         return Ok(Request::Open { plan: None, global: merged(scope, user, admin, None)? });
     }
-    if matches!(words[0].as_str(), "help" | "--help" | "-h") {
-        return Ok(Request::Help);
+    if matches!(words[0].as_str(), "--help" | "-h") || first_word(&words) == Some("help") {
+        let lang = words.iter().zip(words.iter().skip(1)).find(|(o, _)| *o == "--lang").map(|(_, v)| v);
+        return Ok(Request::Help(lang.and_then(|v| clap::ValueEnum::from_str(v, true).ok())));
     }
     if let Some(first) = first_word(&words)
         && !ALLOWED.contains(&first)
@@ -179,7 +180,10 @@ pub fn run(user: &str, path: &Path, admin: &Global, original: Option<&str>) -> s
         }
     };
     match request {
-        Request::Help => {
+        Request::Help(lang) => {
+            if let Some(lang) = lang {
+                i18n::set_lang(lang);
+            }
             write!(out, "{}", help(user))?;
             Ok(0)
         }
