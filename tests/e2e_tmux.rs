@@ -230,7 +230,9 @@ fn search_without_accents_then_enter_opens_the_action() {
     let best = s.lines().nth(5).unwrap_or_default();
     assert!(best.contains("1-2-2 Plan Préfectures"), "the best result first: {s}");
     t.keys(&["Enter"]);
-    let s = t.wait_for("1-2-2 · ", 5);
+    // The preview already showed "1-2-2 · ": wait for the tree's own pane.
+    let s = t.wait_for("┌ Plan ", 5);
+    assert!(s.contains("1-2-2 · "), "{s}");
     assert!(!s.contains("Recherche"), "back to the tree: {s}");
     let row = s.lines().find(|l| l.contains("1-2-2 Plan")).expect("the tree shows the action");
     assert!(row.starts_with("│"), "{row}");
@@ -278,7 +280,10 @@ fn the_dashboard_opens_an_orientation_and_projection_mode_shows_big_figures() {
     let s = t.wait_for("budget engagé", 5);
     assert!(!s.contains('┌') && !s.contains('│'), "no borders in projection mode: {s}");
     assert!(s.contains("réalisées") && s.contains("en retard"), "{s}");
-    t.keys(&["Escape", "q"]);
+    // Escape then q at once would read as Alt-q: the plan's status bar first.
+    t.keys(&["Escape"]);
+    t.wait_for("chercher", 5);
+    t.keys(&["q"]);
     let s = t.wait_for("EXIT=", 5);
     assert!(s.contains("EXIT=0"), "{s}");
 }
