@@ -25,7 +25,7 @@ pub struct Cli {
     pub global: Global,
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Clone, Debug, clap::Args)]
 pub struct Global {
     /// Interface language (default: from the locale, French unless it is English).
     #[arg(long, global = true, value_enum)]
@@ -53,6 +53,10 @@ pub struct Global {
     /// marks or arrows (also when NO_COLOR is set or TERM=dumb).
     #[arg(long, global = true)]
     pub plain: bool,
+    /// The person who writes, when `copil shell --user` says it (never from the command line
+    /// of a plain command nor from the environment): see [`writer`].
+    #[arg(skip)]
+    pub user: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -166,6 +170,26 @@ pub enum Command {
         #[arg(num_args = 0..)]
         query: Vec<String>,
     },
+    /// Serve plans over SSH as PERSON: the forced command of a service account's authorized_keys.
+    ///
+    /// Without SSH_ORIGINAL_COMMAND it opens the interface (a chooser when PATH is a folder of
+    /// plans); with one, it runs only copil's read and edit commands (check, status, measure,
+    /// comment, log, search, report, minutes) on plans inside PATH, as PERSON. Exits 126 when a
+    /// command or a path is refused.
+    Shell {
+        /// The plan's person id this key belongs to: every line written says `by: "PERSON"`.
+        #[arg(long)]
+        user: String,
+        /// A folder of plans, or one plan file.
+        path: PathBuf,
+    },
+    /// Print the authorized_keys lines for the `ssh_keys` declared on the plan's people, each
+    /// forced to `copil shell --user ID FOLDER` (the plan's folder, or the folder given: then
+    /// every plan in it). Exits 1 when no person declares a key, 2 when a plan does not load.
+    Keys {
+        /// The plan file, or a folder of plans.
+        plan: PathBuf,
+    },
     /// Write a generated plan and journal (for benchmarks and stress tests).
     #[command(hide = true)]
     Generate {
@@ -275,51 +299,74 @@ pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
 
 /// `copil PLAN`: loads the plan (refusing it with a diagnostic, never writing it) and runs the TUI.
 pub fn open(path: &Path, global: &Global, err: &mut impl Write) -> std::io::Result<i32> {
+    match prepare(path, global, err)? {
+        Ok(mut app) => {
+            // Without a terminal (`ssh` without `-t`, a pipe) the interface cannot start: say so.
+            use std::io::IsTerminal;
+            if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+                writeln!(err, "{} : {}", i18n::ERROR.get(), crate::wording::no_terminal())?;
+                return Ok(2);
+            }
+            crate::tui::app::run(&mut app)?;
+            Ok(0)
+        }
+        Err(code) => Ok(code),
+    }
+}
+
+/// The interface on a plan, ready to run; or the exit code after saying why it cannot open.
+pub fn prepare(
+    path: &Path,
+    global: &Global,
+    err: &mut impl Write,
+) -> std::io::Result<Result<crate::tui::app::App, i32>> {
     use crate::tui::{app, keymap::Keymap, view::theme::Theme};
     if crate::line::is_dumb(std::env::var_os("TERM").as_deref()) {
         writeln!(err, "{}", crate::line::dumb_terminal_refusal())?;
-        return Ok(2);
+        return Ok(Err(2));
     }
     let loaded = match load::load(path) {
         Ok(l) => l,
         Err(d) => {
             writeln!(err, "{d}")?;
-            return Ok(2);
+            return Ok(Err(2));
         }
     };
     let keymap = match Keymap::load(global.keymap.as_deref()) {
         Ok(k) => k,
         Err(e) => {
             writeln!(err, "{e}")?;
-            return Ok(2);
+            return Ok(Err(2));
         }
     };
     let config = match crate::config::Config::load(global.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
             writeln!(err, "{e}")?;
-            return Ok(2);
+            return Ok(Err(2));
         }
     };
-    // Without a terminal (`ssh` without `-t`, a pipe) the interface cannot start: say so in words.
-    {
-        use std::io::IsTerminal;
-        if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-            writeln!(err, "{} : {}", i18n::ERROR.get(), crate::wording::no_terminal())?;
-            return Ok(2);
-        }
-    }
     let theme = Theme::choose(global.theme.or(config.theme_name().ok().flatten()));
-    let read_only = loaded.journal_refused.clone().or_else(|| read_only_reason(global, &loaded.journal_path));
-    let by = crate::plan::edit::identity(&loaded.state.plan, &system_login());
+    let (by, not_a_person) = writer(global, &loaded.state.plan);
+    let read_only =
+        loaded.journal_refused.clone().or(not_a_person).or_else(|| read_only_reason(global, &loaded.journal_path));
     let mut app = app::App::new(loaded, keymap, theme, global.today());
     app.by = by;
     app.read_only = read_only;
     app.set_present(global.present || config.present);
     app.detail_delay = DETAIL_DELAY;
     app.offer_resumption();
-    app::run(&mut app)?;
-    Ok(0)
+    Ok(Ok(app))
+}
+
+/// Who writes: the person `copil shell --user` named (never the environment), else the plan's
+/// person whose `login` is the system account, else that login. The second value says why the
+/// session may only read: a `--user` that is not a person of the plan.
+pub fn writer(global: &Global, plan: &crate::plan::model::Plan) -> (String, Option<String>) {
+    match &global.user {
+        Some(user) => crate::shell::writer(plan, user),
+        None => (crate::plan::edit::identity(plan, &system_login()), None),
+    }
 }
 
 /// How long the detail pane waits for the arrow keys to stop before it follows the selection:
@@ -368,11 +415,12 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
     };
     let Some(loaded) = load_or_say(plan, err) else { return 2 };
     let state = &loaded.state;
-    let login = system_login();
-    if let Some(note) = unnamed_account(&login) {
+    let (by, not_a_person) = writer(global, &state.plan);
+    if global.user.is_none()
+        && let Some(note) = unnamed_account(&system_login())
+    {
         let _ = writeln!(err, "{note}");
     }
-    let by = edit::identity(&state.plan, &login);
     let who = Author::new(&by, crate::plan::model::Timestamp::now());
     let event = match cmd {
         Command::Status { action, status, note, .. } => edit::parse_status(status)
@@ -394,7 +442,7 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
             return 2;
         }
     };
-    if let Some(why) = read_only_reason(global, &loaded.journal_path) {
+    if let Some(why) = not_a_person.or_else(|| read_only_reason(global, &loaded.journal_path)) {
         let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&i18n::edit_error(&EditError::ReadOnly(why))));
         return 3;
     }

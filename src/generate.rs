@@ -147,6 +147,7 @@ pub fn plan(n_actions: usize, seed: u64) -> Plan {
             org: Some(ORGS[i % ORGS.len()].to_string()),
             role: None,
             login: Some(format!("user{i}")),
+            ssh_keys: Vec::new(),
         })
         .collect();
     let mut orientations: Vec<Orientation> = (1..=10)

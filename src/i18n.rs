@@ -381,6 +381,7 @@ pub fn problem(p: &crate::plan::validate::Problem) -> String {
                 "indicator \"{indicator}\" of action \"{action}\": values of different kinds: expected all numbers, all yes/no or all texts"
             )
         ),
+        P::BadSshKey { person, why } => crate::shell::keys::problem(person, why),
     }
 }
 

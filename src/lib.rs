@@ -13,6 +13,7 @@ pub mod plan;
 pub mod report;
 pub mod sanitize;
 pub mod search;
+pub mod shell;
 pub mod store;
 pub mod tui;
 pub mod wording;

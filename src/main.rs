@@ -40,6 +40,11 @@ fn main() -> color_eyre::Result<()> {
         Some(Command::List { plan, tree, query }) => {
             cli::list(plan, query, *tree, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())
         }
+        Some(Command::Shell { user, path }) => {
+            let original = std::env::var("SSH_ORIGINAL_COMMAND").ok();
+            copil::shell::run(user, path, &cli.global, original.as_deref())?
+        }
+        Some(Command::Keys { plan }) => copil::shell::keys::print(plan, &mut std::io::stdout(), &mut std::io::stderr()),
         Some(Command::Generate { dir, name, actions, journal }) => {
             let path = copil::generate::write(dir, name, *actions, *journal)?;
             println!("{}", path.display());

@@ -6,5 +6,6 @@ pub mod meeting;
 pub mod model;
 pub mod progress;
 pub mod schedule;
+pub mod ssh_key;
 pub mod state;
 pub mod validate;

@@ -255,6 +255,9 @@ pub struct Person {
     pub role: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
     pub login: Option<String>,
+    /// SSH public keys (`TYPE BASE64 [COMMENT]`) that log in as this person: `copil keys`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ssh_keys: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -28,6 +28,7 @@ pub enum Problem {
     PeriodReversed,
     StartAfterDue { action: String },
     KindMismatch { action: String, indicator: String },
+    BadSshKey { person: String, why: super::ssh_key::KeyProblem },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +66,7 @@ pub fn validate(plan: &Plan) -> Result<(), (Problem, Anchor)> {
             return dup(IdKind::Person, &p.id, n);
         }
     }
+    check_ssh_keys(plan)?;
     let mut bodies = HashSet::new();
     for b in &plan.bodies {
         let n = bump(&b.id);
@@ -87,6 +89,28 @@ pub fn validate(plan: &Plan) -> Result<(), (Problem, Anchor)> {
         }
         for a in &o.actions {
             check_action(a, &people, &mut actions, &mut bump, &mut dues)?;
+        }
+    }
+    Ok(())
+}
+
+/// Every declared SSH key is well formed and declared once (sshd would log in as the first).
+fn check_ssh_keys(plan: &Plan) -> Result<(), (Problem, Anchor)> {
+    use super::ssh_key::{KeyProblem, check, parts};
+    let mut seen: std::collections::HashMap<&str, usize> = Default::default();
+    let mut keys = HashSet::new();
+    for p in &plan.people {
+        for key in &p.ssh_keys {
+            let n = seen.entry(key.as_str()).or_default();
+            let anchor = Anchor::Str(key.clone(), *n);
+            *n += 1;
+            let bad = |why| Err((Problem::BadSshKey { person: p.id.clone(), why }, anchor.clone()));
+            if let Err(why) = check(key) {
+                return bad(why);
+            }
+            if !keys.insert(parts(key)) {
+                return bad(KeyProblem::Duplicate);
+            }
         }
     }
     Ok(())

@@ -447,6 +447,12 @@ pub fn run(app: &mut App) -> io::Result<()> {
     result
 }
 
+/// Runs the interface on a terminal already set up (by `terminal::init`), leaving it set up: the
+/// SSH shell's chooser goes back to its list when the plan is quit.
+pub fn run_on(app: &mut App, term: &mut terminal::Term, stop: &std::sync::atomic::AtomicBool) -> io::Result<()> {
+    event_loop(app, term, stop)
+}
+
 fn event_loop(app: &mut App, term: &mut terminal::Term, stop: &std::sync::atomic::AtomicBool) -> io::Result<()> {
     let size = term.size()?;
     app.resize(size.width, size.height);
