@@ -38,6 +38,7 @@ fn event(action: &str, i: usize) -> Event {
         change: Change::Comment { action: action.into(), text: format!("Point d'étape n° {i} : convention signée") },
         note: Some("Relevé transmis par la cellule technique".into()),
         meeting: None,
+        prev: None,
     }
 }
 

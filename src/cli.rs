@@ -190,6 +190,17 @@ pub enum Command {
         /// The plan file, or a folder of plans.
         plan: PathBuf,
     },
+    /// Check the journal's hash chain: every line written by copil carries the hash of the line
+    /// before it, so an edited, removed or inserted line breaks it. Exits 0 when intact, 1 at
+    /// the first break (named by its line), 2 when the plan does not load. With --minutes, also
+    /// says whether printed minutes match the journal (their empreinte, the hash of the meeting's
+    /// closing line).
+    Verify {
+        plan: PathBuf,
+        /// Minutes written by `copil minutes` (Markdown), to check against the journal.
+        #[arg(long)]
+        minutes: Option<PathBuf>,
+    },
     /// Write a generated plan and journal (for benchmarks and stress tests).
     #[command(hide = true)]
     Generate {
@@ -259,6 +270,74 @@ fn print_warnings(loaded: &load::Loaded, err: &mut impl Write) {
     }
 }
 
+/// The journal's hash chain: `Ok` with what it verified, or where it breaks. Lines that are not
+/// events count as unchained.
+pub fn chain_of(journal: &Path) -> std::io::Result<Result<crate::plan::chain::Verified, crate::plan::chain::Break>> {
+    let bytes = crate::store::safe::read_regular(journal)?.unwrap_or_default();
+    Ok(crate::plan::chain::verify(&bytes, |line| {
+        let text = std::str::from_utf8(line).map_err(|_| ())?;
+        load::parse_event(text).map(|e| e.prev).map_err(|_| ())
+    }))
+}
+
+/// `copil verify PLAN [--minutes FILE]`: 0 intact (and the minutes match), 1 broken (or they do
+/// not), 2 the plan does not load or a file cannot be read.
+pub fn verify(plan: &Path, minutes: Option<&Path>, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let Some(loaded) = load_or_say(plan, err) else { return 2 };
+    let verified = match chain_of(&loaded.journal_path) {
+        Ok(Ok(v)) => v,
+        Ok(Err(b)) => {
+            let _ = writeln!(err, "{} : {}:{} : {b}", i18n::ERROR.get(), loaded.journal_path.display(), b.line());
+            return 1;
+        }
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "{} : {}",
+                i18n::ERROR.get(),
+                i18n::io_error(&loaded.journal_path.display().to_string(), &e)
+            );
+            return 2;
+        }
+    };
+    let _ =
+        writeln!(out, "{}", i18n::chain_intact(verified.lines, verified.unchained_prefix, verified.head.as_deref()));
+    let Some(file) = minutes else { return 0 };
+    let text = match load::read_plan_file(file) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => {
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), i18n::io_error(&file.display().to_string(), &e));
+            return 2;
+        }
+    };
+    let Some(printed) = crate::minutes::find_empreinte(&text) else {
+        let _ =
+            writeln!(err, "{} : {}", i18n::ERROR.get(), i18n::minutes_without_empreinte(&file.display().to_string()));
+        return 1;
+    };
+    let state = &loaded.state;
+    let closing = state.closing_hashes.iter().find(|(_, h)| **h == printed).map(|(l, _)| *l);
+    let meeting = closing.and_then(|l| state.meetings.iter().find(|m| m.closed_line == Some(l)));
+    match (closing, meeting) {
+        (Some(line), Some(m)) => {
+            let _ = writeln!(out, "{}", i18n::minutes_match(&sanitize(&m.id), line));
+            0
+        }
+        _ => {
+            let _ = writeln!(
+                err,
+                "{} : {}",
+                i18n::ERROR.get(),
+                i18n::minutes_mismatch(&file.display().to_string(), &printed)
+            );
+            1
+        }
+    }
+}
+
+/// The exit code of an edit the plan's `rights` do not allow its author.
+pub const EXIT_NO_RIGHT: i32 = 4;
+
 /// `copil check PLAN`: 0 valid, 1 valid with warnings, 2 invalid.
 pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let Some(loaded) = load_or_say(path, err) else { return 2 };
@@ -287,7 +366,36 @@ pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
     if let Some(problem) = &team {
         let _ = writeln!(err, "{} : {} : {problem}", i18n::WARNING.get(), loaded.journal_path.display());
     }
-    let warnings = warnings.len() + usize::from(team.is_some());
+    // Who may change what.
+    let rights = match &plan.rights {
+        Some(r) => {
+            let cell: Vec<&str> = r.cell.iter().map(|id| plan.person_name(id)).collect();
+            i18n::rights_declared(&sanitize(&cell.join(", ")))
+        }
+        None => i18n::rights_undeclared(),
+    };
+    let _ = writeln!(out, "{rights}");
+    // Lines dated well before the line above them: a wrong clock, or a backdated line.
+    let backdated = crate::plan::progress::backdated(&state.entries, chrono::Duration::minutes(5));
+    for (line, above) in &backdated {
+        let _ = writeln!(
+            err,
+            "{} : {}:{} : {}",
+            i18n::WARNING.get(),
+            loaded.journal_path.display(),
+            line.line,
+            i18n::backdated(line.line, &line.event.at.to_string(), above.line, &above.event.at.to_string())
+        );
+    }
+    // The hash chain.
+    let broken = match chain_of(&loaded.journal_path) {
+        Ok(Err(b)) => {
+            let _ = writeln!(err, "{} : {}:{} : {b}", i18n::WARNING.get(), loaded.journal_path.display(), b.line());
+            1
+        }
+        _ => 0,
+    };
+    let warnings = warnings.len() + usize::from(team.is_some()) + backdated.len() + broken;
     if warnings == 0 {
         let _ = writeln!(out, "{}", i18n::VALID.get());
         0
@@ -442,6 +550,11 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
             return 2;
         }
     };
+    // The plan's rights: refused in words, nothing written, a distinct exit code.
+    if let Err(denied) = state.may(&event) {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&denied.to_string()));
+        return EXIT_NO_RIGHT;
+    }
     if let Some(why) = not_a_person.or_else(|| read_only_reason(global, &loaded.journal_path)) {
         let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&i18n::edit_error(&EditError::ReadOnly(why))));
         return 3;

@@ -196,6 +196,7 @@ pub fn plan(n_actions: usize, seed: u64) -> Plan {
                 members: Vec::new(),
             },
         ],
+        rights: None,
         orientations,
     }
 }
@@ -251,6 +252,7 @@ pub fn journal(plan: &Plan, n_lines: usize, seed: u64) -> Vec<Event> {
             change,
             note: (rng.below(5) == 0).then(|| words(&mut rng, 6)),
             meeting: if in_meeting { meeting.clone() } else { None },
+            prev: None,
         });
     }
     out

@@ -420,6 +420,10 @@ pub fn warning(w: &crate::plan::state::WarningKind) -> String {
             format!("la réunion « {m} » est close : ligne non appliquée"),
             format!("meeting \"{m}\" is closed: line not applied")
         ),
+        W::NoRight(denied) => tr!(
+            format!("droit refusé : {denied} ; ligne non appliquée"),
+            format!("no right: {denied}; line not applied")
+        ),
         W::SealedMeeting { line, meeting } => tr!(
             format!(
                 "annulation refusée : la ligne {line} appartient à la réunion « {meeting} », close avant cette annulation ; ligne non appliquée"
@@ -685,6 +689,80 @@ pub fn append_failed(e: &std::io::Error) -> String {
 pub fn journal_not_writable(e: &std::io::Error) -> String {
     let why = io_reason(e);
     tr!(format!("journal non modifiable : {why}"), format!("journal not writable: {why}"))
+}
+
+/// `copil check`: the plan declares who may change what.
+pub fn rights_declared(cell: &str) -> String {
+    tr!(
+        format!(
+            "Droits : déclarés ; cellule technique : {cell} (pilotes et référents sur leurs actions, les autres personnes commentent, les comptes non déclarés lisent)"
+        ),
+        format!(
+            "Rights: declared; technical cell: {cell} (pilots and referents on their actions, other people comment, undeclared accounts read)"
+        )
+    )
+}
+
+/// `copil check`: the plan declares no rights.
+pub fn rights_undeclared() -> String {
+    tr!(
+        "Droits : non déclarés : toute personne qui peut écrire le journal peut tout modifier (section `rights` du plan)",
+        "Rights: not declared: anyone who can write the journal may change anything (the plan's `rights` section)"
+    )
+    .into()
+}
+
+/// `copil verify`: the chain holds.
+pub fn chain_intact(lines: usize, unchained: usize, head: Option<&str>) -> String {
+    let head = head.unwrap_or("—");
+    tr!(
+        format!("chaîne du journal intacte : {lines} lignes, dont {unchained} écrites avant la chaîne ; tête {head}"),
+        format!("journal chain intact: {lines} lines, {unchained} of them written before the chain; head {head}")
+    )
+}
+
+/// `copil verify --minutes`: the file has no empreinte.
+pub fn minutes_without_empreinte(file: &str) -> String {
+    tr!(
+        format!(
+            "{file} ne porte pas d'empreinte du journal (relevé d'une réunion non close, ou écrit avant les empreintes)"
+        ),
+        format!(
+            "{file} carries no journal fingerprint (minutes of a meeting not closed, or written before fingerprints)"
+        )
+    )
+}
+
+/// `copil verify --minutes`: they match.
+pub fn minutes_match(meeting: &str, line: usize) -> String {
+    tr!(
+        format!("le relevé correspond au journal : clôture de la réunion {meeting} (ligne {line})"),
+        format!("the minutes match the journal: closing of meeting {meeting} (line {line})")
+    )
+}
+
+/// `copil verify --minutes`: they do not.
+pub fn minutes_mismatch(file: &str, printed: &str) -> String {
+    tr!(
+        format!(
+            "l'empreinte de {file} ({printed}) ne correspond à la clôture d'aucune réunion du journal : le relevé ou le journal a été modifié"
+        ),
+        format!(
+            "the fingerprint of {file} ({printed}) matches no meeting's closing in the journal: the minutes or the journal were changed"
+        )
+    )
+}
+
+/// `copil check`: a line dated well before the line above it.
+pub fn backdated(line: usize, at: &str, above: usize, above_at: &str) -> String {
+    tr!(
+        format!(
+            "ligne {line} datée du {at}, plus de 5 minutes avant la ligne {above} ({above_at}) : horloge fausse ou ligne antidatée"
+        ),
+        format!(
+            "line {line} is dated {at}, over 5 minutes before line {above} ({above_at}): a wrong clock or a backdated line"
+        )
+    )
 }
 
 /// The header's badge for a meeting run by someone else.

@@ -44,6 +44,9 @@ fn main() -> color_eyre::Result<()> {
             let original = std::env::var("SSH_ORIGINAL_COMMAND").ok();
             copil::shell::run(user, path, &cli.global, original.as_deref())?
         }
+        Some(Command::Verify { plan, minutes }) => {
+            cli::verify(plan, minutes.as_deref(), &mut std::io::stdout(), &mut std::io::stderr())
+        }
         Some(Command::Keys { plan }) => copil::shell::keys::print(plan, &mut std::io::stdout(), &mut std::io::stderr()),
         Some(Command::Generate { dir, name, actions, journal }) => {
             let path = copil::generate::write(dir, name, *actions, *journal)?;

@@ -70,10 +70,36 @@ pub fn markdown(state: &PlanState, meeting: &str) -> Option<String> {
     tasks(&mut out, state, &items);
     follow_up(&mut out, plan, &items);
     notes(&mut out, plan, &items);
+    empreinte(&mut out, state, m);
     // Every section ends with a blank line; the document, with one line break.
     out.truncate(out.trim_end_matches('\n').len());
     out.push('\n');
     Some(out)
+}
+
+/// The label of the closing line's hash in the minutes; `copil verify --minutes` looks for it.
+pub fn empreinte_label() -> &'static str {
+    tr!("Empreinte du journal à la clôture", "Journal fingerprint at closing")
+}
+
+/// A closed meeting's minutes end with the SHA-256 of its closing line, which commits to every
+/// journal line before it (the journal is a hash chain): `copil verify PLAN --minutes FILE` says
+/// whether printed minutes match the journal.
+fn empreinte(out: &mut String, state: &PlanState, m: &Meeting) {
+    if let Some(hash) = m.closed_line.and_then(|l| state.closing_hashes.get(&l)) {
+        let _ = writeln!(out, "{}", labelled(empreinte_label(), &format!("`{hash}`")));
+        out.push('\n');
+    }
+}
+
+/// Finds the empreinte printed in minutes (any language), if any.
+pub fn find_empreinte(text: &str) -> Option<String> {
+    ["Empreinte du journal à la clôture", "Journal fingerprint at closing"].iter().find_map(|label| {
+        let rest = &text[text.find(label)? + label.len()..];
+        let hex: String =
+            rest.chars().skip_while(|c| !c.is_ascii_hexdigit()).take_while(char::is_ascii_hexdigit).collect();
+        (hex.len() == 64).then(|| hex.to_lowercase())
+    })
 }
 
 /// One "label: value" list item, with the language's spacing before the colon.

@@ -163,6 +163,7 @@ fn reschedule_from_the_command_line_moves_the_due_date_and_lateness_follows() {
             change: Change::Undo { line },
             note: None,
             meeting: None,
+            prev: None,
         },
     );
     assert_eq!(state.plan.action("A3").unwrap().due, Some(Date::ymd(2020, 12, 31)));

@@ -428,7 +428,7 @@ fn event(max_line: usize, wild: bool) -> impl Strategy<Value = Event> {
         move |(change, meeting, note, by)| {
             let in_meeting = matches!(change, Change::Status { .. } | Change::Measure { .. } | Change::Comment { .. });
             let meeting = if wild || in_meeting { meeting } else { None };
-            Event { at: at(), by, change, note, meeting }
+            Event { at: at(), by, change, note, meeting, prev: None }
         },
     )
 }
@@ -572,7 +572,7 @@ proptest! {
     #[test]
     fn to_line_round_trips(events in wild_events(), text in any::<String>()) {
         let mut events = events;
-        events.push(Event { at: at(), by: text.clone(), change: Change::Comment { action: text.clone(), text: text.clone() }, note: Some(text.clone()), meeting: Some(text) });
+        events.push(Event { at: at(), by: text.clone(), change: Change::Comment { action: text.clone(), text: text.clone() }, note: Some(text.clone()), meeting: Some(text), prev: None });
         for e in &events {
             let line = e.to_line();
             prop_assert!(!line.contains('\n') && !line.contains('\r'), "{}", line);
@@ -613,10 +613,10 @@ proptest! {
         // A line of a closed meeting is sealed: its undo is refused (tests/shared_server.rs).
         prop_assume!(before.sealed_in(k).is_none());
         let mut probe = before.clone();
-        probe.apply(n + 1, Event { at: at(), by: "x".into(), change: Change::Undo { line: k }, note: None, meeting: None });
+        probe.apply(n + 1, Event { at: at(), by: "x".into(), change: Change::Undo { line: k }, note: None, meeting: None, prev: None });
         prop_assume!(!probe.warnings.iter().any(|w| matches!(w.kind, copil::plan::state::WarningKind::SealedMeeting { .. })));
-        after.apply(n + 1, Event { at: at(), by: "x".into(), change: Change::Undo { line: k }, note: None, meeting: None });
-        after.apply(n + 2, Event { at: at(), by: "x".into(), change: Change::Undo { line: n + 1 }, note: None, meeting: None });
+        after.apply(n + 1, Event { at: at(), by: "x".into(), change: Change::Undo { line: k }, note: None, meeting: None, prev: None });
+        after.apply(n + 2, Event { at: at(), by: "x".into(), change: Change::Undo { line: n + 1 }, note: None, meeting: None, prev: None });
         same(&snapshot(&after), &snapshot(&before))?;
         prop_assert_eq!(&after.warnings, &before.warnings);
         // An undone status line keeps the `before` it had when it was last applied, which an
@@ -639,12 +639,12 @@ proptest! {
         let n = events.len();
         let k = k.index(n) + 1;
         let mut lines: Vec<String> = events.iter().map(Event::to_line).collect();
-        lines.push(Event { at: at(), by: "x".into(), change: Change::Undo { line: k }, note: None, meeting: None }.to_line());
+        lines.push(Event { at: at(), by: "x".into(), change: Change::Undo { line: k }, note: None, meeting: None, prev: None }.to_line());
         let mut undone = PlanState::new(CHARENTE.clone());
         replay_checked(&journal_text(&lines), &mut undone);
         prop_assume!(!undone.warnings.iter().any(|w| matches!(w.kind, copil::plan::state::WarningKind::SealedMeeting { .. })));
         lines.pop();
-        lines[k - 1] = Event { at: at(), by: "x".into(), change: Change::Comment { action: "Spup01".into(), text: String::new() }, note: None, meeting: None }.to_line();
+        lines[k - 1] = Event { at: at(), by: "x".into(), change: Change::Comment { action: "Spup01".into(), text: String::new() }, note: None, meeting: None, prev: None }.to_line();
         let mut neutral = PlanState::new(CHARENTE.clone());
         replay_checked(&journal_text(&lines), &mut neutral);
         same(&snapshot(&undone), &snapshot(&neutral))?;
@@ -673,7 +673,7 @@ proptest! {
         let mut direct = CHARENTE_LOADED.clone();
         let mut lines = Vec::new();
         for (i, &t) in targets.iter().enumerate() {
-            let e = Event { at: at(), by: "jmartin".into(), change: Change::Undo { line: t }, note: None, meeting: None };
+            let e = Event { at: at(), by: "jmartin".into(), change: Change::Undo { line: t }, note: None, meeting: None, prev: None };
             lines.push(e.to_line());
             direct.apply(first + i + 1, e);
         }

@@ -107,8 +107,11 @@ fn the_cotech_minutes_say_what_the_journal_recorded() {
         "{attendance}"
     );
     assert!(section(&doc, "### La Poste").contains("- Non renseigné : Référent La Poste\n"), "{attendance}");
+    // The closed meeting's minutes end with the journal's empreinte at closing.
+    let (body, empreinte) = doc.split_once("\nEmpreinte du journal à la clôture : `").expect("an empreinte");
+    assert_eq!(empreinte.len(), 64 + 2, "{empreinte:?}");
     assert!(
-        doc.ends_with("COTECH\n  - Actions liées : Spup03 — Intégration des opérateurs au réseau (CAF)\n"),
+        body.ends_with("COTECH\n  - Actions liées : Spup03 — Intégration des opérateurs au réseau (CAF)\n"),
         "{doc}"
     );
 }
@@ -239,7 +242,8 @@ fn a_meeting_with_nothing_recorded_says_so() {
     {
         assert!(doc.contains(&format!("\n{empty}\n\n")), "{empty}: {doc}");
     }
-    assert!(doc.ends_with("## Notes\n\nAucune note.\n"), "{doc}");
+    let body = doc.split("\nEmpreinte du journal").next().unwrap_or_default();
+    assert!(body.ends_with("## Notes\n\nAucune note.\n"), "{doc}");
     // Everyone of the body is listed, as not recorded.
     assert_eq!(section(&doc, "## Présences").matches("- Non renseigné : ").count(), 3, "{doc}");
 }

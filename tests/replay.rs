@@ -157,7 +157,7 @@ fn ts() -> Timestamp {
 }
 
 fn event(change: Change) -> Event {
-    Event { at: ts(), by: "mlegrand".into(), change, note: None, meeting: None }
+    Event { at: ts(), by: "mlegrand".into(), change, note: None, meeting: None, prev: None }
 }
 
 fn event_in(change: Change, meeting: &str) -> Event {

@@ -43,6 +43,7 @@ fn plan_with(actions: Vec<PlanAction>) -> Plan {
         period: Period { start: Date::ymd(2020, 1, 1), end: Date::ymd(2025, 12, 31) },
         people: Vec::new(),
         bodies: Vec::new(),
+        rights: None,
         orientations: vec![Orientation { id: "1".into(), title: "Une".into(), summary: None, actions }],
     }
 }

@@ -102,8 +102,9 @@ fn other_programs_and_copil_s_other_commands_are_refused() {
         assert_eq!(o.status.code(), Some(126), "{cmd}: {}", stderr(&o));
         assert!(stderr(&o).contains(&format!("commande refusée : « {word} »")), "{cmd}: {}", stderr(&o));
         assert!(
-            stderr(&o)
-                .contains("check, status, measure, comment, reschedule, log, search, show, list, report, minutes")
+            stderr(&o).contains(
+                "check, verify, status, measure, comment, reschedule, log, search, show, list, report, minutes"
+            )
         );
         assert!(stdout(&o).is_empty(), "{cmd}");
     }

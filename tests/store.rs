@@ -39,6 +39,7 @@ fn comment(by: &str, text: &str, note: Option<&str>) -> Event {
         change: Change::Comment { action: "Spup01".into(), text: text.to_string() },
         note: note.map(str::to_string),
         meeting: None,
+        prev: None,
     }
 }
 
@@ -49,11 +50,17 @@ fn status(by: &str, to: Status) -> Event {
         change: Change::Status { action: "Spup01".into(), to },
         note: None,
         meeting: None,
+        prev: None,
     }
 }
 
 fn undo(by: &str, line: usize) -> Event {
-    Event { at: at(), by: by.to_string(), change: Change::Undo { line }, note: None, meeting: None }
+    Event { at: at(), by: by.to_string(), change: Change::Undo { line }, note: None, meeting: None, prev: None }
+}
+
+/// The event as the appender writes it after `before` (the line above it): with the hash chain.
+fn chained(event: &Event, before: &[u8]) -> Event {
+    Event { prev: Some(copil::plan::chain::line_hash(before)), ..event.clone() }
 }
 
 fn loaded(plan: &Path) -> Loaded {
@@ -79,7 +86,7 @@ fn append_then_load_gives_the_event_back() {
     let event = comment("mlegrand", "Première réunion du réseau", Some("avec la CAF"));
     assert_eq!(append(&journal, &event, WAIT).unwrap(), Appended::default());
     let l = loaded(&plan);
-    assert_eq!(lines_of(&l.state), vec![(1, event.clone(), Outcome::Applied)]);
+    assert_eq!(lines_of(&l.state), vec![(1, chained(&event, b""), Outcome::Applied)]);
     assert!(l.state.all_warnings().is_empty());
     assert_eq!((l.journal_len, l.journal_lines), (fs::metadata(&journal).unwrap().len(), 1));
 
@@ -87,7 +94,7 @@ fn append_then_load_gives_the_event_back() {
     append(&journal, &second, WAIT).unwrap();
     let l = loaded(&plan);
     assert_eq!(l.state.entries.len(), 2);
-    assert_eq!(l.state.entries[1].event, second);
+    assert_eq!(l.state.entries[1].event, chained(&second, chained(&event, b"").to_line().as_bytes()));
     assert_eq!(l.state.plan.action("Spup01").unwrap().status, Status::Done);
 }
 
@@ -115,10 +122,12 @@ fn every_line_is_whole_and_holds_no_raw_newline() {
     assert_eq!(lines.len(), events.len(), "one line per event: {text}");
     for (line, event) in lines.iter().zip(&events) {
         assert!(!line.contains('\r'), "{line}");
-        assert_eq!(&parse_event(line).unwrap(), event);
+        assert_eq!(parse_event(line).unwrap().change, event.change);
+        assert_eq!(parse_event(line).unwrap().note, event.note);
     }
     let l = loaded(&plan);
-    assert_eq!(l.state.entries.iter().map(|e| e.event.clone()).collect::<Vec<_>>(), events);
+    let unchained = |e: &Event| Event { prev: None, ..e.clone() };
+    assert_eq!(l.state.entries.iter().map(|e| unchained(&e.event)).collect::<Vec<_>>(), events);
 }
 
 #[test]
@@ -141,6 +150,8 @@ fn a_torn_tail_is_repaired_by_the_next_append() {
     let done = append(&journal, &next, WAIT).unwrap();
     assert_eq!(done, Appended { repaired_torn_tail: true, ended_last_line: false });
     let text = fs::read_to_string(&journal).unwrap();
+    let first = chained(&first, b"");
+    let next = chained(&next, first.to_line().as_bytes());
     assert_eq!(text, format!("{}\n{}\n", first.to_line(), next.to_line()));
     let l = loaded(&plan);
     assert!(l.state.all_warnings().is_empty(), "{:?}", l.state.all_warnings());
@@ -155,7 +166,7 @@ fn a_torn_first_line_leaves_an_empty_journal_before_the_new_line() {
     raw_append(&journal, b"Event(at: \"2026-11-23T14:0");
     let event = comment("mlegrand", "seule ligne", None);
     assert!(append(&journal, &event, WAIT).unwrap().repaired_torn_tail);
-    assert_eq!(fs::read_to_string(&journal).unwrap(), event.to_line() + "\n");
+    assert_eq!(fs::read_to_string(&journal).unwrap(), chained(&event, b"").to_line() + "\n");
 }
 
 /// A whole last line without its newline is applied by the load: the appender keeps it (and its
@@ -176,6 +187,7 @@ fn a_whole_last_line_without_newline_is_kept() {
     let next = undo("jmartin", 1);
     let done = append(&journal, &next, WAIT).unwrap();
     assert_eq!(done, Appended { repaired_torn_tail: false, ended_last_line: true });
+    let next = chained(&next, first.to_line().as_bytes());
     assert_eq!(fs::read_to_string(&journal).unwrap(), format!("{}\n{}\n", first.to_line(), next.to_line()));
     // The watcher that resumed mid-line takes the newline as the end of line 1.
     assert_eq!(watcher.poll(&mut state).unwrap(), vec![1]);
@@ -320,7 +332,7 @@ fn the_watcher_follows_a_repaired_torn_tail() {
     let next = comment("jmartin", "deux", None);
     assert!(append(&journal, &next, WAIT).unwrap().repaired_torn_tail);
     assert_eq!(watcher.poll(&mut state).unwrap(), vec![1]);
-    assert_eq!((state.entries[1].line, &state.entries[1].event), (2, &next));
+    assert_eq!((state.entries[1].line, &state.entries[1].event.change), (2, &next.change));
 }
 
 #[test]
@@ -495,7 +507,7 @@ fn killed_appenders_leave_at_most_a_cut_last_line() {
         let l = load(&plan).unwrap_or_else(|d| panic!("round {round}, after the repair: {d}"));
         assert!(l.state.all_warnings().is_empty(), "round {round}: {:?}", l.state.all_warnings());
         assert_eq!(l.journal_lines, n + 1);
-        assert_eq!(l.state.entries.last().map(|e| &e.event), Some(&mine));
+        assert_eq!(l.state.entries.last().map(|e| &e.event.change), Some(&mine.change));
     }
     assert_eq!(torn, repaired);
     eprintln!(

@@ -138,6 +138,7 @@ pub(crate) fn event(state: &PlanState, who: &Author, change: Change, note: Optio
         note: note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
         // A change made from the meeting screen carries the meeting's id, so the minutes list it.
         meeting: meeting.map(str::to_string),
+        prev: None,
     }
 }
 

@@ -14,6 +14,12 @@ pub struct Event {
     pub note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
     pub meeting: Option<String>,
+    /// The SHA-256 of the line before this one (lowercase hex; of nothing for a journal's first
+    /// line): the journal is a hash chain, so an edited, removed or inserted line is found
+    /// (`copil verify`). Set by the appender under the lock, never by hand; lines written before
+    /// the chain existed have none.
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    pub prev: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

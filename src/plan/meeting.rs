@@ -41,9 +41,12 @@ fn open_meeting<'a>(state: &'a PlanState, id: &str) -> Result<&'a Meeting, EditE
     }
 }
 
-/// Whether this person runs the meeting: the one who opened it, or a chair of its body.
+/// Whether this person runs the meeting: the one who opened it, a chair of its body, or (when the
+/// plan declares rights) a member of the technical cell.
 pub fn may_run(state: &PlanState, meeting: &Meeting, by: &str) -> bool {
-    meeting.opened_by == by || state.plan.body(&meeting.body).is_some_and(|b| b.chairs.iter().any(|c| c == by))
+    meeting.opened_by == by
+        || state.plan.body(&meeting.body).is_some_and(|b| b.chairs.iter().any(|c| c == by))
+        || (state.gate().declared() && state.gate().in_cell(by))
 }
 
 /// The meeting lines are recorded in by this person: it must be open and theirs to run.

@@ -233,6 +233,9 @@ pub struct Plan {
     pub people: Vec<Person>,
     #[serde(default)]
     pub bodies: Vec<Body>,
+    /// Who may change what (`None`: anyone who can write the journal, as before).
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    pub rights: Option<super::rights::Rights>,
     #[serde(default)]
     pub orientations: Vec<Orientation>,
 }

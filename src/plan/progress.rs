@@ -1,6 +1,7 @@
 //! Derived figures: late actions, indicator tracking, roll-ups per orientation, budget sums.
 
 use super::model::{Date, Direction, Indicator, Orientation, Plan, PlanAction, Status, Value, walk_action};
+use super::state::Entry;
 
 /// An action past its due date (the latest one, after any `Reschedule`) and neither done nor
 /// abandoned is late ("late" is not a status).
@@ -203,6 +204,12 @@ impl Figures {
         }
         total
     }
+}
+
+/// The journal lines dated more than `slack` before the line above them (a wrong clock, or a
+/// line backdated by hand), each with that line.
+pub fn backdated(entries: &[Entry], slack: chrono::Duration) -> Vec<(&Entry, &Entry)> {
+    entries.windows(2).filter(|w| w[1].event.at.0 < w[0].event.at.0 - slack).map(|w| (&w[1], &w[0])).collect()
 }
 
 #[cfg(test)]

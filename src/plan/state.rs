@@ -45,6 +45,8 @@ pub enum WarningKind {
         indicator: String,
     },
     BadUndo(usize),
+    /// Its author had no right to it (the plan's `rights`).
+    NoRight(super::rights::Denied),
     /// An undo of a line of a meeting that was closed before it: a closed meeting is sealed.
     SealedMeeting {
         line: usize,
@@ -118,9 +120,14 @@ pub struct PlanState {
     /// Set while a batch of lines is applied (loading): an `Undo` then asks for one rebuild at
     /// the end of the batch instead of one per undo.
     batch: Option<bool>,
-    /// Entry indices of the undos refused because their target is sealed in a closed meeting,
-    /// with that meeting; computed by `rebuild`.
-    sealed_undos: HashMap<usize, String>,
+    /// Entry indices of the undos refused (their target is sealed in a closed meeting, or not
+    /// theirs to undo), with why; computed by `rebuild`.
+    refused_undos: HashMap<usize, WarningKind>,
+    /// Who may change what, from the plan file.
+    gate: super::rights::Gate,
+    /// Journal line → the SHA-256 of its bytes, for meetings' closing lines (the minutes'
+    /// empreinte); filled by the loader, which has the bytes.
+    pub closing_hashes: HashMap<usize, String>,
 }
 
 impl PlanState {
@@ -141,7 +148,9 @@ impl PlanState {
             paths,
             by_line: HashMap::new(),
             batch: None,
-            sealed_undos: HashMap::new(),
+            refused_undos: HashMap::new(),
+            gate: super::rights::Gate::new(&plan),
+            closing_hashes: HashMap::new(),
             base: plan.clone(),
             plan,
             entries: Vec::new(),
@@ -264,9 +273,9 @@ impl PlanState {
         let n = self.entries.len();
         let mut active = vec![true; n];
         let pos: HashMap<usize, usize> = self.entries.iter().enumerate().map(|(i, e)| (e.line, i)).collect();
-        self.sealed_undos = self.sealed_undos(&pos);
+        self.refused_undos = self.refused_undos(&pos);
         for i in (0..n).rev() {
-            if !active[i] || self.sealed_undos.contains_key(&i) {
+            if !active[i] || self.refused_undos.contains_key(&i) {
                 continue;
             }
             if let Change::Undo { line } = self.entries[i].event.change {
@@ -300,10 +309,72 @@ impl PlanState {
         }
     }
 
-    /// The undos that would cancel a line of a meeting already closed when they were written
-    /// (its decisions, notes, tasks, attendance, the edits made in it, its opening or closing
-    /// line, or an undo of one of those): entry index → the meeting. A closed meeting is sealed.
-    fn sealed_undos(&self, pos: &HashMap<usize, usize>) -> HashMap<usize, String> {
+    /// Who may change what in this plan.
+    pub fn gate(&self) -> &super::rights::Gate {
+        &self.gate
+    }
+
+    /// The undos that are refused, with why: one of a line that is not its author's (unless by
+    /// the cell, when the plan declares rights), and one that would cancel a line of a meeting
+    /// already closed when it was written (its decisions, notes, tasks, attendance, the edits
+    /// made in it, its opening or closing line, or an undo of one of those): a closed meeting is
+    /// sealed.
+    fn refused_undos(&self, pos: &HashMap<usize, usize>) -> HashMap<usize, WarningKind> {
+        let mut refused = HashMap::new();
+        if self.gate.declared() {
+            for (i, e) in self.entries.iter().enumerate() {
+                let Change::Undo { line } = e.event.change else { continue };
+                let Some(&t) = pos.get(&line) else { continue };
+                let by = &e.event.by;
+                if let Err(d) = self.undo_allowed(by, line, &self.entries[t].event.by) {
+                    refused.insert(i, WarningKind::NoRight(d));
+                }
+            }
+        }
+        for (i, m) in self.sealed_undos(pos) {
+            refused.entry(i).or_insert(m);
+        }
+        refused
+    }
+
+    /// Whether the author of `event` may write it (the plan's `rights`); the reason when not.
+    pub fn may(&self, event: &Event) -> Result<(), super::rights::Denied> {
+        if !self.gate.declared() {
+            return Ok(());
+        }
+        if let Change::Undo { line } = event.change {
+            let author = self.entry_by_line(line).map(|e| e.event.by.as_str()).unwrap_or_default();
+            return self.undo_allowed(&event.by, line, author);
+        }
+        let act = super::rights::act_of(
+            &event.change,
+            |id| self.meeting(id).map(|m| (m.body.as_str(), m.opened_by.as_str())),
+            |t| self.tasks.iter().find(|x| x.id == t).map(|x| x.owner.as_deref()),
+        );
+        match act {
+            Some(act) => self.gate.allows(&event.by, act),
+            None => Ok(()),
+        }
+    }
+
+    /// Whether `by` may do `act` (the plan's `rights`): what a key checks before it opens a form.
+    pub fn allows(&self, by: &str, act: super::rights::Act) -> Result<(), super::rights::Denied> {
+        self.gate.allows(by, act)
+    }
+
+    /// Whether `by` may undo `line`, written by `author`.
+    pub fn undo_allowed(&self, by: &str, line: usize, author: &str) -> Result<(), super::rights::Denied> {
+        use super::rights::Denied;
+        if self.gate.in_cell(by) || (by == author && self.plan.person(by).is_some()) {
+            Ok(())
+        } else if self.plan.person(by).is_none() {
+            Err(Denied::Undeclared { by: by.to_string() })
+        } else {
+            Err(Denied::NotTheirs { by: by.to_string(), line })
+        }
+    }
+
+    fn sealed_undos(&self, pos: &HashMap<usize, usize>) -> HashMap<usize, WarningKind> {
         // The line that closed each meeting, by the rules replay applies to opening and closing
         // lines (a known body, a new id, one meeting open at a time, closing an open meeting).
         let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
@@ -332,7 +403,7 @@ impl PlanState {
             if let Some(m) = self.meeting_of_line(line, pos)
                 && closed.get(m).is_some_and(|&c| c < e.line)
             {
-                sealed.insert(i, m.to_string());
+                sealed.insert(i, WarningKind::SealedMeeting { line, meeting: m.to_string() });
             }
         }
         sealed
@@ -407,6 +478,17 @@ impl PlanState {
     fn try_apply(&mut self, idx: usize) -> Result<(), WarningKind> {
         let line = self.entries[idx].line;
         let event = self.entries[idx].event.clone();
+        // Its author must have had the right to it (when the plan declares rights).
+        if self.gate.declared() {
+            let act = super::rights::act_of(
+                &event.change,
+                |id| self.meeting(id).map(|m| (m.body.as_str(), m.opened_by.as_str())),
+                |t| self.tasks.iter().find(|x| x.id == t).map(|x| x.owner.as_deref()),
+            );
+            if let Some(act) = act {
+                self.gate.allows(&event.by, act).map_err(WarningKind::NoRight)?;
+            }
+        }
         // A change that says it was made in a meeting must name a meeting that is open.
         if let Some(m) = &event.meeting
             && matches!(
@@ -506,8 +588,8 @@ impl PlanState {
                 if self.entry_by_line(target).is_none() || target >= line {
                     return Err(WarningKind::BadUndo(target));
                 }
-                if let Some(meeting) = self.sealed_undos.get(&idx) {
-                    return Err(WarningKind::SealedMeeting { line: target, meeting: meeting.clone() });
+                if let Some(why) = self.refused_undos.get(&idx) {
+                    return Err(why.clone());
                 }
             }
         }

@@ -79,6 +79,11 @@ pub fn validate(plan: &Plan) -> Result<(), (Problem, Anchor)> {
             }
         }
     }
+    if let Some(r) = &plan.rights
+        && let Some(id) = r.cell.iter().find(|id| !people.contains(id.as_str()))
+    {
+        return Err((Problem::UnknownPerson { field: "cell", id: id.clone() }, Anchor::Str(id.clone(), 0)));
+    }
     let mut orientations = HashSet::new();
     let mut actions = HashSet::new();
     let mut dues = 0usize;

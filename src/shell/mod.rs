@@ -23,8 +23,20 @@ use crate::sanitize::sanitize;
 use confine::{Refusal, Scope};
 
 /// The subcommands a remote user may run: copil's own read and edit commands.
-pub const ALLOWED: [&str; 11] =
-    ["check", "status", "measure", "comment", "reschedule", "log", "search", "show", "list", "report", "minutes"];
+pub const ALLOWED: [&str; 12] = [
+    "check",
+    "verify",
+    "status",
+    "measure",
+    "comment",
+    "reschedule",
+    "log",
+    "search",
+    "show",
+    "list",
+    "report",
+    "minutes",
+];
 
 /// The exit code of a refused command or path (as a shell says of a command it cannot run).
 pub const REFUSED: i32 = 126;
@@ -136,6 +148,7 @@ fn confined(scope: &Scope, command: Command) -> Result<Command, Refused> {
     let output = |o: Option<PathBuf>| o.map(|o| scope.output(&o)).transpose().map_err(Refused::Path);
     Ok(match command {
         Command::Check { plan: p } => Command::Check { plan: plan(p)? },
+        Command::Verify { plan: p, minutes } => Command::Verify { plan: plan(p)?, minutes: output(minutes)? },
         Command::Status { plan: p, action, status, note } => Command::Status { plan: plan(p)?, action, status, note },
         Command::Measure { plan: p, action, indicator, value, date, note } => {
             Command::Measure { plan: plan(p)?, action, indicator, value, date, note }
@@ -216,6 +229,7 @@ pub fn run(user: &str, path: &Path, admin: &Global, original: Option<&str>) -> s
 fn dispatch(command: &Command, global: &Global, out: &mut impl Write, err: &mut impl Write) -> i32 {
     match command {
         Command::Check { plan } => cli::check(plan, out, err),
+        Command::Verify { plan, minutes } => cli::verify(plan, minutes.as_deref(), out, err),
         Command::Status { .. } | Command::Measure { .. } | Command::Comment { .. } | Command::Reschedule { .. } => {
             cli::edit(command, global, out, err)
         }

@@ -99,6 +99,11 @@ pub fn append(journal: &Path, event: &Event, lock_timeout: Duration) -> Result<A
     append_decided(journal, lock_timeout, |_| Ok(event.clone())).map(|(done, _)| done)
 }
 
+/// Like [`append`], and returns the line as written (with its place in the hash chain).
+pub fn append_chained(journal: &Path, event: &Event, lock_timeout: Duration) -> Result<(Appended, Event), AppendError> {
+    append_decided(journal, lock_timeout, |_| Ok(event.clone()))
+}
+
 /// The journal as it is on disk while the lock is held, for a line that must be decided from it
 /// (an undo: which line is the last one, is never taken from what a session read earlier).
 pub struct Locked<'a> {
@@ -139,7 +144,9 @@ pub fn append_decided(
             done.repaired_torn_tail = true;
         }
     }
-    let event = decide(&Locked { file: &file, len }).map_err(AppendError::Refused)?;
+    let mut event = decide(&Locked { file: &file, len }).map_err(AppendError::Refused)?;
+    // The hash chain: the new line carries the hash of the line before it, read under the lock.
+    event.prev = Some(crate::plan::chain::line_hash(&last_line(&file, len)?));
     let line = event.to_line();
     if line.contains('\n') {
         // `to_line` escapes newlines; a raw one would make two lines of one event.
@@ -202,6 +209,19 @@ fn read_byte(file: &File, at: u64) -> io::Result<u8> {
     let mut b = [0u8];
     file.read_exact_at(&mut b, at)?;
     Ok(b[0])
+}
+
+/// The journal's last line (without its newline), whether or not it ends with one; empty for an
+/// empty journal.
+fn last_line(file: &File, len: u64) -> io::Result<Vec<u8>> {
+    if len == 0 {
+        return Ok(Vec::new());
+    }
+    let end = if read_byte(file, len - 1)? == b'\n' { len - 1 } else { len };
+    let start = last_line_start(file, end)?;
+    let mut line = vec![0u8; (end - start) as usize];
+    file.read_exact_at(&mut line, start)?;
+    Ok(line)
 }
 
 /// Where the last line starts: just after the last newline before `len`, or 0.

@@ -228,7 +228,15 @@ fn replay_batch(path: &Path, bytes: &[u8], first_line: usize, state: &mut PlanSt
         };
         match parsed {
             None => {}
-            Some(Ok(event)) => state.apply(lineno, event),
+            Some(Ok(event)) => {
+                // A meeting's closing line commits to the journal before it: its hash is the
+                // minutes' empreinte.
+                let closing = matches!(event.change, crate::plan::journal::Change::MeetingClosed { .. });
+                state.apply(lineno, event);
+                if closing {
+                    state.closing_hashes.insert(lineno, crate::plan::chain::line_hash(raw));
+                }
+            }
             Some(Err(_)) if !complete => {
                 // Cut short mid-write: reported, skipped, and not counted as read.
                 state.load_warnings.push(Warning { line: lineno, kind: WarningKind::TornLastLine });

@@ -249,10 +249,21 @@ impl App {
     /// open with its text and the reason, so the edit can be retried.
     fn save(&mut self, event: Event) {
         let what = i18n::describe_change(&event.change, None);
-        match append::append(&self.journal, &event, LOCK_TIMEOUT) {
-            Ok(_) => {
+        // The plan's rights, whatever the key: nothing is written that replay would ignore.
+        if let Err(d) = self.state.may(&event) {
+            match &mut self.ui.form {
+                Some(f) => {
+                    f.saving = false;
+                    f.error = Some(d.to_string());
+                }
+                None => self.say(Message::error(d.to_string())),
+            }
+            return;
+        }
+        match append::append_chained(&self.journal, &event, LOCK_TIMEOUT) {
+            Ok((_, written)) => {
                 self.ui.form = None;
-                self.apply_new_lines(Some(&event));
+                self.apply_new_lines(Some(&written));
                 if let Change::MeetingOpened { id, .. } = &event.change {
                     // A meeting just opened here: run it.
                     super::update::open_meeting_screen(&self.state, &mut self.ui, id);
@@ -285,8 +296,10 @@ impl App {
             if let Some(d) = replay_lines(&journal, &bytes, 0, &mut fresh, LastLine::Settle).error {
                 return Err(d.to_string());
             }
-            crate::plan::edit::undo_last(&fresh, &crate::plan::edit::Author::new(&by, now))
-                .map_err(|e| i18n::edit_error(&e))
+            let event = crate::plan::edit::undo_last(&fresh, &crate::plan::edit::Author::new(&by, now))
+                .map_err(|e| i18n::edit_error(&e))?;
+            fresh.may(&event).map_err(|d| d.to_string())?;
+            Ok(event)
         });
         match decided {
             Ok((_, event)) => {

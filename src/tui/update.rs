@@ -12,6 +12,7 @@ use crate::plan::journal::Event;
 use crate::plan::journal::Presence;
 use crate::plan::meeting::{self, FollowUp};
 use crate::plan::model::{Date, Timestamp};
+use crate::plan::rights::Act;
 use crate::plan::state::PlanState;
 
 /// What a command asks the application to do outside the interface state.
@@ -157,6 +158,9 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
             }
             None => match (env.read_only, Form::open_meeting(state, env.today)) {
                 (Some(why), _) => ui.message = Some(Message::error(i18n::read_only_refusal(why))),
+                (None, Some(_)) if let Err(d) = state.allows(env.by, Act::OpenMeeting) => {
+                    ui.message = Some(Message::error(d.to_string()));
+                }
                 (None, Some(f)) => ui.form = Some(f),
                 (None, None) => ui.message = Some(Message::error(i18n::NO_BODIES.get().to_string())),
             },
@@ -683,6 +687,10 @@ fn edit(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Eff
     if cmd == Command::Undo {
         // A quick answer from what this session knows; the app decides again under the lock.
         return match crate::plan::edit::undo_last(state, &env.author()) {
+            Ok(e) if let Err(d) = state.may(&e) => {
+                ui.message = Some(Message::error(d.to_string()));
+                Vec::new()
+            }
             Ok(_) => vec![Effect::Undo],
             Err(e) => {
                 ui.message = Some(Message::error(i18n::edit_error(&e)));
@@ -694,6 +702,17 @@ fn edit(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Eff
         ui.message = Some(Message::error(i18n::NOT_AN_ACTION.get().to_string()));
         return Vec::new();
     };
+    // The plan's rights: the key says why not before any form opens.
+    let act = match cmd {
+        Command::EditStatus => Act::Status(&action),
+        Command::AddComment => Act::Comment(&action),
+        Command::Reschedule => Act::Reschedule(&action),
+        _ => Act::Measure(&action),
+    };
+    if let Err(d) = state.allows(env.by, act) {
+        ui.message = Some(Message::error(d.to_string()));
+        return Vec::new();
+    }
     ui.form = match cmd {
         Command::EditStatus => Form::status(state, &action),
         Command::AddComment => Form::comment(state, &action),
