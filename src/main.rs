@@ -28,6 +28,13 @@ fn main() -> color_eyre::Result<()> {
         Some(Command::Search { plan, query }) => {
             cli::search(plan, query, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())
         }
+        Some(Command::Import { input, output }) => {
+            copil::import::run_import(input, output, &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        Some(Command::Template { format, output }) => {
+            copil::import::run_template(*format, output, &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        Some(Command::New { plan }) => copil::import::run_new(plan, &mut std::io::stdout(), &mut std::io::stderr()),
         Some(Command::Generate { dir, name, actions, journal }) => {
             let path = copil::generate::write(dir, name, *actions, *journal)?;
             println!("{}", path.display());
