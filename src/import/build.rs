@@ -116,8 +116,8 @@ struct People {
 impl People {
     fn add(&mut self, person: Person) {
         let i = self.list.len();
-        self.by_key.entry(person.id.clone()).or_insert(i);
-        self.by_key.entry(fold(&person.name)).or_insert(i);
+        self.by_key.entry(format!("id:{}", person.id)).or_insert(i);
+        self.by_key.entry(format!("name:{}", fold(&person.name))).or_insert(i);
         self.list.push(person);
     }
 
@@ -132,9 +132,11 @@ impl People {
         id
     }
 
-    /// The id of the person named, added when unknown.
+    /// The id of the person named: by their exact id, else by their name (case and accents
+    /// ignored); added when unknown.
     fn resolve(&mut self, name: &str) -> String {
-        if let Some(&i) = self.by_key.get(name).or_else(|| self.by_key.get(&fold(name))) {
+        let by_id = self.by_key.get(&format!("id:{name}"));
+        if let Some(&i) = by_id.or_else(|| self.by_key.get(&format!("name:{}", fold(name)))) {
             return self.list[i].id.clone();
         }
         let id = self.unique_id(name);
