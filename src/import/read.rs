@@ -308,10 +308,13 @@ pub fn csv_siblings(path: &Path) -> Vec<(SheetKind, PathBuf)> {
     out
 }
 
+/// The tables read, each with its kind, and the names of the sheets skipped.
+pub type Input = (Vec<(SheetKind, Table)>, Vec<String>);
+
 /// Reads the input: a CSV file with its siblings, or a workbook's sheets. Each table comes with
 /// its kind: a sheet whose name is no known sheet is the actions if it comes first and no sheet
 /// is named so, else it is skipped (and said to be).
-pub fn read_input(path: &Path) -> Result<(Vec<(SheetKind, Table)>, Vec<String>), ReadError> {
+pub fn read_input(path: &Path) -> Result<Input, ReadError> {
     let mut skipped = Vec::new();
     if is_csv(path) {
         let mut out = Vec::new();
