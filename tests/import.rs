@@ -76,6 +76,7 @@ fn filled(plan: &Plan) -> Vec<(&'static str, Vec<Vec<String>>)> {
         ind[0].push(format!("Date cible {n}"));
         ind[0].push(format!("Valeur cible {n}"));
     }
+    let mut measures = vec![["Action", "Indicateur", "Date", "Valeur", "Note"].map(String::from).to_vec()];
     let mut budgets = vec![["Action", "Prévu", "Engagé", "Dépensé", "Financeurs", "Note"].map(String::from).to_vec()];
     for o in &plan.orientations {
         let mut rows = Vec::new();
@@ -120,6 +121,15 @@ fn filled(plan: &Plan) -> Vec<(&'static str, Vec<Vec<String>>)> {
                     row.push(i.targets.get(n).map(|p| value_text(&p.value)).unwrap_or_default());
                 }
                 ind.push(row);
+                for m in &i.measurements {
+                    measures.push(vec![
+                        a.id.clone(),
+                        i.id.clone(),
+                        fr(m.date),
+                        value_text(&m.value),
+                        m.note.clone().unwrap_or_default(),
+                    ]);
+                }
             }
             if let Some(b) = &a.budget {
                 let funders: Vec<String> = b.funders.iter().map(|f| format!("{} : {}", f.funder, f.amount.0)).collect();
@@ -226,6 +236,14 @@ fn assert_same_plan(want: &Plan, got: &Plan) {
                 wi.id
             );
             assert_eq!(wi.source, gi.source);
+            let with_note = |p: &copil::plan::model::Point| (p.date, p.value.clone(), p.note.clone());
+            assert_eq!(
+                wi.measurements.iter().map(with_note).collect::<Vec<_>>(),
+                gi.measurements.iter().map(with_note).collect::<Vec<_>>(),
+                "measurements of {} {}",
+                wa.id,
+                wi.id
+            );
         }
         assert_eq!(wa.budget, ga.budget, "{}", wa.id);
     }
@@ -303,12 +321,18 @@ fn every_refused_cell_is_listed_and_nothing_is_written() {
          1-1;Mesure;01/01/2020;deux;31/12/2020;10\n",
     )
     .unwrap();
+    std::fs::write(
+        dir.path().join("bad.mesures.csv"),
+        "Action;Indicateur;Date;Valeur\n1-1;absent;31/12/2020;3\n1-1;Mesure;;oui\n",
+    )
+    .unwrap();
     let out = dir.path().join("bad.ron");
     let (code, _, stderr) = run(&["--lang", "fr", "import", s(&dir.path().join("bad.csv")), "-o", s(&out)]);
     assert_eq!(code, 2, "{stderr}");
     assert!(!out.exists(), "nothing written");
     let f = s(&dir.path().join("bad.csv")).to_string();
     let fi = s(&dir.path().join("bad.indicateurs.csv")).to_string();
+    let fm = s(&dir.path().join("bad.mesures.csv")).to_string();
     for want in [
         format!("{f}:Actions:1:H : colonne inconnue dans cette feuille (voir docs/import.md) — valeur « Couleur »"),
         format!("{f}:Actions:2:F (Échéance) : échéance avant le début de l'action — valeur « 31/12/2019 »"),
@@ -319,7 +343,12 @@ fn every_refused_cell_is_listed_and_nothing_is_written() {
         format!("{f}:Actions:4:C (Action) : identifiant déjà pris plus haut — valeur « 1-1 »"),
         format!("{fi}:Indicateurs:2:A (Action) : action inconnue"),
         format!("{fi}:Indicateurs:3:D (Valeur de référence) : valeur refusée : attendu un nombre"),
-        "7 cellule(s) refusée(s) : rien n'a été écrit".to_string(),
+        format!(
+            "{fm}:Mesures:2:B (Indicateur) : indicateur inconnu pour cette action dans la feuille Indicateurs — valeur « absent »"
+        ),
+        format!("{fm}:Mesures:3:C (Date) : date manquante — valeur vide"),
+        format!("{fm}:Mesures:3:D (Valeur) : valeur refusée : attendu un nombre"),
+        "10 cellule(s) refusée(s) : rien n'a été écrit".to_string(),
     ] {
         assert!(stderr.contains(&want), "missing «{want}» in:\n{stderr}");
     }
@@ -389,6 +418,9 @@ fn the_template_round_trips_in_every_format_and_language() {
             assert_eq!(a.referents, vec!["mlegrand"], "the referent found among the people by name");
             assert_eq!(a.indicators[0].targets[0].value, Value::Number(20.0), "{lang} {format}");
             assert_eq!(a.budget.as_ref().map(|b| b.planned.0), Some(442998));
+            let m = &a.indicators[0].measurements;
+            assert_eq!(m.len(), 1, "{lang} {format}: the example measurement");
+            assert_eq!((m[0].date, &m[0].value), (copil::plan::model::Date::ymd(2019, 12, 31), &Value::Number(17.0)));
             assert_eq!(plan.short_title.as_deref(), Some("SDAASP Exemple"));
         }
     }

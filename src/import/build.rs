@@ -428,6 +428,48 @@ pub fn build(input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, V
         }
     }
 
+    // Measurements: each of an indicator of the Indicators sheet, of its kind.
+    if let Some(s) = sheets.get(&SheetKind::Measurements) {
+        for row in s.rows() {
+            let Some(action) = known_action(s, row, &index, &mut out) else { continue };
+            let Some(name) = s.text(row, Key::Indicator) else {
+                out.push(s.refuse(row, Key::Indicator, tr!("indicateur manquant", "indicator missing").into()));
+                continue;
+            };
+            let list = indicators.entry(action).or_default();
+            let found = match list.iter().position(|i| i.id == name) {
+                Some(i) => Some(i),
+                None => list.iter().position(|i| fold(&i.name) == fold(&name)),
+            };
+            let Some(i) = found else {
+                out.push(
+                    s.refuse(
+                        row,
+                        Key::Indicator,
+                        tr!(
+                            "indicateur inconnu pour cette action dans la feuille Indicateurs",
+                            "no such indicator of this action in the Indicators sheet"
+                        )
+                        .into(),
+                    ),
+                );
+                continue;
+            };
+            let ind = &mut list[i];
+            let date = s.get(row, Key::MeasureDate, &mut out, cells::date);
+            if date.is_none() && s.cell(row, Key::MeasureDate).is_empty() {
+                out.push(s.refuse(row, Key::MeasureDate, tr!("date manquante", "date missing").into()));
+            }
+            let value = s.get(row, Key::MeasureValue, &mut out, |c| cells::value(c, ind.value_kind()));
+            if value.is_none() && s.cell(row, Key::MeasureValue).is_empty() {
+                out.push(s.refuse(row, Key::MeasureValue, tr!("valeur manquante", "value missing").into()));
+            }
+            if let (Some(date), Some(value)) = (date, value) {
+                ind.measurements.push(Point { date, value, note: s.text(row, Key::Note), by: None });
+            }
+        }
+    }
+
     // Budgets.
     let mut budgets: HashMap<String, Budget> = HashMap::new();
     if let Some(s) = sheets.get(&SheetKind::Budgets) {

@@ -11,13 +11,20 @@ pub enum SheetKind {
     People,
     Actions,
     Indicators,
+    Measurements,
     Budgets,
 }
 
 impl SheetKind {
     /// In the order the template writes them.
-    pub const ALL: [SheetKind; 5] =
-        [SheetKind::Actions, SheetKind::Indicators, SheetKind::Budgets, SheetKind::People, SheetKind::Plan];
+    pub const ALL: [SheetKind; 6] = [
+        SheetKind::Actions,
+        SheetKind::Indicators,
+        SheetKind::Measurements,
+        SheetKind::Budgets,
+        SheetKind::People,
+        SheetKind::Plan,
+    ];
 
     /// (French, English) name of the sheet, as the template writes it.
     pub fn names(self) -> (&'static str, &'static str) {
@@ -26,6 +33,7 @@ impl SheetKind {
             SheetKind::People => ("Personnes", "People"),
             SheetKind::Actions => ("Actions", "Actions"),
             SheetKind::Indicators => ("Indicateurs", "Indicators"),
+            SheetKind::Measurements => ("Mesures", "Measurements"),
             SheetKind::Budgets => ("Budgets", "Budgets"),
         }
     }
@@ -38,6 +46,7 @@ impl SheetKind {
             "personnes" | "people" | "persons" | "contacts" => SheetKind::People,
             "actions" | "fiches" | "fichesactions" | "action" => SheetKind::Actions,
             "indicateurs" | "indicators" | "indicateur" | "indicator" => SheetKind::Indicators,
+            "mesures" | "mesure" | "measurements" | "measurement" | "releves" => SheetKind::Measurements,
             "budgets" | "budget" | "financements" | "funding" => SheetKind::Budgets,
             _ => return None,
         })
@@ -49,6 +58,7 @@ impl SheetKind {
             SheetKind::People => PEOPLE,
             SheetKind::Actions => ACTIONS,
             SheetKind::Indicators => INDICATORS,
+            SheetKind::Measurements => MEASUREMENTS,
             SheetKind::Budgets => BUDGETS,
         }
     }
@@ -97,6 +107,9 @@ pub enum Key {
     /// The n-th target: its value.
     TargetValue(u8),
     Source,
+    // Measurements
+    MeasureDate,
+    MeasureValue,
     // Budgets
     Planned,
     Committed,
@@ -208,6 +221,17 @@ columns!(INDICATORS:
         "value of the first target, of the same kind as the baseline"),
     (Key::Source, "Source", "Source", ["source des donnees", "data source"], false, "Rapport d'activité",
         "where the figures come from"),
+);
+
+columns!(MEASUREMENTS:
+    (Key::Action, "Action", "Action", ["id action", "action id", "fiche"], true, "1-1", "the id of the action"),
+    (Key::Indicator, "Indicateur", "Indicator", ["id indicateur", "indicator id", "nom de l'indicateur", "indicator name"], true, "msap",
+        "the indicator measured: its id or its name"),
+    (Key::MeasureDate, "Date", "Date", ["date de mesure", "date de la mesure", "measured on", "au"], true, "31/12/2019",
+        "the date the value is for"),
+    (Key::MeasureValue, "Valeur", "Value", ["valeur mesuree", "mesure", "measured value", "measure"], true, "17",
+        "the value, of the indicator's kind (number, oui/non or text)"),
+    (Key::Note, "Note", "Note", ["commentaire", "remarque", "comment", "source"], false, "source : CDC", "a note on the value"),
 );
 
 columns!(BUDGETS:

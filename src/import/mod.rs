@@ -64,9 +64,15 @@ impl fmt::Display for Refusal {
         }
         write!(f, " : {}", sanitize(&self.reason))?;
         if self.col.is_some() {
-            let value = if self.value.is_empty() { tr!("(vide)", "(empty)").to_string() } else { self.value.clone() };
-            let value = sanitize(&value);
-            write!(f, "{}", tr!(format!(" — valeur « {value} »"), format!(" — value \"{value}\"")))?;
+            if self.value.is_empty() {
+                write!(f, "{}", tr!(" — valeur vide", " — empty value"))?;
+            } else {
+                let mut value: String = sanitize(&self.value).chars().take(80).collect();
+                if self.value.chars().count() > 80 {
+                    value.push('…');
+                }
+                write!(f, "{}", tr!(format!(" — valeur « {value} »"), format!(" — value \"{value}\"")))?;
+            }
         }
         Ok(())
     }

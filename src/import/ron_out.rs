@@ -55,7 +55,10 @@ fn status_name(s: Status) -> &'static str {
 
 fn point(p: &Point) -> String {
     let value = ron::to_string(&p.value).unwrap_or_default();
-    format!("Point(date: \"{}\", value: {value})", p.date)
+    match &p.note {
+        Some(n) => format!("Point(date: \"{}\", value: {value}, note: {})", p.date, lit(n)),
+        None => format!("Point(date: \"{}\", value: {value})", p.date),
+    }
 }
 
 /// The whole plan file.
@@ -211,6 +214,13 @@ fn indicator(o: &mut String, i: &Indicator, f: &str) {
     if !i.targets.is_empty() {
         let t: Vec<String> = i.targets.iter().map(point).collect();
         let _ = writeln!(o, "{f}    targets: [{}],", t.join(", "));
+    }
+    if !i.measurements.is_empty() {
+        let _ = writeln!(o, "{f}    measurements: [");
+        for m in &i.measurements {
+            let _ = writeln!(o, "{f}        {},", point(m));
+        }
+        let _ = writeln!(o, "{f}    ],");
     }
     if let Some(s) = &i.source {
         let _ = writeln!(o, "{f}    source: {},", lit(s));

@@ -27,7 +27,10 @@ fn is_date(key: Key) -> bool {
 
 /// Is this column's example a number a spreadsheet should hold as one?
 fn is_number(key: Key) -> bool {
-    matches!(key, Key::BaselineValue | Key::TargetValue(_) | Key::Planned | Key::Committed | Key::Spent)
+    matches!(
+        key,
+        Key::BaselineValue | Key::TargetValue(_) | Key::MeasureValue | Key::Planned | Key::Committed | Key::Spent
+    )
 }
 
 /// One cell of the template.
