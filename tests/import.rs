@@ -495,3 +495,44 @@ fn a_fifo_or_a_missing_file_is_refused_without_blocking() {
     }
     assert!(!dir.path().join("o.ron").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_sheet_file_beside_the_csv_that_is_a_symlink_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.csv"), "Orientation,Titre de l'orientation,Action,Titre\n1,Axe,1-1,Une\n")
+        .unwrap();
+    let elsewhere = dir.path().join("secret.txt");
+    std::fs::write(&elsewhere, "Action,Nom\n1-1,Fuite\n").unwrap();
+    std::os::unix::fs::symlink(&elsewhere, dir.path().join("p.indicateurs.csv")).unwrap();
+    let out = dir.path().join("p.ron");
+    let (code, _, stderr) = run(&["--lang", "fr", "import", s(&dir.path().join("p.csv")), "-o", s(&out)]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("p.indicateurs.csv") && stderr.contains("lien symbolique"), "{stderr}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_title_row_above_the_headers_of_a_workbook_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Fiches").unwrap();
+    ws.write_string(0, 0, "SDAASP — plan d'actions adopté").unwrap();
+    for (c, h) in
+        ["N° orientation", "Intitulé de l'orientation", "Fiche", "Intitulé", "État", "Échéance"].iter().enumerate()
+    {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["1", "Accès", "F1", "Créer", "Réalisée"].iter().enumerate() {
+        ws.write_string(3, c as u16, *v).unwrap();
+    }
+    ws.write_number(3, 5, 45657.0).unwrap(); // a date typed as a bare serial number: 2024-12-31
+    let input = dir.path().join("fiches.xlsx");
+    book.save(&input).unwrap();
+    let plan = import_and_load(&input, dir.path());
+    let a = plan.action("F1").expect("the row under the headers");
+    assert_eq!(a.status, copil::plan::model::Status::Done);
+    assert_eq!(a.due, Some(copil::plan::model::Date::ymd(2024, 12, 31)));
+    assert_eq!(plan.title, "fiches", "no Plan sheet: the file's name");
+}

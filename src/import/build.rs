@@ -24,6 +24,29 @@ static EMPTY: Cell = Cell::Empty;
 
 impl<'a> Sheet<'a> {
     fn new(kind: SheetKind, table: &'a Table, out: &mut Vec<Refusal>) -> Sheet<'a> {
+        let sheet = Self::columns(kind, table, out);
+        // A formula's error (#N/A, #DIV/0!…) is never taken for a value.
+        for row in &table.rows {
+            for (col, cell) in &row.cells {
+                if let Cell::Error(e) = cell
+                    && let Some(h) = sheet.headers.get(col)
+                    && sheet.cols.values().any(|c| c == col)
+                {
+                    out.push(Refusal::at(
+                        table,
+                        row.number,
+                        Some(*col),
+                        h,
+                        tr!("erreur de formule dans la cellule", "formula error in the cell").into(),
+                        e,
+                    ));
+                }
+            }
+        }
+        sheet
+    }
+
+    fn columns(kind: SheetKind, table: &'a Table, out: &mut Vec<Refusal>) -> Sheet<'a> {
         let mut cols = HashMap::new();
         let mut headers = HashMap::new();
         for (col, cell) in &table.header.cells {
@@ -663,4 +686,65 @@ fn root_of(rows: &[ActionRow], index: &HashMap<String, usize>, id: &str) -> usiz
         }
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn row(number: usize, cells: Vec<Cell>) -> Row {
+        Row { number, cells: cells.into_iter().enumerate().collect() }
+    }
+
+    fn t(s: &str) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    fn actions(rows: Vec<Row>) -> Vec<(SheetKind, Table)> {
+        let header =
+            row(1, vec![t("Orientation"), t("Titre de l'orientation"), t("Action"), t("Titre"), t("Action parente")]);
+        vec![(SheetKind::Actions, Table { file: PathBuf::from("p.xlsx"), sheet: "Actions".into(), header, rows })]
+    }
+
+    #[test]
+    fn a_formula_error_is_refused_not_imported() {
+        let err = build("p", &actions(vec![row(2, vec![t("1"), t("Axe"), t("1-1"), Cell::Error("#N/A".into())])]))
+            .unwrap_err();
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert_eq!(err[0].place(), "p.xlsx:Actions:2:D");
+        assert_eq!(err[0].value, "#N/A");
+    }
+
+    #[test]
+    fn sub_actions_nest_in_row_order_and_cycles_are_refused() {
+        let built = build(
+            "p",
+            &actions(vec![
+                row(2, vec![t("1"), t("Axe"), t("1-1"), t("Une")]),
+                row(3, vec![t(""), t(""), t("1-1-2"), t("Sous deux"), t("1-1")]),
+                row(4, vec![t(""), t(""), t("1-1-2-a"), t("Sous-sous"), t("1-1-2")]),
+                row(5, vec![t("1"), t(""), t("1-2"), t("Deux")]),
+            ]),
+        )
+        .unwrap();
+        let ids: Vec<(&str, usize)> = built.plan.walk().map(|(_, a, d)| (a.id.as_str(), d)).collect();
+        assert_eq!(ids, vec![("1-1", 0), ("1-1-2", 1), ("1-1-2-a", 2), ("1-2", 0)]);
+
+        let err = build(
+            "p",
+            &actions(vec![
+                row(2, vec![t(""), t(""), t("a"), t("A"), t("b")]),
+                row(3, vec![t(""), t(""), t("b"), t("B"), t("a")]),
+                row(4, vec![t(""), t(""), t("c"), t("C"), t("zz")]),
+                row(5, vec![t("2"), t(""), t("d"), t("D")]),
+            ]),
+        )
+        .unwrap_err();
+        let places: Vec<String> = err.iter().map(|r| r.place()).collect();
+        assert_eq!(
+            places,
+            vec!["p.xlsx:Actions:5:B", "p.xlsx:Actions:2:E", "p.xlsx:Actions:3:E", "p.xlsx:Actions:4:E"]
+        );
+    }
 }

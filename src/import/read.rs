@@ -211,6 +211,23 @@ fn split_header(file: &Path, sheet: &str, rows: Vec<Row>) -> Table {
     Table { file: file.to_path_buf(), sheet: sheet.to_string(), header, rows }
 }
 
+impl Table {
+    /// Skips title rows above the headers: when the first row names no column of this sheet but
+    /// one of the next five names at least two, that one is the header row.
+    pub fn find_header(&mut self, kind: SheetKind) {
+        let known =
+            |r: &Row| r.cells.iter().filter(|(_, c)| super::columns::match_header(kind, &c.text()).is_some()).count();
+        if known(&self.header) > 0 {
+            return;
+        }
+        if let Some(i) = self.rows.iter().take(5).position(|r| known(r) >= 2) {
+            let mut rest = self.rows.split_off(i);
+            self.header = rest.remove(0);
+            self.rows = rest;
+        }
+    }
+}
+
 /// Every sheet of a workbook (XLSX, XLS, ODS), in order.
 pub fn workbook_tables(file: &Path, bytes: Vec<u8>) -> Result<Vec<Table>, ReadError> {
     use calamine::{Data, Reader};
@@ -296,7 +313,8 @@ pub fn csv_siblings(path: &Path) -> Vec<(SheetKind, PathBuf)> {
         }
         for c in candidates {
             let p = path.with_file_name(&c);
-            if p.symlink_metadata().map(|m| m.is_file()).unwrap_or(false) || (kind == csv_kind(path) && p == path) {
+            // Anything there counts (a symlink or a FIFO is then refused, not silently left out).
+            if p.symlink_metadata().is_ok() || (kind == csv_kind(path) && p == path) {
                 out.push((kind, p));
                 break;
             }
@@ -319,19 +337,36 @@ pub fn read_input(path: &Path) -> Result<Input, ReadError> {
     if is_csv(path) {
         let mut out = Vec::new();
         for (kind, file) in csv_siblings(path) {
+            // The file named is the user's to choose; a file found beside it is never a symlink.
+            if file != path && file.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(ReadError {
+                    file,
+                    reason: tr!(
+                        "lien symbolique trouvé à côté du fichier importé : non suivi (copiez le fichier)",
+                        "symbolic link found beside the imported file: not followed (copy the file)"
+                    )
+                    .into(),
+                });
+            }
             let text = decode(&read_regular(&file)?);
             let name = match lang() {
                 Lang::Fr => kind.names().0,
                 Lang::En => kind.names().1,
             };
-            out.push((kind, csv_table(&file, name, &text)?));
+            let mut table = csv_table(&file, name, &text)?;
+            table.find_header(kind);
+            out.push((kind, table));
         }
         return Ok((out, skipped));
     }
     let tables = workbook_tables(path, read_regular(path)?)?;
     let named_actions = tables.iter().any(|t| SheetKind::from_name(&t.sheet) == Some(SheetKind::Actions));
     let mut out: Vec<(SheetKind, Table)> = Vec::new();
-    for (i, t) in tables.into_iter().enumerate() {
+    for (i, mut t) in tables.into_iter().enumerate() {
+        let kind = SheetKind::from_name(&t.sheet).or((i == 0 && !named_actions).then_some(SheetKind::Actions));
+        if let Some(k) = kind {
+            t.find_header(k);
+        }
         match SheetKind::from_name(&t.sheet) {
             Some(k) if out.iter().any(|(o, _)| *o == k) => skipped.push(t.sheet),
             Some(k) => out.push((k, t)),
@@ -372,5 +407,19 @@ mod tests {
         assert_eq!(t.header.number, 1);
         assert_eq!(t.rows.iter().map(|r| r.number).collect::<Vec<_>>(), vec![3, 5]);
         assert_eq!(t.rows[0].cells[1].1.text(), "deux\nlignes");
+    }
+
+    #[test]
+    fn a_title_row_above_the_headers_is_skipped() {
+        let mut t =
+            csv_table(Path::new("x.csv"), "Actions", "Plan d'actions 2024;;\nOrientation;Action;Titre\n1;1-1;Une\n")
+                .unwrap();
+        t.find_header(SheetKind::Actions);
+        assert_eq!(t.header.number, 2);
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.rows[0].number, 3);
+        let mut plain = csv_table(Path::new("x.csv"), "Actions", "Orientation;Action;Titre\n1;1-1;Une\n").unwrap();
+        plain.find_header(SheetKind::Actions);
+        assert_eq!(plain.header.number, 1);
     }
 }
