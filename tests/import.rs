@@ -450,6 +450,14 @@ fn nothing_is_ever_replaced() {
     assert_eq!(run(&["new", s(&plan)]).0, 3);
     assert_eq!(std::fs::read_to_string(&plan).unwrap(), "// mine\n");
 
+    // A journal left beside the name belongs to another plan: it would be replayed on this one.
+    std::fs::write(dir.path().join("old.journal.ron"), "").unwrap();
+    let (code, _, stderr) = run(&["--lang", "fr", "import", s(&t), "-o", s(&dir.path().join("old.ron"))]);
+    assert_eq!(code, 3);
+    assert!(stderr.contains("old.journal.ron existe déjà"), "{stderr}");
+    assert_eq!(run(&["new", s(&dir.path().join("old.ron"))]).0, 3);
+    assert!(!dir.path().join("old.ron").exists());
+
     #[cfg(unix)]
     {
         let target = dir.path().join("elsewhere.ron");

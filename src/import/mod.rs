@@ -100,11 +100,28 @@ pub fn import(input: &Path) -> Result<(build::Built, Vec<String>), ImportError> 
     Ok((built, skipped))
 }
 
+/// Why a new plan cannot be created at `path`: something is there already, or a journal is
+/// beside it (it belongs to another plan: replayed on the new one, it would change it).
+fn refuse_plan_path(path: &Path) -> Option<String> {
+    if let Err(e) = create::refuse_existing(path) {
+        return Some(create::error_text(path, &e));
+    }
+    let journal = crate::store::load::journal_path(path);
+    if journal.symlink_metadata().is_ok() {
+        let j = journal.display();
+        return Some(tr!(
+            format!("{j} existe déjà : ce journal est celui d'un autre plan (déplacez-le ou choisissez un autre nom)"),
+            format!("{j} already exists: that journal is another plan's (move it or choose another name)")
+        ));
+    }
+    None
+}
+
 /// `copil import FILE -o PLAN.ron`: 0 written, 2 the input is refused (every refused cell listed,
 /// nothing written), 3 the plan cannot be written (it exists, or the disk refuses).
 pub fn run_import(input: &Path, output: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    if let Err(e) = create::refuse_existing(output) {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&create::error_text(output, &e)));
+    if let Some(why) = refuse_plan_path(output) {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&why));
         return 3;
     }
     let (built, skipped) = match import(input) {
@@ -214,6 +231,10 @@ pub fn run_template(format: TemplateFormat, output: &Path, out: &mut impl Write,
 
 /// `copil new PLAN.ron`: 0 written, 3 it exists or cannot be written.
 pub fn run_new(output: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    if let Some(why) = refuse_plan_path(output) {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&why));
+        return 3;
+    }
     let text = template::starter_plan(crate::plan::model::Date::today());
     if let Err(e) = create::create_new(output, text.as_bytes()) {
         let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&create::error_text(output, &e)));
