@@ -91,7 +91,11 @@ pub fn import(input: &Path) -> Result<(build::Built, Vec<String>), ImportError> 
     if !tables.iter().any(|(k, _)| *k == columns::SheetKind::Actions) {
         return Err(ImportError::Unreadable(read::ReadError {
             file: input.to_path_buf(),
-            reason: tr!("aucune feuille d'actions", "no actions sheet").into(),
+            reason: tr!(
+                "aucune feuille d'actions (en CSV : NOM.csv, les autres feuilles à côté ; voir docs/import.md)",
+                "no actions sheet (in CSV: NAME.csv, the other sheets beside it; see docs/import.md)"
+            )
+            .into(),
         }));
     }
     let name = input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -195,8 +199,8 @@ pub fn run_import(input: &Path, output: &Path, out: &mut impl Write, err: &mut i
 /// The formats of `copil template`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum TemplateFormat {
-    /// One CSV file per sheet: FILE (actions) and FILE's name with `.indicateurs`, `.budgets`,
-    /// `.personnes`, `.plan` before `.csv`.
+    /// One CSV file per sheet: FILE (actions) and FILE's name with `.indicateurs`, `.mesures`,
+    /// `.budgets`, `.personnes`, `.plan` before `.csv` (English names with --lang en).
     Csv,
     /// OpenDocument spreadsheet (LibreOffice).
     Ods,
