@@ -5,128 +5,13 @@ use std::collections::HashMap;
 
 use super::Refusal;
 use super::cells;
-use super::columns::{Key, SheetKind, match_header};
-use super::read::{Cell, Row, Table};
+use super::columns::{Key, SheetKind};
+use super::figures;
+use super::read::{Row, Table};
+use super::sheet::{Sheet, dup_id};
 use crate::i18n::{Lang, lang};
-use crate::plan::model::{
-    Budget, Date, Funding, Indicator, Orientation, Period, Person, Plan, PlanAction, Point, ValueKind,
-};
+use crate::plan::model::{Date, Orientation, Period, Person, Plan, PlanAction};
 use crate::search::fold;
-
-/// A sheet whose header row has been matched to columns.
-struct Sheet<'a> {
-    table: &'a Table,
-    cols: HashMap<Key, usize>,
-    headers: HashMap<usize, String>,
-}
-
-static EMPTY: Cell = Cell::Empty;
-
-impl<'a> Sheet<'a> {
-    fn new(kind: SheetKind, table: &'a Table, out: &mut Vec<Refusal>) -> Sheet<'a> {
-        let sheet = Self::columns(kind, table, out);
-        // A formula's error (#N/A, #DIV/0!…) is never taken for a value.
-        for row in &table.rows {
-            for (col, cell) in &row.cells {
-                if let Cell::Error(e) = cell
-                    && let Some(h) = sheet.headers.get(col)
-                    && sheet.cols.values().any(|c| c == col)
-                {
-                    out.push(Refusal::at(
-                        table,
-                        row.number,
-                        Some(*col),
-                        h,
-                        tr!("erreur de formule dans la cellule", "formula error in the cell").into(),
-                        e,
-                    ));
-                }
-            }
-        }
-        sheet
-    }
-
-    fn columns(kind: SheetKind, table: &'a Table, out: &mut Vec<Refusal>) -> Sheet<'a> {
-        let mut cols = HashMap::new();
-        let mut headers = HashMap::new();
-        for (col, cell) in &table.header.cells {
-            let h = cell.text();
-            if h.is_empty() {
-                continue;
-            }
-            headers.insert(*col, h.clone());
-            let here = |reason: String| Refusal::at(table, table.header.number, Some(*col), "", reason, &h);
-            match match_header(kind, &h) {
-                None => out.push(here(tr!(
-                    "colonne inconnue dans cette feuille (voir docs/import.md)".to_string(),
-                    "unknown column in this sheet (see docs/import.md)".to_string()
-                ))),
-                Some(k) if cols.contains_key(&k) => out.push(here(tr!(
-                    "colonne en double : la même information est déjà dans une autre colonne".to_string(),
-                    "duplicate column: another column already holds this".to_string()
-                ))),
-                Some(k) => {
-                    cols.insert(k, *col);
-                }
-            }
-        }
-        for c in kind.columns().iter().filter(|c| c.required && !cols.contains_key(&c.key)) {
-            let name = if lang() == Lang::En { c.en } else { c.fr };
-            out.push(Refusal::at(
-                table,
-                table.header.number,
-                None,
-                "",
-                tr!(
-                    format!("colonne obligatoire absente : « {name} »"),
-                    format!("required column missing: \"{name}\"")
-                ),
-                "",
-            ));
-        }
-        Sheet { table, cols, headers }
-    }
-
-    fn cell<'r>(&self, row: &'r Row, key: Key) -> &'r Cell {
-        match self.cols.get(&key) {
-            Some(c) => row.cells.iter().find(|(i, _)| i == c).map(|(_, c)| c).unwrap_or(&EMPTY),
-            None => &EMPTY,
-        }
-    }
-
-    fn text(&self, row: &Row, key: Key) -> Option<String> {
-        cells::text(self.cell(row, key))
-    }
-
-    /// A refusal of the cell of `key` in `row`.
-    fn refuse(&self, row: &Row, key: Key, reason: String) -> Refusal {
-        let col = self.cols.get(&key).copied();
-        let header = col.and_then(|c| self.headers.get(&c)).cloned().unwrap_or_default();
-        Refusal::at(self.table, row.number, col, &header, reason, &self.cell(row, key).text())
-    }
-
-    /// Reads a cell with `f`, recording a refusal (and giving the default) when it fails.
-    fn get<T: Default>(
-        &self,
-        row: &Row,
-        key: Key,
-        out: &mut Vec<Refusal>,
-        f: impl FnOnce(&Cell) -> Result<T, String>,
-    ) -> T {
-        match f(self.cell(row, key)) {
-            Ok(v) => v,
-            Err(reason) => {
-                out.push(self.refuse(row, key, reason));
-                T::default()
-            }
-        }
-    }
-
-    /// The rows holding something.
-    fn rows(&self) -> impl Iterator<Item = &'a Row> {
-        self.table.rows.iter()
-    }
-}
 
 /// The people of the plan: those of the People sheet, then everyone named in pilots or
 /// referents, found by id or by name (case and accents ignored) or added.
@@ -365,171 +250,17 @@ pub fn build(input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, V
         }
     }
 
-    // Indicators.
-    let mut indicators: HashMap<String, Vec<Indicator>> = HashMap::new();
-    if let Some(s) = sheets.get(&SheetKind::Indicators) {
-        let mut ranks: Vec<u8> = s
-            .cols
-            .keys()
-            .filter_map(|k| match k {
-                Key::TargetDate(n) | Key::TargetValue(n) => Some(*n),
-                _ => None,
-            })
-            .collect();
-        ranks.sort_unstable();
-        ranks.dedup();
-        for row in s.rows() {
-            let Some(action) = known_action(s, row, &index, &mut out) else { continue };
-            let Some(name) = s.text(row, Key::Name) else {
-                out.push(s.refuse(
-                    row,
-                    Key::Name,
-                    tr!("nom de l'indicateur manquant", "indicator name missing").into(),
-                ));
-                continue;
-            };
-            let list = indicators.entry(action.clone()).or_default();
-            let id = match s.text(row, Key::Indicator) {
-                Some(id) => id,
-                None => {
-                    let base = cells::slug(&name);
-                    let mut id = base.clone();
-                    let mut n = 2;
-                    while list.iter().any(|i| i.id == id) {
-                        id = format!("{base}-{n}");
-                        n += 1;
-                    }
-                    id
-                }
-            };
-            if list.iter().any(|i| i.id == id) {
-                out.push(s.refuse(row, Key::Indicator, dup_id()));
-                continue;
-            }
-            let direction = s.get(row, Key::Direction, &mut out, cells::direction);
-            // The kind of the indicator's values: that of its first target, else its baseline.
-            let mut kind: Option<ValueKind> = None;
-            let mut point = |date_key: Key, value_key: Key, out: &mut Vec<Refusal>| -> Option<Point> {
-                let date = s.get(row, date_key, out, cells::date);
-                let value = match cells::value(s.cell(row, value_key), kind) {
-                    Ok(v) => v,
-                    Err(reason) => {
-                        out.push(s.refuse(row, value_key, reason));
-                        return None;
-                    }
-                };
-                match (date, value) {
-                    (Some(date), Some(value)) => {
-                        kind.get_or_insert(value.kind());
-                        Some(Point { date, value, note: None, by: None })
-                    }
-                    (None, Some(_)) if s.cell(row, date_key).is_empty() => {
-                        out.push(s.refuse(
-                            row,
-                            date_key,
-                            tr!("date manquante pour cette valeur", "date missing for this value").into(),
-                        ));
-                        None
-                    }
-                    (Some(_), None) => {
-                        out.push(s.refuse(
-                            row,
-                            value_key,
-                            tr!("valeur manquante pour cette date", "value missing for this date").into(),
-                        ));
-                        None
-                    }
-                    _ => None,
-                }
-            };
-            let targets: Vec<Point> =
-                ranks.iter().filter_map(|&n| point(Key::TargetDate(n), Key::TargetValue(n), &mut out)).collect();
-            let baseline = point(Key::BaselineDate, Key::BaselineValue, &mut out);
-            let unit = s.text(row, Key::Unit);
-            let source = s.text(row, Key::Source);
-            list.push(Indicator { id, name, unit, direction, baseline, targets, measurements: Vec::new(), source });
-        }
-    }
-
-    // Measurements: each of an indicator of the Indicators sheet, of its kind.
+    let mut indicators = match sheets.get(&SheetKind::Indicators) {
+        Some(s) => figures::indicators(s, &index, &mut out),
+        None => HashMap::new(),
+    };
     if let Some(s) = sheets.get(&SheetKind::Measurements) {
-        for row in s.rows() {
-            let Some(action) = known_action(s, row, &index, &mut out) else { continue };
-            let Some(name) = s.text(row, Key::Indicator) else {
-                out.push(s.refuse(row, Key::Indicator, tr!("indicateur manquant", "indicator missing").into()));
-                continue;
-            };
-            let list = indicators.entry(action).or_default();
-            let found = match list.iter().position(|i| i.id == name) {
-                Some(i) => Some(i),
-                None => list.iter().position(|i| fold(&i.name) == fold(&name)),
-            };
-            let Some(i) = found else {
-                out.push(
-                    s.refuse(
-                        row,
-                        Key::Indicator,
-                        tr!(
-                            "indicateur inconnu pour cette action dans la feuille Indicateurs",
-                            "no such indicator of this action in the Indicators sheet"
-                        )
-                        .into(),
-                    ),
-                );
-                continue;
-            };
-            let ind = &mut list[i];
-            let date = s.get(row, Key::MeasureDate, &mut out, cells::date);
-            if date.is_none() && s.cell(row, Key::MeasureDate).is_empty() {
-                out.push(s.refuse(row, Key::MeasureDate, tr!("date manquante", "date missing").into()));
-            }
-            let value = s.get(row, Key::MeasureValue, &mut out, |c| cells::value(c, ind.value_kind()));
-            if value.is_none() && s.cell(row, Key::MeasureValue).is_empty() {
-                out.push(s.refuse(row, Key::MeasureValue, tr!("valeur manquante", "value missing").into()));
-            }
-            if let (Some(date), Some(value)) = (date, value) {
-                ind.measurements.push(Point { date, value, note: s.text(row, Key::Note), by: None });
-            }
-        }
+        figures::measurements(s, &index, &mut indicators, &mut out);
     }
-
-    // Budgets.
-    let mut budgets: HashMap<String, Budget> = HashMap::new();
-    if let Some(s) = sheets.get(&SheetKind::Budgets) {
-        for row in s.rows() {
-            let Some(action) = known_action(s, row, &index, &mut out) else { continue };
-            if budgets.contains_key(&action) {
-                out.push(
-                    s.refuse(
-                        row,
-                        Key::Action,
-                        tr!(
-                            "cette action a déjà un budget (une ligne par action)",
-                            "this action already has a budget (one row per action)"
-                        )
-                        .into(),
-                    ),
-                );
-                continue;
-            }
-            let planned = s.get(row, Key::Planned, &mut out, cells::amount);
-            if planned.is_none() && !s.cell(row, Key::Planned).is_empty() {
-                continue;
-            }
-            let Some(planned) = planned else {
-                out.push(s.refuse(row, Key::Planned, tr!("montant prévu manquant", "planned amount missing").into()));
-                continue;
-            };
-            let committed = s.get(row, Key::Committed, &mut out, cells::amount).unwrap_or_default();
-            let spent = s.get(row, Key::Spent, &mut out, cells::amount).unwrap_or_default();
-            let funders = s
-                .get(row, Key::Funders, &mut out, cells::funders)
-                .into_iter()
-                .map(|(funder, amount)| Funding { funder, amount })
-                .collect();
-            budgets.insert(action, Budget { planned, committed, spent, funders, note: s.text(row, Key::Note) });
-        }
-    }
+    let mut budgets = match sheets.get(&SheetKind::Budgets) {
+        Some(s) => figures::budgets(s, &index, &mut out),
+        None => HashMap::new(),
+    };
 
     // The plan's own fields.
     let (mut title, mut short_title, mut territory, mut adopted, mut start, mut end) =
@@ -654,29 +385,6 @@ fn merge(have: &mut String, given: Option<String>) -> Option<String> {
     }
 }
 
-fn dup_id() -> String {
-    tr!("identifiant déjà pris plus haut", "id already taken above").into()
-}
-
-/// The action a row of the indicators or budgets names, if the actions sheet has it.
-fn known_action(s: &Sheet, row: &Row, index: &HashMap<String, usize>, out: &mut Vec<Refusal>) -> Option<String> {
-    match s.text(row, Key::Action) {
-        None => {
-            out.push(s.refuse(row, Key::Action, tr!("action manquante", "action missing").into()));
-            None
-        }
-        Some(a) if !index.contains_key(&a) => {
-            out.push(s.refuse(
-                row,
-                Key::Action,
-                tr!("action inconnue dans la feuille Actions", "no such action in the Actions sheet").into(),
-            ));
-            None
-        }
-        Some(a) => Some(a),
-    }
-}
-
 fn root_of(rows: &[ActionRow], index: &HashMap<String, usize>, id: &str) -> usize {
     let mut i = index[id];
     for _ in 0..rows.len() {
@@ -690,6 +398,7 @@ fn root_of(rows: &[ActionRow], index: &HashMap<String, usize>, id: &str) -> usiz
 
 #[cfg(test)]
 mod tests {
+    use super::super::read::Cell;
     use super::*;
     use std::path::PathBuf;
 

@@ -11,8 +11,10 @@ pub mod build;
 pub mod cells;
 pub mod columns;
 pub mod create;
+mod figures;
 pub mod read;
 pub mod ron_out;
+mod sheet;
 pub mod template;
 
 use std::fmt;
