@@ -201,6 +201,30 @@ pub enum Command {
         #[arg(long)]
         minutes: Option<PathBuf>,
     },
+    /// Make a plan from a spreadsheet (CSV, XLSX or ODS) laid out as `copil template` writes it.
+    /// Every refused cell is listed as FILE:sheet:row:column and nothing is written; an existing
+    /// file is never replaced. Exits 0 when written, 2 when refused, 3 when it cannot be written.
+    Import {
+        /// The spreadsheet: .xlsx, .ods, .xls, or .csv (with its NAME.indicateurs.csv… beside it).
+        input: PathBuf,
+        /// The plan file to create (must not exist).
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+    },
+    /// Write the empty import template, with one example row per sheet (headers in the
+    /// interface language). Never replaces a file.
+    Template {
+        #[arg(long, value_enum, default_value = "xlsx")]
+        format: crate::import::TemplateFormat,
+        /// The file to create (CSV: the actions; the other sheets beside it).
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+    },
+    /// Write a small commented plan to start from (which `copil check` accepts). Never replaces a file.
+    New {
+        /// The plan file to create.
+        plan: PathBuf,
+    },
     /// Write a generated plan and journal (for benchmarks and stress tests).
     #[command(hide = true)]
     Generate {

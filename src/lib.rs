@@ -7,6 +7,7 @@ pub mod i18n;
 pub mod cli;
 pub mod config;
 pub mod generate;
+pub mod import;
 pub mod line;
 pub mod minutes;
 pub mod plan;

@@ -48,6 +48,13 @@ fn main() -> color_eyre::Result<()> {
             cli::verify(plan, minutes.as_deref(), &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::Keys { plan }) => copil::shell::keys::print(plan, &mut std::io::stdout(), &mut std::io::stderr()),
+        Some(Command::Import { input, output }) => {
+            copil::import::run_import(input, output, &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        Some(Command::Template { format, output }) => {
+            copil::import::run_template(*format, output, &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        Some(Command::New { plan }) => copil::import::run_new(plan, &mut std::io::stdout(), &mut std::io::stderr()),
         Some(Command::Generate { dir, name, actions, journal }) => {
             let path = copil::generate::write(dir, name, *actions, *journal)?;
             println!("{}", path.display());
