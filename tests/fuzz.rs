@@ -390,11 +390,12 @@ fn change(max_line: usize) -> impl Strategy<Value = Change> {
         ),
         (pick(ACTIONS), ".{0,8}").prop_map(|(action, text)| Change::Comment { action, text }),
         (pick(MEETINGS), pick(BODIES), prop::option::of(".{0,6}"), date())
-            .prop_map(|(id, body, title, date)| Change::MeetingOpened { id, body, title, date }),
+            .prop_map(|(id, body, title, date)| Change::MeetingOpened { id, body, title, date, place: None }),
         (pick(MEETINGS), pick(PEOPLE), presence()).prop_map(|(meeting, person, presence)| Change::Attendance {
             meeting,
             person,
-            presence
+            presence,
+            by: None
         }),
         (pick(MEETINGS), actions.clone(), prop::option::of(pick(PEOPLE)), prop::option::of(date())).prop_map(
             |(meeting, actions, owner, due)| Change::Decision {

@@ -61,6 +61,10 @@ pub struct App {
     watch_error: Option<String>,
     /// Built on the first search (it is not needed to start).
     index: Option<SearchIndex>,
+    /// The format the minutes were last written in (offered first by `M`).
+    pub minutes_format: crate::minutes::MinutesFormat,
+    /// The settings file the chosen minutes format is remembered in (none: this session only).
+    pub config_path: Option<PathBuf>,
 }
 
 impl App {
@@ -85,6 +89,8 @@ impl App {
             detail_due: None,
             watch_error: None,
             index: None,
+            minutes_format: Default::default(),
+            config_path: None,
         }
     }
 
@@ -144,7 +150,10 @@ impl App {
             match effect {
                 Effect::Quit => self.ui.quit = true,
                 Effect::Append(event) => self.save(*event),
-                Effect::WriteMinutes(id) => self.write_minutes(&id),
+                Effect::WriteMinutes(id) => {
+                    self.ui.form = Some(super::form::Form::minutes_format(&id, self.minutes_format));
+                }
+                Effect::WriteMinutesAs(id, format) => self.write_minutes(&id, format),
             }
         }
         if self.ui.search.is_some() {
@@ -258,15 +267,23 @@ impl App {
     }
 
     /// Writes a meeting's minutes beside the plan (`PLAN-MEETING.md`), whole or not at all.
-    fn write_minutes(&mut self, id: &str) {
-        let Some(text) = crate::minutes::markdown(&self.state, id) else {
+    fn write_minutes(&mut self, id: &str, format: crate::minutes::MinutesFormat) {
+        let Some(bytes) = crate::minutes::render(&self.state, id, format) else {
             let e = crate::plan::edit::EditError::UnknownMeeting(id.to_string());
             return self.say(Message::error(i18n::edit_error(&e)));
         };
-        let path = crate::minutes::default_path(&self.plan_path, id);
-        match crate::store::export::write_replacing(&path, text.as_bytes()) {
+        let path = crate::minutes::default_path_as(&self.plan_path, id, format);
+        match bytes.and_then(|b| crate::store::export::write_replacing(&path, &b)) {
             Ok(()) => self.say(Message::info(i18n::minutes_written(&path.display().to_string()))),
-            Err(e) => self.say(Message::error(crate::report::write_error(&path, &e))),
+            Err(e) => return self.say(Message::error(crate::minutes::write_error(&path, &e))),
+        }
+        if self.minutes_format != format {
+            self.minutes_format = format;
+            if let Some(config) = &self.config_path
+                && let Err(e) = crate::config::remember_minutes_format(config, format)
+            {
+                self.say(Message::error(e));
+            }
         }
     }
 

@@ -64,13 +64,17 @@ pub enum Command {
     MarkAbsent,
     AddGuest,
     TaskDone,
+    /// The date and place of the body's next meeting.
+    NextMeeting,
+    /// Someone came in the selected person's place.
+    MarkRepresented,
     /// Unbinds a key in a user keymap.
     Nothing,
 }
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 57] = [
+    pub const ALL: [Command; 59] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -108,6 +112,8 @@ impl Command {
         Command::MarkAbsent,
         Command::AddGuest,
         Command::TaskDone,
+        Command::NextMeeting,
+        Command::MarkRepresented,
         Command::Back,
         Command::CycleStatus,
         Command::ToggleLate,
@@ -188,6 +194,8 @@ impl Command {
             Command::MarkAbsent => i18n::CMD_MARK_ABSENT,
             Command::AddGuest => i18n::CMD_ADD_GUEST,
             Command::TaskDone => i18n::CMD_TASK_DONE,
+            Command::NextMeeting => i18n::CMD_NEXT_MEETING,
+            Command::MarkRepresented => i18n::CMD_MARK_REPRESENTED,
         };
         t.get()
     }

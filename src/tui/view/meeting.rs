@@ -261,7 +261,7 @@ pub fn draw_attendance(frame: &mut Frame, area: Rect, ctx: &Ctx) {
 fn presence_style(t: &Theme, p: crate::plan::journal::Presence) -> ratatui::style::Style {
     use crate::plan::journal::Presence as P;
     match p {
-        P::Present => t.good,
+        P::Present | P::Represented => t.good,
         P::Excused => t.warning,
         P::Absent => t.late,
     }
