@@ -250,7 +250,7 @@ pub fn open(path: &Path, global: &Global, err: &mut impl Write) -> std::io::Resu
     app.read_only = read_only;
     app.set_present(global.present || config.present);
     app.detail_delay = DETAIL_DELAY;
-    app.minutes_format = config.minutes_format.unwrap_or_default();
+    app.minutes_format = config.minutes_format().ok().flatten().unwrap_or_default();
     app.config_path = global.config.clone().or_else(crate::config::default_path);
     app.offer_resumption();
     app::run(&mut app)?;

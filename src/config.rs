@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 use serde::Deserialize;
 
-use crate::i18n;
+use crate::i18n::{self, Lang, lang};
 use crate::tui::view::theme::ThemeName;
 
 #[derive(Debug, Default, Deserialize)]
@@ -27,7 +27,7 @@ pub struct Config {
     pub present: bool,
     /// The format `M` offers first; copil writes it here when another one is chosen.
     #[serde(default)]
-    pub minutes_format: Option<crate::minutes::MinutesFormat>,
+    pub minutes_format: Option<String>,
 }
 
 /// Remembers the minutes format in the settings file: the `minutes_format` entry is replaced, or
@@ -97,6 +97,14 @@ fn find_entry(text: &str, key: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// A settings file naming a minutes format copil does not write.
+fn bad_format(file: &str, bad: &str) -> String {
+    tr!(
+        format!("{file} : format de relevé inconnu « {bad} » : attendu md, odt ou html"),
+        format!("{file}: unknown minutes format \"{bad}\": expected md, odt or html")
+    )
+}
+
 /// Where the settings file is looked for when `--config` is not given.
 pub fn default_path() -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("copil").join("config.ron"))
@@ -118,7 +126,16 @@ impl Config {
         let config: Config =
             crate::store::load::ron_options().from_str(text).map_err(|e| i18n::settings_error(name, &e))?;
         config.theme_name().map_err(|bad| i18n::bad_theme(name, &bad))?;
+        config.minutes_format().map_err(|bad| bad_format(name, &bad))?;
         Ok(config)
+    }
+
+    /// The minutes format the file names, if any; `Err` with the name when it is not one.
+    pub fn minutes_format(&self) -> Result<Option<crate::minutes::MinutesFormat>, String> {
+        match &self.minutes_format {
+            None => Ok(None),
+            Some(s) => crate::minutes::MinutesFormat::from_str(s, true).map(Some).map_err(|_| s.clone()),
+        }
     }
 
     /// The theme the file names, if any; `Err` with the name when it is not a theme.

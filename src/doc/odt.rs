@@ -182,8 +182,11 @@ fn automatic_styles(w: &mut W, doc: &Doc) -> R {
     end(w, "office:automatic-styles")
 }
 
-/// content.xml, and the pictures it refers to (path in the package, SVG text).
-fn content(doc: &Doc) -> std::io::Result<(Vec<u8>, Vec<(String, String)>)> {
+/// The pictures of a document: path in the package, SVG text.
+type Pictures = Vec<(String, String)>;
+
+/// content.xml, and the pictures it refers to.
+fn content(doc: &Doc) -> std::io::Result<(Vec<u8>, Pictures)> {
     let mut w = Writer::new(Vec::new());
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let mut root = NS.to_vec();

@@ -246,12 +246,18 @@ impl App {
         match append::append(&self.journal, &event, LOCK_TIMEOUT) {
             Ok(_) => {
                 self.ui.form = None;
+                // The chair moving along the agenda is recorded without a word: the message shown
+                // stays.
+                let quiet = matches!(event.change, Change::AgendaItem { .. }).then(|| self.ui.message.clone());
                 self.apply_new_lines(Some(&event));
                 if let Change::MeetingOpened { id, .. } = &event.change {
                     // A meeting just opened here: run it.
                     super::update::open_meeting_screen(&self.state, &mut self.ui, id);
                 }
-                self.say(Message::info(i18n::saved_change(&what)));
+                match quiet {
+                    Some(message) => self.ui.message = message,
+                    None => self.say(Message::info(i18n::saved_change(&what))),
+                }
             }
             Err(e) => {
                 let text = e.to_string();

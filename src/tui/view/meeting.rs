@@ -189,7 +189,12 @@ fn recorded_lines<'a>(ctx: &Ctx, m: &Meeting, action: Option<&str>, out: &mut Ve
     let mut lines = Vec::new();
     for &i in &m.items {
         let Some(e) = ctx.state.entries.get(i) else { continue };
-        if e.outcome != Outcome::Applied {
+        // Moving to an item and setting the next meeting are not what the item recorded.
+        let bookkeeping = matches!(
+            e.event.change,
+            crate::plan::journal::Change::AgendaItem { .. } | crate::plan::journal::Change::NextMeeting { .. }
+        );
+        if e.outcome != Outcome::Applied || bookkeeping {
             continue;
         }
         let about = e.event.change.actions();
