@@ -538,7 +538,7 @@ fn earlier(d: &mut Doc, state: &PlanState, m: &Meeting) {
         ],
         &[false; 5],
     );
-    table.widths = vec![2, 6, 3, 2, 2];
+    table.widths = vec![4, 12, 6, 4, 4];
     // Tasks done by the end of this meeting count as done; later ones do not yet.
     let until = m.closed_line.or(Some(usize::MAX));
     for before in state.meetings.iter().filter(|x| x.body == m.body && x.opened_line < m.opened_line) {

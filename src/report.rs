@@ -365,7 +365,7 @@ fn orientation(
         ],
         &[false, false, false, false, false, true, true],
     );
-    table.widths = vec![3, 6, 3, 3, 2, 2, 2];
+    table.widths = vec![4, 9, 5, 5, 4, 3, 3];
     for (_, a, path) in &mine {
         table.row(vec![
             cell(id_path(path)),

@@ -103,7 +103,7 @@ fn table(w: &mut W, n: usize, t: &Table) -> R {
     let name = format!("Table{n}");
     start(w, "table:table", &[("table:name", &name), ("table:style-name", "Tbl")])?;
     for i in 0..t.head.len() {
-        empty(w, "table:table-column", &[("table:style-name", &format!("{name}.C{i}"))])?;
+        empty(w, "table:table-column", &[("table:style-name", &format!("{name}Col{i}"))])?;
     }
     let right = |i: usize| t.right.get(i).copied().unwrap_or(false);
     start(w, "table:table-header-rows", &[])?;
@@ -164,7 +164,7 @@ fn automatic_styles(w: &mut W, doc: &Doc) -> R {
             let weights: Vec<f64> = (0..cols).map(|i| t.widths.get(i).copied().unwrap_or(1).max(1) as f64).collect();
             let sum: f64 = weights.iter().sum();
             for (i, wgt) in weights.iter().enumerate() {
-                let name = format!("Table{n}.C{i}");
+                let name = format!("Table{n}Col{i}");
                 start(w, "style:style", &[("style:name", &name), ("style:family", "table-column")])?;
                 let width = format!("{:.2}cm", TEXT_WIDTH_CM * wgt / sum);
                 empty(w, "style:table-column-properties", &[("style:column-width", &width)])?;

@@ -74,7 +74,43 @@ pub fn indicator_chart(ind: &Indicator) -> Option<String> {
     y0 -= if y0 < 0.0 { (y1 - y0) * 0.05 } else { 0.0 };
     let mut svg = String::new();
     draw_indicator(&mut svg, ind, (x0, x1, y0, y1), baseline, &targets, &measures).ok()?;
-    Some(svg)
+    Some(bake_text_offsets(&svg))
+}
+
+/// plotters places text with `dy="0.76em"` or `dy="0.5ex"`, which LibreOffice and Word ignore
+/// (labels then sit on the tick marks): the offsets are added to `y` instead, so the picture is
+/// the same in every program.
+pub fn bake_text_offsets(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(at) = rest.find("<text ") {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find('>').map(|e| at + e).unwrap_or(rest.len());
+        out.push_str(&bake_tag(&rest[at..end]));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let from = tag.find(&key)? + key.len();
+    tag[from..].find('"').map(|e| &tag[from..from + e])
+}
+
+fn bake_tag(tag: &str) -> String {
+    let (Some(y), Some(dy), Some(size)) = (attr(tag, "y"), attr(tag, "dy"), attr(tag, "font-size")) else {
+        return tag.to_string();
+    };
+    let (Ok(yv), Ok(fs)) = (y.parse::<f64>(), size.parse::<f64>()) else { return tag.to_string() };
+    let shift = if let Some(em) = dy.strip_suffix("em") {
+        em.parse::<f64>().ok().map(|e| e * fs)
+    } else {
+        dy.strip_suffix("ex").and_then(|ex| ex.parse::<f64>().ok()).map(|e| e * fs * 0.5)
+    };
+    let Some(shift) = shift else { return tag.to_string() };
+    tag.replace(&format!(" y=\"{y}\""), &format!(" y=\"{:.1}\"", yv + shift)).replace(&format!(" dy=\"{dy}\""), "")
 }
 
 fn draw_indicator(
@@ -142,7 +178,11 @@ fn draw_indicator(
     }
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
+        // Where the line is not: an indicator that should rise starts low on the left.
+        .position(match ind.direction {
+            crate::plan::model::Direction::Increase => SeriesLabelPosition::LowerRight,
+            crate::plan::model::Direction::Decrease => SeriesLabelPosition::UpperRight,
+        })
         .background_style(WHITE.mix(0.85))
         .border_style(RGBColor(0xbb, 0xbb, 0xbb))
         .label_font(("sans-serif", 12))
@@ -168,7 +208,7 @@ pub fn bars_size(n: usize) -> (u32, u32) {
 pub fn status_bars(bars: &[Bar]) -> String {
     let mut svg = String::new();
     let _ = draw_bars(&mut svg, bars);
-    svg
+    bake_text_offsets(&svg)
 }
 
 fn short(s: &str, max: usize) -> String {
@@ -255,6 +295,16 @@ mod tests {
         ind.measurements =
             vec![Point { date: Date::ymd(2019, 1, 1), value: Value::Text("x".into()), note: None, by: None }];
         assert_eq!(indicator_chart(&ind), None);
+    }
+
+    #[test]
+    fn text_offsets_are_added_to_y() {
+        let svg =
+            r#"<text x="1" y="10" dy="0.76em" font-size="10">a</text><text y="5" dy="0.5ex" font-size="8">b</text>"#;
+        assert_eq!(
+            bake_text_offsets(svg),
+            r#"<text x="1" y="17.6" font-size="10">a</text><text y="7.0" font-size="8">b</text>"#
+        );
     }
 
     #[test]
