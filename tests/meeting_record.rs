@@ -176,6 +176,8 @@ fn the_meeting_screen_records_place_representation_agenda_and_next_meeting() {
         a.state.meeting(id).unwrap().next,
         Some((Date::ymd(2027, 5, 4), Some("Conseil départemental".to_string())))
     );
+    let s = screen(&mut a, 140, 30);
+    assert!(s.contains("suivante : 04/05/2027"), "shown under the agenda: {s}");
     // Pressed again, the form shows what was set.
     keys(&mut a, &[KeyCode::Char('N')]);
     let form = a.ui.form.as_ref().unwrap();

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::detail::indicator_lines;
 use super::theme::{LATE_MARK, Theme, status_symbol};
 use super::{Ctx, pane, truncate};
-use crate::i18n;
+use crate::i18n::{self, Lang, lang};
 use crate::plan::meeting::{AgendaItem, Reason, attendees, decision_text, task_text};
 use crate::plan::model::PlanAction;
 use crate::plan::progress::is_late;
@@ -84,7 +84,16 @@ fn agenda(frame: &mut Frame, area: Rect, ctx: &Ctx, mu: &MeetingUi, m: &Meeting)
     frame.render_widget(Paragraph::new(lines), list);
     let expected = attendees(ctx.state, m);
     let present = expected.iter().filter(|a| a.presence == Some(crate::plan::journal::Presence::Present)).count();
-    frame.render_widget(Paragraph::new(Line::styled(i18n::present_count(present, expected.len()), t.muted)), foot);
+    let mut text = i18n::present_count(present, expected.len());
+    // The next meeting, once set: the chair sees it was entered before closing.
+    if let Some((date, _)) = &m.next {
+        text.push_str(&tr!(
+            format!(" · suivante : {}", i18n::date_text(*date)),
+            format!(" · next: {}", i18n::date_text(*date))
+        ));
+    }
+    let text = truncate(&text, width);
+    frame.render_widget(Paragraph::new(Line::styled(text, t.muted)), foot);
 }
 
 /// What an item without an action is: the task's or the decision's text.
