@@ -545,7 +545,12 @@ fn every_document_is_written_by_the_command_line_and_opens_in_libreoffice() {
     assert!(o.stdout.is_empty());
 
     let Some(soffice) = soffice() else {
-        eprintln!("skipped: LibreOffice (soffice) is not installed; the documents were not converted to PDF");
+        // Written to the process's stderr directly, so that it shows even when output is captured.
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
+            "every_document_is_written_by_the_command_line_and_opens_in_libreoffice: PDF conversion skipped: LibreOffice (soffice) is not installed"
+        );
         return;
     };
     let pdf = dir.path().join("pdf");
