@@ -117,6 +117,7 @@ pub enum Command {
         plan: PathBuf,
         /// The meeting's id (as in its `MeetingOpened` line, e.g. 2018-06-12-cotech).
         meeting: String,
+        /// md (standard output or a file), odt or html.
         #[arg(long, value_enum, default_value = "md")]
         format: crate::minutes::MinutesFormat,
         /// Write to this file (replaced whole, never left half-written) instead of standard output.
@@ -419,8 +420,8 @@ impl ReportFormat {
     }
 }
 
-/// `copil report`: the dashboard as Markdown or CSV, on standard output or into a file (written
-/// to a temporary file beside it, then renamed). 0 written, 2 the plan does not load (nothing is
+/// `copil report`: the dashboard in a format, on standard output (not the binary ones) or into a
+/// file (written to a temporary file beside it, then renamed). 0 written, 2 the plan does not load (nothing is
 /// written), 3 the file cannot be written.
 pub fn report(
     plan: &Path,
@@ -438,6 +439,10 @@ pub fn report(
         None => (None, global.today()),
     };
     let state = past.as_ref().unwrap_or(&loaded.state);
+    if format.is_binary() && output.is_none() {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), crate::report::needs_output());
+        return 2;
+    }
     let bytes = match crate::report::render(state, date, format) {
         Ok(b) => b,
         Err(e) => {
@@ -445,15 +450,11 @@ pub fn report(
             return 3;
         }
     };
-    if format.is_binary() && output.is_none() {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), crate::report::needs_output());
-        return 2;
-    }
     emit(&bytes, output, out, err, crate::report::write_error)
 }
 
-/// `copil minutes`: the relevé de décisions of a meeting as Markdown, on standard output or into
-/// a file (written to a temporary file beside it, then renamed). 0 written, 2 the plan does not
+/// `copil minutes`: the relevé de décisions of a meeting as Markdown, ODT or HTML, on standard
+/// output (not ODT) or into a file (written to a temporary file beside it, then renamed). 0 written, 2 the plan does not
 /// load or has no such meeting (the message lists the meetings it has; nothing is written), 3 the
 /// file cannot be written.
 pub fn minutes(
@@ -464,6 +465,10 @@ pub fn minutes(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> i32 {
+    if format == crate::minutes::MinutesFormat::Odt && output.is_none() {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), crate::report::needs_output());
+        return 2;
+    }
     let Some(loaded) = load_or_say(plan, err) else { return 2 };
     print_warnings(&loaded, err);
     let Some(bytes) = crate::minutes::render(&loaded.state, meeting, format) else {
@@ -479,10 +484,6 @@ pub fn minutes(
             return 3;
         }
     };
-    if format == crate::minutes::MinutesFormat::Odt && output.is_none() {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), crate::report::needs_output());
-        return 2;
-    }
     emit(&bytes, output, out, err, crate::minutes::write_error)
 }
 

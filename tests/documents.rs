@@ -543,6 +543,9 @@ fn every_document_is_written_by_the_command_line_and_opens_in_libreoffice() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("-o"), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(o.stdout.is_empty());
+    let o = copil(&["minutes", RELEVE, SECOND, "--format", "odt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
 
     let Some(soffice) = soffice() else {
         // Written to the process's stderr directly, so that it shows even when output is captured.
