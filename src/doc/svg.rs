@@ -6,7 +6,7 @@
 
 use plotters::prelude::*;
 
-use crate::i18n::{Lang, date_text, lang, number, status_label};
+use crate::i18n::{self, Lang, date_text, lang, number, status_label};
 use crate::plan::model::{Date, Indicator, Status, Value, status_symbol};
 
 /// Pixels of the SVG canvas; the documents place it at 160 × 70 mm (indicator charts).
@@ -121,6 +121,7 @@ fn draw_indicator(
     targets: &[(f64, f64)],
     measures: &[(f64, f64)],
 ) -> Result<(), String> {
+    let yes_no = ind.value_kind() == Some(crate::plan::model::ValueKind::Bool);
     let root = SVGBackend::with_string(svg, CHART_SIZE).into_drawing_area();
     root.fill(&WHITE).map_err(err)?;
     let y_desc = match &ind.unit {
@@ -140,7 +141,18 @@ fn draw_indicator(
         .x_labels(6)
         .y_labels(6)
         .x_label_formatter(&|x| date_text(date_of_day(*x)))
-        .y_label_formatter(&|y| number((*y * 100.0).round() / 100.0))
+        .y_label_formatter(&|y| {
+            // A yes/no indicator is drawn as 0/1: its axis says non / oui, nothing between.
+            if !yes_no {
+                number((*y * 100.0).round() / 100.0)
+            } else if (*y - 1.0).abs() < 1e-9 {
+                i18n::YES.get().to_string()
+            } else if y.abs() < 1e-9 {
+                i18n::NO.get().to_string()
+            } else {
+                String::new()
+            }
+        })
         .y_desc(y_desc)
         .label_style(("sans-serif", 12))
         .draw()
@@ -295,6 +307,27 @@ mod tests {
         ind.measurements =
             vec![Point { date: Date::ymd(2019, 1, 1), value: Value::Text("x".into()), note: None, by: None }];
         assert_eq!(indicator_chart(&ind), None);
+    }
+
+    #[test]
+    fn a_yes_no_indicator_says_oui_and_non_on_its_axis() {
+        let p = |d, b| Point { date: d, value: Value::Bool(b), note: None, by: None };
+        let ind = Indicator {
+            id: "b".into(),
+            name: "Diagnostic".into(),
+            unit: None,
+            direction: Default::default(),
+            baseline: Some(p(Date::ymd(2016, 7, 1), false)),
+            targets: vec![p(Date::ymd(2017, 12, 31), true)],
+            measurements: vec![],
+            source: None,
+        };
+        let svg = indicator_chart(&ind).unwrap();
+        let labels: Vec<&str> = svg.lines().map(str::trim).filter(|l| !l.starts_with('<')).collect();
+        // In the language of the moment (another test may have changed it).
+        let said = |a: &str, b: &str| labels.contains(&a) || labels.contains(&b);
+        assert!(said("oui", "yes") && said("non", "no"), "{labels:?}");
+        assert!(!labels.iter().any(|l| l.starts_with("0,")), "no fraction on a yes/no axis: {labels:?}");
     }
 
     #[test]
