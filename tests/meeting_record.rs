@@ -261,3 +261,22 @@ fn the_minutes_format_is_remembered_in_the_settings_file_keeping_its_comments() 
         Ok(Some(MinutesFormat::Odt))
     );
 }
+
+#[test]
+fn the_examples_of_the_format_contract_parse() {
+    let doc = std::fs::read_to_string("docs/plan-format.md").unwrap();
+    let additions = &doc[doc.find("### Additions for the relevé de décisions").expect("the section")..];
+    let lines: Vec<&str> = additions.lines().filter(|l| l.starts_with("Event(")).collect();
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    let kinds: Vec<String> = lines
+        .iter()
+        .map(|l| match parse(l).change {
+            Change::MeetingOpened { place: Some(_), .. } => "place".to_string(),
+            Change::Attendance { presence: Presence::Represented, by: Some(_), .. } => "represented".to_string(),
+            Change::AgendaItem { action: Some(_), .. } => "agenda".to_string(),
+            Change::NextMeeting { place: Some(_), .. } => "next".to_string(),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(kinds, ["place", "represented", "agenda", "next"]);
+}
