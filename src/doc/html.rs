@@ -96,7 +96,19 @@ pub fn render(doc: &Doc) -> String {
             }
             Block::Table(table) => {
                 let class = |i: usize| if table.right.get(i).copied().unwrap_or(false) { " class=\"n\"" } else { "" };
-                out.push_str("<table>\n<thead><tr>");
+                out.push_str("<table>\n");
+                // The relative widths the document gives, as percentages.
+                if !table.widths.is_empty() {
+                    let n = table.head.len();
+                    let w: Vec<u32> = (0..n).map(|i| table.widths.get(i).copied().unwrap_or(1).max(1)).collect();
+                    let sum: u32 = w.iter().sum();
+                    out.push_str("<colgroup>");
+                    for x in w {
+                        let _ = write!(out, "<col style=\"width: {:.1}%\">", 100.0 * x as f64 / sum as f64);
+                    }
+                    out.push_str("</colgroup>\n");
+                }
+                out.push_str("<thead><tr>");
                 for (i, h) in table.head.iter().enumerate() {
                     let _ = write!(out, "<th{}>{}</th>", class(i), escape(h));
                 }
