@@ -559,15 +559,28 @@ fn every_document_is_written_by_the_command_line_and_opens_in_libreoffice() {
     let pdf = dir.path().join("pdf");
     let profile = dir.path().join("profile");
     for f in files.iter().filter(|f| !f.extension().is_some_and(|e| e == "md" || e == "csv")) {
-        let status = std::process::Command::new(&soffice)
+        let mut child = std::process::Command::new(&soffice)
             .arg(format!("-env:UserInstallation=file://{}", profile.display()))
             .args(["--headless", "--convert-to", "pdf", "--outdir"])
             .arg(&pdf)
             .arg(f)
+            .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
-            .status()
+            .spawn()
             .expect("run soffice");
+        // A generous limit for a busy machine; a conversion that hangs fails the test.
+        let start = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait for soffice") {
+                break status;
+            }
+            if start.elapsed() > std::time::Duration::from_secs(180) {
+                let _ = child.kill();
+                panic!("soffice did not convert {} in 180 s", f.display());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        };
         assert!(status.success(), "soffice failed on {}", f.display());
         let out = pdf.join(Path::new(f.file_stem().unwrap())).with_extension("pdf");
         let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
