@@ -82,6 +82,8 @@ pub struct Form {
     pub ids: Vec<String>,
     /// Indicator ids, for a measurement form (in the order of the first field's options).
     pub indicators: Vec<String>,
+    /// The person of the attendance a representation form is about: their key and name.
+    pub person: Option<(String, String)>,
     pub fields: Vec<Field>,
     pub focus: usize,
     /// What is wrong with the last submission, shown in the form.
@@ -100,6 +102,7 @@ impl Form {
             meeting: meeting.to_string(),
             ids: Vec::new(),
             indicators: Vec::new(),
+            person: None,
             fields,
             focus: 0,
             error: None,
@@ -232,8 +235,7 @@ impl Form {
     pub fn represented(meeting: &str, person: &str, name: &str) -> Form {
         let mut f =
             Form::meeting_form(FormKind::Represented, meeting, None, vec![Field::text(i18n::F_REPRESENTED_BY, "")]);
-        f.ids = vec![person.to_string()];
-        f.indicators = vec![name.to_string()];
+        f.person = Some((person.to_string(), name.to_string()));
         f
     }
 
@@ -285,7 +287,7 @@ impl Form {
                 return format!(
                     "{} — {}",
                     i18n::FORM_REPRESENTED.get(),
-                    self.indicators.first().map(String::as_str).unwrap_or("")
+                    self.person.as_ref().map(|p| p.1.as_str()).unwrap_or_default()
                 );
             }
         };
@@ -375,7 +377,7 @@ impl Form {
                 meeting::next_meeting(state, who, &self.meeting, date, Some(self.fields[1].text_value()))
             }
             FormKind::Represented => {
-                let person = self.ids.first().cloned().unwrap_or_default();
+                let person = self.person.as_ref().map(|p| p.0.clone()).unwrap_or_default();
                 let by = resolve_person(&state.plan, self.fields[0].text_value()).unwrap_or_default();
                 meeting::represented(state, who, &self.meeting, &person, &by)
             }
