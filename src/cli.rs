@@ -109,7 +109,8 @@ pub enum Command {
         #[arg(long, value_parser = parse_date)]
         since: Option<Date>,
     },
-    /// Write the dashboard as a document: Markdown (in the interface language) or CSV.
+    /// Write the dashboard as a document: Markdown, ODT or HTML (in the interface language, with
+    /// charts in ODT and HTML), CSV, or a spreadsheet (ODS, XLSX).
     Report {
         /// The plan file.
         plan: PathBuf,
@@ -122,16 +123,21 @@ pub enum Command {
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
     },
-    /// Write the minutes (relevé de décisions) of a meeting as Markdown.
+    /// Write the minutes (relevé de décisions) of a meeting as Markdown, ODT or HTML.
     ///
-    /// In the interface language: attendance by organisation, decisions, tasks, status changes,
-    /// measurements, comments and notes. Exits 0 when written, 2 when the plan does not load or has
-    /// no such meeting, 3 when the file cannot be written.
+    /// In the interface language: the header (body, date, place, times, chair, secretary),
+    /// attendance by organisation, the agenda as run, the follow-up of earlier decisions, each
+    /// item's decisions and records, the decisions, the tasks, the next meeting, the distribution.
+    /// Exits 0 when written, 2 when the plan does not load or has no such meeting, 3 when the file
+    /// cannot be written.
     Minutes {
         /// The plan file.
         plan: PathBuf,
         /// The meeting's id (as in its `MeetingOpened` line, e.g. 2018-06-12-cotech).
         meeting: String,
+        /// md (standard output or a file), odt or html.
+        #[arg(long, value_enum, default_value = "md")]
+        format: crate::minutes::MinutesFormat,
         /// Write to this file (replaced whole, never left half-written) instead of standard output.
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
@@ -487,6 +493,8 @@ pub fn prepare(
     app.read_only = read_only;
     app.set_present(global.present || config.present);
     app.detail_delay = DETAIL_DELAY;
+    app.minutes_format = config.minutes_format().ok().flatten().unwrap_or_default();
+    app.config_path = global.config.clone().or_else(crate::config::default_path);
     app.offer_resumption();
     Ok(Ok(app))
 }
@@ -713,10 +721,34 @@ pub enum ReportFormat {
     Md,
     /// CSV (RFC 4180): one record per action and sub-action.
     Csv,
+    /// OpenDocument text (A4, charts).
+    Odt,
+    /// OpenDocument spreadsheet: a summary sheet, orientations, one row per action.
+    Ods,
+    /// Excel workbook: the same sheets as ODS.
+    Xlsx,
+    /// One self-contained HTML page (A4 when printed, charts).
+    Html,
 }
 
-/// `copil report`: the dashboard as Markdown or CSV, on standard output or into a file (written
-/// to a temporary file beside it, then renamed). 0 written, 2 the plan does not load (nothing is
+impl ReportFormat {
+    pub const ALL: [ReportFormat; 6] = [
+        ReportFormat::Md,
+        ReportFormat::Csv,
+        ReportFormat::Odt,
+        ReportFormat::Ods,
+        ReportFormat::Xlsx,
+        ReportFormat::Html,
+    ];
+
+    /// Whether the document is binary (not written to a terminal).
+    pub fn is_binary(self) -> bool {
+        matches!(self, ReportFormat::Odt | ReportFormat::Ods | ReportFormat::Xlsx)
+    }
+}
+
+/// `copil report`: the dashboard in a format, on standard output (not the binary ones) or into a
+/// file (written to a temporary file beside it, then renamed). 0 written, 2 the plan does not load (nothing is
 /// written), 3 the file cannot be written.
 pub fn report(
     plan: &Path,
@@ -734,33 +766,58 @@ pub fn report(
         None => (None, global.today()),
     };
     let state = past.as_ref().unwrap_or(&loaded.state);
-    let text = match format {
-        ReportFormat::Md => crate::report::markdown(state, date),
-        ReportFormat::Csv => crate::report::csv(state, date),
+    if format.is_binary() && output.is_none() {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), crate::report::needs_output());
+        return 2;
+    }
+    let bytes = match crate::report::render(state, date, format) {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
+            return 3;
+        }
     };
-    emit(&text, output, plan, out, err, crate::report::write_error)
+    emit(&bytes, output, plan, out, err, crate::report::write_error)
 }
 
-/// `copil minutes`: the relevé de décisions of a meeting as Markdown, on standard output or into
-/// a file (written to a temporary file beside it, then renamed). 0 written, 2 the plan does not
+/// `copil minutes`: the relevé de décisions of a meeting as Markdown, ODT or HTML, on standard
+/// output (not ODT) or into a file (written to a temporary file beside it, then renamed). 0 written, 2 the plan does not
 /// load or has no such meeting (the message lists the meetings it has; nothing is written), 3 the
 /// file cannot be written.
-pub fn minutes(plan: &Path, meeting: &str, output: Option<&Path>, out: &mut impl Write, err: &mut impl Write) -> i32 {
+pub fn minutes(
+    plan: &Path,
+    meeting: &str,
+    format: crate::minutes::MinutesFormat,
+    output: Option<&Path>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    if format == crate::minutes::MinutesFormat::Odt && output.is_none() {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), crate::report::needs_output());
+        return 2;
+    }
     let Some(loaded) = load_or_say(plan, err) else { return 2 };
     print_warnings(&loaded, err);
-    let Some(text) = crate::minutes::markdown(&loaded.state, meeting) else {
+    let Some(bytes) = crate::minutes::render(&loaded.state, meeting, format) else {
         let known = crate::minutes::meeting_ids(&loaded.state);
         let _ =
             writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&crate::minutes::unknown_meeting(meeting, &known)));
         return 2;
     };
-    emit(&text, output, plan, out, err, crate::minutes::write_error)
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
+            return 3;
+        }
+    };
+    emit(&bytes, output, plan, out, err, crate::minutes::write_error)
 }
 
 /// A document on standard output, or into `output` replaced whole (`store::export`; never over
 /// the plan or its journal): 0 written, 3 it cannot be (the message from `why`).
 fn emit(
-    text: &str,
+    text: &[u8],
     output: Option<&Path>,
     plan: &Path,
     out: &mut impl Write,
@@ -768,7 +825,7 @@ fn emit(
     why: fn(&Path, &std::io::Error) -> String,
 ) -> i32 {
     let Some(path) = output else {
-        return match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        return match out.write_all(text).and_then(|()| out.flush()) {
             Ok(()) => 0,
             Err(e) => {
                 let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
@@ -776,7 +833,7 @@ fn emit(
             }
         };
     };
-    match crate::store::export::write_document(path, text.as_bytes(), plan) {
+    match crate::store::export::write_document(path, text, plan) {
         Ok(()) => 0,
         Err(e) => {
             let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), why(path, &e));

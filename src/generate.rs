@@ -221,6 +221,7 @@ pub fn journal(plan: &Plan, n_lines: usize, seed: u64) -> Vec<Event> {
                 body: "cotech".into(),
                 title: Some("COTECH".into()),
                 date: Timestamp(at).date(),
+                place: None,
             }
         } else if line % 1000 == 20 && meeting.is_some() {
             Change::MeetingClosed { id: meeting.take().unwrap_or_default() }

@@ -516,6 +516,12 @@ pub fn describe_change(c: &crate::plan::journal::Change, before: Option<Status>)
         C::MeetingClosed { id } => tr!(format!("clôture de la réunion {id}"), format!("meeting {id} closed")),
         C::Undo { line } => tr!(format!("annulation de la ligne {line}"), format!("undo of line {line}")),
         C::Reschedule { due, .. } => crate::wording::rescheduled(None, *due),
+        C::AgendaItem { title, .. } => {
+            tr!(format!("point de l'ordre du jour : {title}"), format!("agenda item: {title}"))
+        }
+        C::NextMeeting { date, .. } => {
+            tr!(format!("prochaine réunion le {}", date_text(*date)), format!("next meeting on {}", date_text(*date)))
+        }
     }
 }
 
@@ -1030,6 +1036,13 @@ pub fn settings_error(file: &str, e: &ron::error::SpannedError) -> String {
 t! {
     F_BODY = "Instance" / "Body";
     F_TITLE = "Titre (facultatif)" / "Title (optional)";
+    F_PLACE = "Lieu (facultatif)" / "Place (optional)";
+    F_NEXT_DATE = "Date (AAAA-MM-JJ)" / "Date (YYYY-MM-DD)";
+    F_REPRESENTED_BY = "Représenté(e) par" / "Represented by";
+    F_FORMAT = "Format" / "Format";
+    FORM_NEXT_MEETING = "Prochaine réunion" / "Next meeting";
+    FORM_REPRESENTED = "Représentation" / "Represented";
+    FORM_MINUTES_FORMAT = "Écrire le relevé" / "Write the minutes";
     F_DECISION = "Décision" / "Decision";
     F_OWNER = "Responsable (facultatif)" / "Owner (optional)";
     F_DUE = "Échéance (JJ/MM/AAAA, facultative)" / "Due (DD/MM/YYYY, optional)";
@@ -1064,6 +1077,7 @@ pub fn presence_label(p: crate::plan::journal::Presence) -> &'static str {
         P::Present => PRESENT.get(),
         P::Excused => EXCUSED.get(),
         P::Absent => ABSENT.get(),
+        P::Represented => tr!("Représenté(e)", "Represented"),
     }
 }
 
@@ -1080,7 +1094,9 @@ t! {
     CMD_ITEM_UP = "Monter le point dans l'ordre du jour" / "Move the item up the agenda";
     CMD_ITEM_DOWN = "Descendre le point dans l'ordre du jour" / "Move the item down the agenda";
     CMD_CLOSE_MEETING = "Clore la réunion" / "Close the meeting";
-    CMD_MINUTES = "Écrire le relevé de décisions (Markdown, à côté du plan)" / "Write the minutes (Markdown, beside the plan)";
+    CMD_MINUTES = "Écrire le relevé de décisions à côté du plan (Markdown, ODT ou HTML)" / "Write the minutes beside the plan (Markdown, ODT or HTML)";
+    CMD_NEXT_MEETING = "Date et lieu de la prochaine réunion (avant de clore)" / "Date and place of the next meeting (before closing)";
+    CMD_MARK_REPRESENTED = "Représenté(e) : qui vient à sa place" / "Represented: who came in their place";
     CMD_MARK_PRESENT = "Marquer présent" / "Mark present";
     CMD_MARK_EXCUSED = "Marquer excusé" / "Mark excused";
     CMD_MARK_ABSENT = "Marquer absent" / "Mark absent";

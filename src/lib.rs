@@ -6,6 +6,7 @@
 pub mod i18n;
 pub mod cli;
 pub mod config;
+pub mod doc;
 pub mod generate;
 pub mod import;
 pub mod line;

@@ -28,8 +28,8 @@ fn main() -> color_eyre::Result<()> {
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),
-        Some(Command::Minutes { plan, meeting, output }) => {
-            cli::minutes(plan, meeting, output.as_deref(), &mut std::io::stdout(), &mut std::io::stderr())
+        Some(Command::Minutes { plan, meeting, format, output }) => {
+            cli::minutes(plan, meeting, *format, output.as_deref(), &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::Search { plan, query }) => {
             cli::search(plan, query, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())

@@ -1,21 +1,50 @@
-//! The *relevé de décisions* of one meeting, as Markdown (`copil minutes PLAN MEETING`): who was
-//! there, grouped by organisation, then what the meeting decided, the tasks it gave, the actions it
-//! followed up (status changes, measurements, comments) and its notes.
+//! The *relevé de décisions* of one meeting (`copil minutes PLAN MEETING`, `M` in a meeting), in
+//! the shape French administrations send after a COPIL: a header (body, date, place, times, who
+//! chaired, who took the minutes), attendance by organisation (présents, représentés, excusés,
+//! absents), the agenda as it was run, the follow-up of earlier decisions and tasks, each item
+//! with what was decided or recorded, the numbered decisions, the tasks, the next meeting and the
+//! distribution list. A section with nothing to say is left out.
 //!
-//! Everything comes from the replay: the meeting's attendance and the journal entries recorded in
-//! it (`Meeting::items`), only those applied (an undone or skipped line is left out). The document's
-//! wording lives here, French by default, English when the interface is. Pure: the same journal
-//! gives the same bytes (no clock; journal order within a section, organisations sorted by name).
+//! Everything comes from the replay: the meeting's lines (`Meeting::items`, only those applied),
+//! the earlier meetings of the same body and the plan's people. The document is a [`Doc`],
+//! rendered as Markdown, HTML or ODT. Pure: the same journal gives the same bytes (no clock).
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
+use crate::doc::{self, Block, Doc, Item, Line, Table, b, labelled, t};
 use crate::i18n::{self, Lang, date_text, lang, status_label, value_text};
 use crate::plan::journal::{Change, Presence};
-use crate::plan::model::{Date, Plan, Value};
+use crate::plan::meeting::{expected_people, presence_of};
+use crate::plan::model::{Date, Plan, Timestamp, Value};
 use crate::plan::state::{Entry, Meeting, Outcome, PlanState};
-use crate::report::md_text;
 use crate::search::fold;
+
+/// The formats of the minutes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MinutesFormat {
+    /// Markdown, in the interface language.
+    #[default]
+    Md,
+    /// OpenDocument text (LibreOffice, Word), A4.
+    Odt,
+    /// One self-contained HTML page that prints on A4.
+    Html,
+}
+
+impl MinutesFormat {
+    pub const ALL: [MinutesFormat; 3] = [MinutesFormat::Md, MinutesFormat::Odt, MinutesFormat::Html];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            MinutesFormat::Md => "md",
+            MinutesFormat::Odt => "odt",
+            MinutesFormat::Html => "html",
+        }
+    }
+}
 
 /// Ids of every meeting of the plan, in the journal's order (for error messages).
 pub fn meeting_ids(state: &PlanState) -> Vec<String> {
@@ -25,12 +54,17 @@ pub fn meeting_ids(state: &PlanState) -> Vec<String> {
 /// A file name for a meeting's minutes, beside the plan: `<plan stem>-<meeting id>.md`, the
 /// meeting id reduced to `[A-Za-z0-9._-]` (any other character becomes `_`).
 pub fn default_path(plan: &Path, meeting: &str) -> PathBuf {
+    default_path_as(plan, meeting, MinutesFormat::Md)
+}
+
+/// The same name with the format's extension (`.md`, `.odt`, `.html`).
+pub fn default_path_as(plan: &Path, meeting: &str, format: MinutesFormat) -> PathBuf {
     let stem = plan.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "plan".to_string());
     let id: String = meeting
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '_' })
         .collect();
-    plan.with_file_name(format!("{stem}-{id}.md"))
+    plan.with_file_name(format!("{stem}-{id}.{}", format.extension()))
 }
 
 /// The plan has no meeting with this id: the message names the meetings it has.
@@ -59,22 +93,73 @@ pub fn write_error(path: &Path, e: &std::io::Error) -> String {
 
 /// The minutes of one meeting as Markdown, or None when the plan has no meeting with that id.
 pub fn markdown(state: &PlanState, meeting: &str) -> Option<String> {
+    document(state, meeting).map(|d| doc::markdown(&d))
+}
+
+/// The minutes in a format, as the file's bytes; None when the plan has no such meeting.
+pub fn render(state: &PlanState, meeting: &str, format: MinutesFormat) -> Option<std::io::Result<Vec<u8>>> {
+    let d = document(state, meeting)?;
+    Some(match format {
+        MinutesFormat::Md => Ok(doc::markdown(&d).into_bytes()),
+        MinutesFormat::Html => Ok(doc::html::render(&d).into_bytes()),
+        MinutesFormat::Odt => doc::odt::render(&d),
+    })
+}
+
+/// The applied lines of a meeting, in the journal's order.
+fn applied<'a>(state: &'a PlanState, m: &Meeting) -> Vec<&'a Entry> {
+    m.items.iter().filter_map(|&i| state.entries.get(i)).filter(|e| e.outcome == Outcome::Applied).collect()
+}
+
+/// The body's name, or its id when the plan no longer has it.
+fn body_name<'a>(plan: &'a Plan, m: &'a Meeting) -> &'a str {
+    plan.body(&m.body).map(|b| b.name.as_str()).unwrap_or(&m.body)
+}
+
+/// The meeting's title as its heading says it.
+fn title(plan: &Plan, m: &Meeting) -> String {
+    let date = date_text(m.date);
+    match &m.title {
+        Some(t) => t.trim().to_string(),
+        None => tr!(format!("{} du {date}", body_name(plan, m)), format!("{} of {date}", body_name(plan, m))),
+    }
+}
+
+/// The minutes of one meeting as a document, or None when the plan has no meeting with that id.
+pub fn document(state: &PlanState, meeting: &str) -> Option<Doc> {
     let m = state.meeting(meeting)?;
     let plan = &state.plan;
-    let items: Vec<&Entry> =
-        m.items.iter().filter_map(|&i| state.entries.get(i)).filter(|e| e.outcome == Outcome::Applied).collect();
-    let mut out = String::new();
-    header(&mut out, plan, m);
-    attendance(&mut out, plan, m);
-    decisions(&mut out, plan, &items);
-    tasks(&mut out, state, &items);
-    follow_up(&mut out, plan, &items);
-    notes(&mut out, plan, &items);
-    empreinte(&mut out, state, m);
-    // Every section ends with a blank line; the document, with one line break.
-    out.truncate(out.trim_end_matches('\n').len());
-    out.push('\n');
-    Some(out)
+    let items = applied(state, m);
+    let heading = format!("{} — {}", tr!("Relevé de décisions", "Minutes"), title(plan, m));
+    let mut d = Doc::new(heading.clone());
+    d.heading(1, heading);
+    header(&mut d, state, m);
+    attendance(&mut d, plan, m);
+    let agenda = agenda(plan, &items);
+    if !agenda.is_empty() {
+        d.heading(2, tr!("Ordre du jour", "Agenda"));
+        d.push(Block::Numbered(agenda.iter().map(|it| Item::new(vec![t(it.title.clone())])).collect()));
+    }
+    earlier(&mut d, state, m);
+    if !agenda.is_empty() {
+        d.heading(2, tr!("Points examinés", "Items discussed"));
+        let numbers = decision_numbers(&items);
+        for (n, item) in agenda.iter().enumerate() {
+            d.heading(3, format!("{}. {}", n + 1, item.title));
+            let lines: Vec<Item> = item.entries.iter().filter_map(|e| recorded(state, e, &numbers)).collect();
+            if lines.is_empty() {
+                d.para(vec![t(tr!("Point présenté, sans décision.", "Item presented, no decision."))]);
+            } else {
+                d.push(Block::List(lines));
+            }
+        }
+    }
+    decisions(&mut d, plan, &items);
+    tasks(&mut d, state, &items, m.date);
+    next_meeting(&mut d, plan, m);
+    distribution(&mut d, plan, m);
+    empreinte(&mut d, state, m);
+    Some(d)
 }
 
 /// The label of the closing line's hash in the minutes; `copil verify --minutes` looks for it.
@@ -85,14 +170,13 @@ pub fn empreinte_label() -> &'static str {
 /// A closed meeting's minutes end with the SHA-256 of its closing line, which commits to every
 /// journal line before it (the journal is a hash chain): `copil verify PLAN --minutes FILE` says
 /// whether printed minutes match the journal.
-fn empreinte(out: &mut String, state: &PlanState, m: &Meeting) {
+fn empreinte(d: &mut Doc, state: &PlanState, m: &Meeting) {
     if let Some(hash) = m.closed_line.and_then(|l| state.closing_hashes.get(&l)) {
-        let _ = writeln!(out, "{}", labelled(empreinte_label(), &format!("`{hash}`")));
-        out.push('\n');
+        d.para(crate::doc::labelled(empreinte_label(), vec![t(hash.clone())]));
     }
 }
 
-/// Finds the empreinte printed in minutes (any language), if any.
+/// Finds the empreinte printed in minutes (any language, any of their formats), if any.
 pub fn find_empreinte(text: &str) -> Option<String> {
     ["Empreinte du journal à la clôture", "Journal fingerprint at closing"].iter().find_map(|label| {
         let rest = &text[text.find(label)? + label.len()..];
@@ -102,107 +186,85 @@ pub fn find_empreinte(text: &str) -> Option<String> {
     })
 }
 
-/// One "label: value" list item, with the language's spacing before the colon.
-fn item(label: &str, value: &str) -> String {
-    tr!(format!("- {label} : {value}"), format!("- {label}: {value}"))
-}
-
-/// "label: value" without the list marker (a line of a nested list or of a paragraph).
-fn labelled(label: &str, value: &str) -> String {
-    tr!(format!("{label} : {value}"), format!("{label}: {value}"))
-}
-
-/// Text from a file that starts a list item: `md_text`, and a leading `-`, `+` or `1.` escaped
-/// so that it is not read as a list of its own.
-fn inline(s: &str) -> String {
-    let t = md_text(s.trim());
-    // A marker is followed by a space or ends the line: `-5 %` and `1.2` are plain text.
-    let marker_at =
-        |i: usize| t[i..].starts_with(['-', '+', '.', ')']) && t[i + 1..].chars().next().is_none_or(|c| c == ' ');
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    let at = match digits {
-        0 if t.starts_with(['-', '+']) => Some(0),
-        0 => None,
-        d if t[d..].starts_with(['.', ')']) => Some(d),
-        _ => None,
-    };
-    match at {
-        Some(i) if marker_at(i) => format!("{}\\{}", &t[..i], &t[i..]),
-        _ => t,
+/// A time of day as written in minutes: « 14 h 05 » / "14:05".
+fn time_text(at: &Timestamp) -> String {
+    match lang() {
+        Lang::Fr => at.0.format("%H h %M").to_string(),
+        Lang::En => at.0.format("%H:%M").to_string(),
     }
 }
 
-/// A quoted text: « … » in French, “…” in English.
-fn quoted(s: &str) -> String {
-    tr!(format!("« {} »", md_text(s.trim())), format!("“{}”", md_text(s.trim())))
-}
-
-/// A person's name when `who` is a person id, else `who` itself (an organisation, a free name).
-fn who_text(plan: &Plan, who: &str) -> String {
-    md_text(plan.person_name(who))
-}
-
-/// The linked actions: `Spup01 — title ; Spup03 — title`.
-fn actions_text(plan: &Plan, actions: &[String]) -> String {
-    actions.iter().map(|id| action_text(plan, id)).collect::<Vec<_>>().join(tr!(" ; ", "; "))
-}
-
-/// An action by id and title (for the follow-up lines).
-fn action_text(plan: &Plan, id: &str) -> String {
-    match plan.action(id) {
-        Some(a) => format!("{} — {}", md_text(id), md_text(&a.title)),
-        None => md_text(id),
+/// A person as listed: name, then role when there is one.
+fn person_label(plan: &Plan, who: &str) -> String {
+    match plan.person(who) {
+        Some(p) => match p.role.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+            Some(role) => format!("{}, {role}", p.name.trim()),
+            None => p.name.trim().to_string(),
+        },
+        None => who.trim().to_string(),
     }
 }
 
-/// A numbered list item with its details as a nested list, indented under the item's text.
-fn numbered(out: &mut String, n: usize, text: &str, details: &[String]) {
-    let marker = format!("{n}. ");
-    let _ = writeln!(out, "{marker}{text}");
-    let pad = " ".repeat(marker.len());
-    for d in details {
-        let _ = writeln!(out, "{pad}- {d}");
-    }
-}
-
-fn section(out: &mut String, level: usize, title: &str) {
-    let _ = writeln!(out, "{} {title}", "#".repeat(level));
-    out.push('\n');
-}
-
-/// A paragraph saying that a section is empty.
-fn nothing(out: &mut String, text: &str) {
-    let _ = writeln!(out, "{text}");
-    out.push('\n');
-}
-
-fn header(out: &mut String, plan: &Plan, m: &Meeting) {
-    let body = plan.body(&m.body).map(|b| b.name.as_str()).unwrap_or(&m.body);
-    let date = date_text(m.date);
-    let title = match &m.title {
-        Some(t) => md_text(t),
-        None => tr!(format!("{} du {date}", md_text(body)), format!("{} of {date}", md_text(body))),
-    };
-    let _ = writeln!(out, "# {} — {title}", tr!("Relevé de décisions", "Minutes"));
-    out.push('\n');
-    let _ = writeln!(out, "{}", item(tr!("Plan", "Plan"), &md_text(plan.display_title())));
-    let _ = writeln!(out, "{}", item(tr!("Instance", "Body"), &md_text(body)));
-    let _ = writeln!(out, "{}", item(tr!("Date", "Date"), &date));
-    let (id, from) = (md_text(&m.id), m.opened_line);
-    let meeting = match m.closed_line {
-        Some(to) => {
-            tr!(format!("{id} (journal, lignes {from} à {to})"), format!("{id} (journal, lines {from} to {to})"))
+/// "X, représenté(e) par Y" for a represented person, else the person's label.
+fn with_representative(plan: &Plan, m: &Meeting, who: &str) -> String {
+    let label = person_label(plan, who);
+    match m.represented.iter().find(|(p, _)| p == who) {
+        Some((_, by)) if presence_of(m, who) == Some(Presence::Represented) => {
+            let by = plan.person_name(by);
+            tr!(format!("{label}, représenté(e) par {by}"), format!("{label}, represented by {by}"))
         }
-        None => tr!(format!("{id} (journal, depuis la ligne {from})"), format!("{id} (journal, from line {from})")),
-    };
-    let _ = writeln!(out, "{}", item(tr!("Réunion", "Meeting"), &meeting));
-    let state = if m.is_open() {
-        tr!("**Réunion en cours — relevé provisoire**", "**Meeting in progress — provisional minutes**")
-    } else {
-        tr!("réunion close", "meeting closed")
-    };
-    let _ = writeln!(out, "{}", item(tr!("État", "State"), state));
-    out.push('\n');
+        _ => label,
+    }
+}
+
+fn header(d: &mut Doc, state: &PlanState, m: &Meeting) {
+    let plan = &state.plan;
+    let mut lines = vec![
+        Item::new(labelled(tr!("Plan", "Plan"), vec![t(plan.display_title())])),
+        Item::new(labelled(tr!("Instance", "Body"), vec![t(body_name(plan, m))])),
+        Item::new(labelled(tr!("Date", "Date"), vec![t(date_text(m.date))])),
+    ];
+    if let Some(place) = m.place.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        lines.push(Item::new(labelled(tr!("Lieu", "Place"), vec![t(place)])));
+    }
+    let opened = state.entry_by_line(m.opened_line);
+    let closed = m.closed_line.and_then(|l| state.entry_by_line(l));
+    if let Some(o) = opened {
+        let start = time_text(&o.event.at);
+        let times = match closed {
+            Some(c) => tr!(
+                format!("de {start} à {}", time_text(&c.event.at)),
+                format!("{start} to {}", time_text(&c.event.at))
+            ),
+            None => tr!(format!("à partir de {start}"), format!("from {start}")),
+        };
+        lines.push(Item::new(labelled(tr!("Horaires", "Time"), vec![t(times)])));
+    }
+    let chairs = chairs(plan, m);
+    if !chairs.is_empty() {
+        lines.push(Item::new(labelled(tr!("Présidence", "Chaired by"), vec![t(chairs.join(tr!(" ; ", "; ")))])));
+    }
+    if let Some(o) = opened {
+        let secretary = person_label(plan, &o.event.by);
+        lines.push(Item::new(labelled(tr!("Secrétariat de séance", "Minutes taken by"), vec![t(secretary)])));
+    }
+    d.push(Block::List(lines));
+    if m.is_open() {
+        d.para(vec![b(tr!("Réunion en cours — relevé provisoire.", "Meeting in progress — provisional minutes."))]);
+    }
+}
+
+/// Who chaired: the body's chairs recorded present (or represented, with who represented them);
+/// when none is recorded so, the body's chairs.
+fn chairs(plan: &Plan, m: &Meeting) -> Vec<String> {
+    let Some(body) = plan.body(&m.body) else { return Vec::new() };
+    let there: Vec<String> = body
+        .chairs
+        .iter()
+        .filter(|c| matches!(presence_of(m, c), Some(Presence::Present | Presence::Represented)))
+        .map(|c| with_representative(plan, m, c))
+        .collect();
+    if there.is_empty() { body.chairs.iter().map(|c| person_label(plan, c)).collect() } else { there }
 }
 
 /// Where a person of the attendance belongs: an organisation, none, or a guest (a free name).
@@ -214,265 +276,417 @@ enum Group {
     Guests,
 }
 
-/// Present, excused, absent, then the body's people with no attendance line.
-fn presence_rank(p: Option<Presence>) -> usize {
-    match p {
-        Some(Presence::Present) => 0,
-        Some(Presence::Excused) => 1,
-        Some(Presence::Absent) => 2,
-        None => 3,
+fn group_of(plan: &Plan, who: &str) -> Group {
+    match plan.person(who) {
+        Some(p) => match p.org.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+            Some(org) => Group::Org(fold(org), org.to_string()),
+            None => Group::NoOrg,
+        },
+        None => Group::Guests,
     }
 }
 
-fn presence_label(rank: usize) -> &'static str {
-    match rank {
-        0 => tr!("Présents", "Present"),
-        1 => tr!("Excusés", "Excused"),
-        2 => tr!("Absents", "Absent"),
-        _ => tr!("Non renseigné", "Not recorded"),
+fn group_label(g: &Group) -> String {
+    match g {
+        Group::Org(_, org) => org.clone(),
+        Group::NoOrg => tr!("Sans organisation", "No organisation").to_string(),
+        Group::Guests => tr!("Invités", "Guests").to_string(),
     }
 }
 
-fn attendance(out: &mut String, plan: &Plan, m: &Meeting) {
-    section(out, 2, tr!("Présences", "Attendance"));
-    // (group, presence rank, label), in the journal's order then the body's chairs and members.
-    let mut people: Vec<(Group, usize, String)> = Vec::new();
-    let mut add = |who: &str, presence: Option<Presence>| {
-        let (group, label) = match plan.person(who) {
-            Some(p) => {
-                let group = match p.org.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
-                    Some(org) => Group::Org(fold(org), org.to_string()),
-                    None => Group::NoOrg,
-                };
-                let mut label = md_text(&p.name);
-                if let Some(role) = p.role.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
-                    let _ = write!(label, ", {}", md_text(role));
-                }
-                (group, label)
-            }
-            None => (Group::Guests, md_text(who)),
-        };
-        people.push((group, presence_rank(presence), label));
-    };
-    for (who, presence) in &m.attendance {
-        add(who, Some(*presence));
-    }
+fn attendance(d: &mut Doc, plan: &Plan, m: &Meeting) {
+    // Everyone recorded, then the body's chairs and members not recorded.
+    let mut people: Vec<(&str, Option<Presence>)> =
+        m.attendance.iter().map(|(p, pr)| (p.as_str(), Some(*pr))).collect();
     if let Some(body) = plan.body(&m.body) {
-        let mut seen: Vec<&str> = m.attendance.iter().map(|(p, _)| p.as_str()).collect();
-        for who in body.chairs.iter().chain(&body.members) {
-            if !seen.contains(&who.as_str()) {
-                seen.push(who);
-                add(who, None);
+        for who in expected_people(body) {
+            if !people.iter().any(|(p, _)| *p == who) {
+                people.push((who, None));
             }
         }
     }
     if people.is_empty() {
-        nothing(out, tr!("Aucune présence enregistrée.", "No attendance recorded."));
         return;
     }
-    // A stable sort: within a group and a presence, the order above.
-    people.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-    let mut rest = people.as_slice();
-    while let Some((group, _, _)) = rest.first() {
-        let n = rest.iter().take_while(|p| p.0 == *group).count();
-        let (mine, next) = rest.split_at(n);
-        let heading = match group {
-            Group::Org(_, org) => md_text(org),
-            Group::NoOrg => tr!("Sans organisation", "No organisation").to_string(),
-            Group::Guests => tr!("Invités", "Guests").to_string(),
-        };
-        section(out, 3, &heading);
-        for rank in 0..4 {
-            let names: Vec<&str> = mine.iter().filter(|p| p.1 == rank).map(|p| p.2.as_str()).collect();
-            if !names.is_empty() {
-                let _ = writeln!(out, "{}", item(presence_label(rank), &names.join(tr!(" ; ", "; "))));
-            }
+    d.heading(2, tr!("Participants", "Attendance"));
+    let kinds: [(Option<Presence>, &str); 5] = [
+        (Some(Presence::Present), tr!("Présents", "Present")),
+        (Some(Presence::Represented), tr!("Représentés", "Represented")),
+        (Some(Presence::Excused), tr!("Excusés", "Excused")),
+        (Some(Presence::Absent), tr!("Absents", "Absent")),
+        (None, tr!("Présence non renseignée", "Attendance not recorded")),
+    ];
+    for (presence, heading) in kinds {
+        let mut mine: Vec<(Group, String)> = people
+            .iter()
+            .filter(|(_, p)| *p == presence)
+            .map(|(who, _)| (group_of(plan, who), with_representative(plan, m, who)))
+            .collect();
+        if mine.is_empty() {
+            continue;
         }
-        out.push('\n');
-        rest = next;
+        // A stable sort: within an organisation, the journal's then the body's order.
+        mine.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut lines = Vec::new();
+        let mut rest = mine.as_slice();
+        while let Some((group, _)) = rest.first() {
+            let n = rest.iter().take_while(|p| p.0 == *group).count();
+            let (here, next) = rest.split_at(n);
+            let names: Vec<&str> = here.iter().map(|p| p.1.as_str()).collect();
+            let mut line = vec![b(group_label(group))];
+            line.push(t(tr!(" : ", ": ")));
+            line.push(t(names.join(tr!(" ; ", "; "))));
+            lines.push(Item::new(line));
+            rest = next;
+        }
+        d.heading(3, heading);
+        d.push(Block::List(lines));
     }
 }
 
-/// Owner, due date and linked actions: the details of a decision or a task.
-fn details(plan: &Plan, owner: Option<&str>, due: Option<Date>, actions: &[String]) -> Vec<String> {
+/// One item of the agenda as run: its title, its action when it has one, and what the meeting
+/// recorded about it.
+struct AgendaPoint<'a> {
+    title: String,
+    action: Option<String>,
+    entries: Vec<&'a Entry>,
+}
+
+/// An action by id and title.
+fn action_title(plan: &Plan, id: &str) -> String {
+    match plan.action(id) {
+        Some(a) => format!("{id} — {}", a.title.trim()),
+        None => id.to_string(),
+    }
+}
+
+/// The action a line of the meeting is about (the first one it names).
+fn action_of(e: &Entry) -> Option<&str> {
+    match &e.event.change {
+        Change::Status { action, .. }
+        | Change::Measure { action, .. }
+        | Change::Comment { action, .. }
+        | Change::Reschedule { action, .. } => Some(action),
+        Change::Decision { actions, .. } | Change::Task { actions, .. } | Change::Note { actions, .. } => {
+            actions.first().map(String::as_str)
+        }
+        _ => None,
+    }
+}
+
+/// The agenda as it was run: the items the chair moved to (`AgendaItem` lines), in order, each
+/// with the lines about its action; an action the meeting recorded something about without
+/// moving to it is an item of its own where it first comes up; a decision, task or note about no
+/// action goes with the item under discussion then, else with "Questions diverses".
+fn agenda<'a>(plan: &Plan, items: &[&'a Entry]) -> Vec<AgendaPoint<'a>> {
+    let mut points: Vec<AgendaPoint> = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut loose: Vec<&Entry> = Vec::new();
+    for e in items {
+        match &e.event.change {
+            Change::AgendaItem { action, title, .. } => {
+                let found = points.iter().position(|p| match (action, &p.action) {
+                    (Some(a), Some(b)) => a == b,
+                    (None, None) => p.title == *title,
+                    _ => false,
+                });
+                current = Some(found.unwrap_or_else(|| {
+                    points.push(AgendaPoint {
+                        title: title.trim().to_string(),
+                        action: action.clone(),
+                        entries: Vec::new(),
+                    });
+                    points.len() - 1
+                }));
+            }
+            Change::Status { .. }
+            | Change::Measure { .. }
+            | Change::Comment { .. }
+            | Change::Reschedule { .. }
+            | Change::Decision { .. }
+            | Change::Task { .. }
+            | Change::Note { .. } => match action_of(e) {
+                Some(a) => {
+                    let i = points.iter().position(|p| p.action.as_deref() == Some(a)).unwrap_or_else(|| {
+                        points.push(AgendaPoint {
+                            title: action_title(plan, a),
+                            action: Some(a.to_string()),
+                            entries: Vec::new(),
+                        });
+                        points.len() - 1
+                    });
+                    points[i].entries.push(e);
+                }
+                None => match current {
+                    Some(i) => points[i].entries.push(e),
+                    None => loose.push(e),
+                },
+            },
+            _ => {}
+        }
+    }
+    if !loose.is_empty() {
+        points.push(AgendaPoint {
+            title: tr!("Questions diverses", "Other business").to_string(),
+            action: None,
+            entries: loose,
+        });
+    }
+    points
+}
+
+/// Each decision's number in the meeting (its journal line → 1, 2, 3…).
+fn decision_numbers(items: &[&Entry]) -> Vec<(usize, usize)> {
+    items
+        .iter()
+        .filter(|e| matches!(e.event.change, Change::Decision { .. }))
+        .enumerate()
+        .map(|(i, e)| (e.line, i + 1))
+        .collect()
+}
+
+/// Owner and due date: the details of a decision or a task.
+fn details(plan: &Plan, owner: Option<&str>, due: Option<Date>) -> Vec<Line> {
     let mut d = Vec::new();
     if let Some(o) = owner {
-        d.push(labelled(tr!("Responsable", "Owner"), &who_text(plan, o)));
+        d.push(labelled(tr!("Responsable", "Owner"), vec![t(plan.person_name(o))]));
     }
     if let Some(due) = due {
-        d.push(labelled(tr!("Échéance", "Due"), &date_text(due)));
-    }
-    if !actions.is_empty() {
-        d.push(labelled(tr!("Actions liées", "Linked actions"), &actions_text(plan, actions)));
+        d.push(labelled(tr!("Échéance", "Due"), vec![t(date_text(due))]));
     }
     d
 }
 
-fn decisions(out: &mut String, plan: &Plan, items: &[&Entry]) {
-    section(out, 2, tr!("Décisions", "Decisions"));
-    let mut n = 0;
-    for e in items {
-        if let Change::Decision { text, actions, owner, due, .. } = &e.event.change {
-            n += 1;
-            numbered(out, n, &inline(text), &details(plan, owner.as_deref(), *due, actions));
-        }
-    }
-    if n == 0 {
-        nothing(out, tr!("Aucune décision.", "No decision."));
-    } else {
-        out.push('\n');
-    }
+/// A quoted text: « … » in French, “…” in English.
+fn quoted(s: &str) -> String {
+    tr!(format!("« {} »", s.trim()), format!("“{}”", s.trim()))
 }
 
-fn tasks(out: &mut String, state: &PlanState, items: &[&Entry]) {
-    let plan = &state.plan;
-    section(out, 2, tr!("Tâches", "Tasks"));
-    let mut n = 0;
-    for e in items {
-        let Change::Task { id, text, actions, owner, due, .. } = &e.event.change else { continue };
-        n += 1;
-        let mut d = details(plan, owner.as_deref(), *due, actions);
-        let done = state
-            .tasks
-            .iter()
-            .find(|t| t.id == *id && t.line == e.line)
-            .and_then(|t| t.done_line)
-            .map(|line| state.entry_by_line(line).map(|d| date_text(d.event.at.date())));
-        let progress = match done {
-            Some(Some(date)) => tr!(format!("faite le {date}"), format!("done on {date}")),
-            Some(None) => tr!("faite", "done").to_string(),
-            None => tr!("à faire", "to do").to_string(),
-        };
-        d.push(labelled(tr!("État", "State"), &progress));
-        numbered(out, n, &format!("{} ({})", inline(text), md_text(id)), &d);
-    }
-    if n == 0 {
-        nothing(out, tr!("Aucune tâche.", "No task."));
-    } else {
-        out.push('\n');
-    }
-}
-
-/// The note of an event, after a dash, if it has one.
-fn with_note(mut line: String, notes: &[Option<&String>]) -> String {
+/// The notes of an event, each once, after dashes.
+fn with_notes(mut s: String, notes: &[Option<&String>]) -> String {
     let mut seen: Vec<&str> = Vec::new();
     for n in notes.iter().flatten().map(|n| n.trim()).filter(|n| !n.is_empty()) {
         if !seen.contains(&n) {
             seen.push(n);
-            let _ = write!(line, " — {}", quoted(n));
+            s.push_str(&format!(" — {}", quoted(n)));
         }
     }
-    line
+    s
 }
 
-fn follow_up(out: &mut String, plan: &Plan, items: &[&Entry]) {
-    section(out, 2, tr!("Suivi des actions", "Action follow-up"));
+/// A value with its unit, for a number.
+fn measured(plan: &Plan, action: &str, indicator: &str, value: &Value) -> (String, String) {
+    let ind = plan.action(action).and_then(|a| a.indicators.iter().find(|i| i.id == indicator));
+    let name = ind.map(|i| i.name.trim().to_string()).unwrap_or_else(|| indicator.to_string());
+    let mut v = value_text(value);
+    if let (Value::Number(_), Some(unit)) = (value, ind.and_then(|i| i.unit.as_ref())) {
+        v.push(' ');
+        v.push_str(unit.trim());
+    }
+    (name, v)
+}
 
-    section(out, 3, tr!("Changements de statut", "Status changes"));
-    let mut lines = Vec::new();
-    for e in items {
-        if let Change::Status { action, to } = &e.event.change {
+/// A line led by a strong label: « **Décision n° 1 :** texte ».
+fn lead(label: impl Into<String>, text: impl Into<String>) -> Line {
+    vec![b(label), t(" "), t(text)]
+}
+
+/// One line of an agenda item: what the meeting recorded.
+fn recorded(state: &PlanState, e: &Entry, numbers: &[(usize, usize)]) -> Option<Item> {
+    let plan = &state.plan;
+    let item = match &e.event.change {
+        Change::Decision { text, owner, due, .. } => {
+            let n = numbers.iter().find(|(l, _)| *l == e.line).map(|(_, n)| *n).unwrap_or_default();
+            let label = tr!(format!("Décision n° {n} :"), format!("Decision {n}:"));
+            Item { line: lead(label, text.trim()), sub: details(plan, owner.as_deref(), *due) }
+        }
+        Change::Task { id, text, owner, due, .. } => Item {
+            line: lead(tr!("Tâche :", "Task:"), format!("{} ({id})", text.trim())),
+            sub: details(plan, owner.as_deref(), *due),
+        },
+        Change::Note { text, .. } => Item::new(lead(tr!("Relevé :", "Noted:"), text.trim())),
+        Change::Status { to, .. } => {
             let change = match e.before {
-                Some(b) => crate::line::from_to(status_label(b), status_label(*to)),
+                Some(bf) => crate::line::from_to(status_label(bf), status_label(*to)),
                 None => crate::line::becomes(status_label(*to)),
             };
-            let line = item(&action_text(plan, action), &change);
-            lines.push(with_note(line, &[e.event.note.as_ref()]));
+            Item::new(lead(tr!("Statut :", "Status:"), with_notes(change, &[e.event.note.as_ref()])))
         }
-    }
-    list(out, &lines, tr!("Aucun changement de statut.", "No status change."));
-
-    // Due dates moved in the meeting (a section only when there are some).
-    let moved: Vec<String> = items
-        .iter()
-        .filter_map(|e| {
-            let (from, to) = crate::plan::schedule::moved(e)?;
-            let Change::Reschedule { action, .. } = &e.event.change else { return None };
-            let line = item(&action_text(plan, action), &crate::wording::rescheduled(from, to));
-            Some(with_note(line, &[e.event.note.as_ref()]))
-        })
-        .collect();
-    if !moved.is_empty() {
-        section(out, 3, tr!("Échéances reportées", "Due dates moved"));
-        list(out, &moved, "");
-    }
-
-    section(out, 3, tr!("Mesures", "Measurements"));
-    let mut lines = Vec::new();
-    for e in items {
-        if let Change::Measure { action, indicator, point } = &e.event.change {
-            let ind = plan.action(action).and_then(|a| a.indicators.iter().find(|i| i.id == *indicator));
-            let name = ind.map(|i| i.name.as_str()).unwrap_or(indicator);
-            let mut value = md_text(&value_text(&point.value));
-            if let (Value::Number(_), Some(unit)) = (&point.value, ind.and_then(|i| i.unit.as_ref())) {
-                let _ = write!(value, " {}", md_text(unit));
-            }
+        Change::Measure { action, indicator, point } => {
+            let (name, v) = measured(plan, action, indicator, &point.value);
             let date = date_text(point.date);
-            let value = tr!(format!("{value} au {date}"), format!("{value} on {date}"));
-            let line = item(&format!("{}, {}", md_text(action), md_text(name)), &value);
-            lines.push(with_note(line, &[point.note.as_ref(), e.event.note.as_ref()]));
+            let what = tr!(format!("{name} : {v} au {date}"), format!("{name}: {v} on {date}"));
+            let what = with_notes(what, &[point.note.as_ref(), e.event.note.as_ref()]);
+            Item::new(lead(tr!("Mesure :", "Measurement:"), what))
         }
-    }
-    list(out, &lines, tr!("Aucune mesure.", "No measurement."));
-
-    section(out, 3, tr!("Commentaires", "Comments"));
-    let mut lines = Vec::new();
-    for e in items {
-        if let Change::Comment { action, text } = &e.event.change {
-            let line = item(&action_text(plan, action), &quoted(text));
-            lines.push(with_note(line, &[e.event.note.as_ref()]));
+        Change::Comment { text, .. } => {
+            Item::new(lead(tr!("Commentaire :", "Comment:"), with_notes(quoted(text), &[e.event.note.as_ref()])))
         }
-    }
-    list(out, &lines, tr!("Aucun commentaire.", "No comment."));
+        Change::Reschedule { .. } => {
+            // « échéance reportée du 31/12/2021 au 30/06/2027 », the former date found by replay.
+            let (from, to) = crate::plan::schedule::moved(e)?;
+            let what = with_notes(crate::wording::rescheduled(from, to), &[e.event.note.as_ref()]);
+            Item::new(lead(tr!("Échéance :", "Due date:"), what))
+        }
+        _ => return None,
+    };
+    Some(item)
 }
 
-/// The lines of a list, or the sentence that says it is empty.
-fn list(out: &mut String, lines: &[String], empty: &str) {
-    if lines.is_empty() {
-        nothing(out, empty);
+/// Where a task stands on a date: done (and when), late, or to do.
+fn task_state(state: &PlanState, id: &str, line: usize, due: Option<Date>, on: Date, until: Option<usize>) -> String {
+    let done = state
+        .tasks
+        .iter()
+        .find(|t| t.id == id && t.line == line)
+        .and_then(|t| t.done_line)
+        .filter(|l| until.is_none_or(|u| *l <= u));
+    match done.and_then(|l| state.entry_by_line(l)) {
+        Some(e) => tr!(
+            format!("faite le {}", date_text(e.event.at.date())),
+            format!("done on {}", date_text(e.event.at.date()))
+        ),
+        None if due.is_some_and(|d| d < on) => tr!("en retard", "late").to_string(),
+        None => tr!("à faire", "to do").to_string(),
+    }
+}
+
+/// Where an earlier decision stands on the meeting's date.
+fn decision_state(due: Option<Date>, on: Date) -> String {
+    match due {
+        Some(d) if d < on => tr!("échéance dépassée", "past due").to_string(),
+        Some(_) => tr!("en cours", "under way").to_string(),
+        None => tr!("sans échéance", "no due date").to_string(),
+    }
+}
+
+/// "Suivi des décisions antérieures": the decisions and tasks of the body's earlier meetings.
+fn earlier(d: &mut Doc, state: &PlanState, m: &Meeting) {
+    let plan = &state.plan;
+    let mut table = Table::new(
+        &[
+            tr!("Réunion", "Meeting"),
+            tr!("Décision ou tâche", "Decision or task"),
+            tr!("Responsable", "Owner"),
+            tr!("Échéance", "Due"),
+            tr!("État", "State"),
+        ],
+        &[false; 5],
+    );
+    table.widths = vec![4, 12, 6, 4, 4];
+    // Tasks done by the end of this meeting count as done; later ones do not yet.
+    let until = m.closed_line.or(Some(usize::MAX));
+    for before in state.meetings.iter().filter(|x| x.body == m.body && x.opened_line < m.opened_line) {
+        let mut n = 0;
+        for e in applied(state, before) {
+            let row = match &e.event.change {
+                Change::Decision { text, owner, due, .. } => {
+                    n += 1;
+                    let what =
+                        tr!(format!("Décision n° {n} : {}", text.trim()), format!("Decision {n}: {}", text.trim()));
+                    (what, owner, *due, decision_state(*due, m.date))
+                }
+                Change::Task { id, text, owner, due, .. } => {
+                    let what = tr!(format!("Tâche : {}", text.trim()), format!("Task: {}", text.trim()));
+                    (what, owner, *due, task_state(state, id, e.line, *due, m.date, until))
+                }
+                _ => continue,
+            };
+            let (what, owner, due, st) = row;
+            table.row(vec![
+                vec![t(date_text(before.date))],
+                vec![t(what)],
+                vec![t(owner.as_deref().map(|o| plan.person_name(o)).unwrap_or("—"))],
+                vec![t(due.map(date_text).unwrap_or_else(|| "—".to_string()))],
+                vec![t(st)],
+            ]);
+        }
+    }
+    if table.rows.is_empty() {
         return;
     }
-    for l in lines {
-        let _ = writeln!(out, "{l}");
-    }
-    out.push('\n');
+    d.heading(2, tr!("Suivi des décisions antérieures", "Follow-up of earlier decisions"));
+    d.push(Block::Table(table));
 }
 
-fn notes(out: &mut String, plan: &Plan, items: &[&Entry]) {
-    section(out, 2, tr!("Notes", "Notes"));
-    let mut n = 0;
+fn decisions(d: &mut Doc, plan: &Plan, items: &[&Entry]) {
+    let mut table = Table::new(
+        &[tr!("N°", "No."), tr!("Décision", "Decision"), tr!("Responsable", "Owner"), tr!("Échéance", "Due")],
+        &[true, false, false, false],
+    );
+    table.widths = vec![1, 8, 3, 2];
     for e in items {
-        if let Change::Note { text, actions, .. } = &e.event.change {
-            n += 1;
-            let _ = writeln!(out, "- {}", inline(text));
+        if let Change::Decision { text, owner, due, actions, .. } = &e.event.change {
+            let mut what = vec![t(text.trim())];
             if !actions.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "  - {}",
-                    labelled(tr!("Actions liées", "Linked actions"), &actions_text(plan, actions))
-                );
+                let linked: Vec<String> = actions.iter().map(|a| action_title(plan, a)).collect();
+                what.push(t(format!(" ({})", linked.join(tr!(" ; ", "; ")))));
             }
+            table.row(vec![
+                vec![t((table.rows.len() + 1).to_string())],
+                what,
+                vec![t(owner.as_deref().map(|o| plan.person_name(o)).unwrap_or("—"))],
+                vec![t(due.map(date_text).unwrap_or_else(|| "—".to_string()))],
+            ]);
         }
     }
-    if n == 0 {
-        nothing(out, tr!("Aucune note.", "No note."));
-    } else {
-        out.push('\n');
+    if !table.rows.is_empty() {
+        d.heading(2, tr!("Relevé des décisions", "Decisions"));
+        d.push(Block::Table(table));
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_text_from_the_journal_cannot_start_a_list_of_its_own() {
-        assert_eq!(inline("- suite"), "\\- suite");
-        assert_eq!(inline("+"), "\\+");
-        assert_eq!(inline("2020. Bilan"), "2020\\. Bilan");
-        assert_eq!(inline("3) voir"), "3\\) voir");
-        assert_eq!(inline("-5 % d'appels"), "-5 % d'appels");
-        assert_eq!(inline("1.2 Diagnostic"), "1.2 Diagnostic");
-        assert_eq!(inline("  # titre | x "), "\\# titre \\| x");
+fn tasks(d: &mut Doc, state: &PlanState, items: &[&Entry], on: Date) {
+    let plan = &state.plan;
+    let mut table = Table::new(
+        &[tr!("Tâche", "Task"), tr!("Responsable", "Owner"), tr!("Échéance", "Due"), tr!("État", "State")],
+        &[false; 4],
+    );
+    table.widths = vec![7, 3, 2, 2];
+    for e in items {
+        if let Change::Task { id, text, owner, due, .. } = &e.event.change {
+            table.row(vec![
+                vec![t(format!("{} ({id})", text.trim()))],
+                vec![t(owner.as_deref().map(|o| plan.person_name(o)).unwrap_or("—"))],
+                vec![t(due.map(date_text).unwrap_or_else(|| "—".to_string()))],
+                vec![t(task_state(state, id, e.line, *due, on, None))],
+            ]);
+        }
     }
+    if !table.rows.is_empty() {
+        d.heading(2, tr!("Tâches", "Tasks"));
+        d.push(Block::Table(table));
+    }
+}
+
+fn next_meeting(d: &mut Doc, plan: &Plan, m: &Meeting) {
+    let Some((date, place)) = &m.next else { return };
+    d.heading(2, tr!("Prochaine réunion", "Next meeting"));
+    let body = body_name(plan, m);
+    let when = date_text(*date);
+    let text = match place.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        Some(p) => tr!(format!("{body} : le {when}, {p}."), format!("{body}: {when}, {p}.")),
+        None => tr!(format!("{body} : le {when}."), format!("{body}: {when}.")),
+    };
+    d.para(vec![t(text)]);
+}
+
+fn distribution(d: &mut Doc, plan: &Plan, m: &Meeting) {
+    let Some(body) = plan.body(&m.body) else { return };
+    let people = expected_people(body);
+    if people.is_empty() {
+        return;
+    }
+    d.heading(2, tr!("Diffusion", "Distribution"));
+    let lines = people
+        .into_iter()
+        .map(|p| {
+            let mut label = person_label(plan, p);
+            if let Some(org) = plan.person(p).and_then(|x| x.org.as_deref()).map(str::trim).filter(|o| !o.is_empty()) {
+                label.push_str(&format!(" ({org})"));
+            }
+            Item::new(vec![t(label)])
+        })
+        .collect();
+    d.push(Block::List(lines));
 }

@@ -296,6 +296,7 @@ fn minutes_carry_the_empreinte_and_verify_says_whether_they_match() {
         body: "cotech".into(),
         title: Some("COTECH".into()),
         date: copil::plan::model::Date::ymd(2026, 11, 23),
+        place: None,
     };
     append(&journal, &line("cellule-etat", "15:00", open), WAIT).unwrap();
     let decision = Change::Decision {
@@ -313,7 +314,7 @@ fn minutes_carry_the_empreinte_and_verify_says_whether_they_match() {
     let out = copil(&["minutes", p(&plan), id, "-o", p(&minutes)]);
     assert_eq!(out.status.code(), Some(0), "{}", err(&out));
     let text = fs::read_to_string(&minutes).unwrap();
-    assert!(text.contains(&format!("Empreinte du journal à la clôture : `{hash}`")), "{text}");
+    assert!(text.contains(&format!("Empreinte du journal à la clôture : {hash}")), "{text}");
     let out = copil(&["verify", p(&plan), "--minutes", p(&minutes)]);
     assert_eq!(out.status.code(), Some(0), "{}", err(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("clôture de la réunion {id}")));

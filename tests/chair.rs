@@ -221,7 +221,7 @@ fn reschedule_from_the_key_and_in_a_meeting_with_the_minutes() {
     let s = screen(&mut a, 120, 40);
     assert!(s.contains("• échéance reportée du 31/03/2027 au 30/09/2027"), "the item shows it: {s}");
     let minutes = copil::minutes::markdown(&a.state, "2026-11-23-cotech").unwrap();
-    assert!(minutes.contains("### Échéances reportées"), "{minutes}");
+    assert!(minutes.contains("**Échéance :** échéance reportée du"), "{minutes}");
     assert!(
         minutes.contains("échéance reportée du 31/03/2027 au 30/09/2027 — « Décidé en séance »")
             || minutes.contains("échéance reportée du 31/03/2027 au 30/09/2027 — Décidé en séance"),
@@ -481,6 +481,8 @@ fn a_failed_minutes_write_speaks_of_the_minutes() {
     // Where the minutes go, a directory: the write fails.
     std::fs::create_dir(dir.path().join("essai-2026-11-23-cotech.md")).unwrap();
     typed(&mut a, "M");
+    // The format (Markdown first), then the write fails.
+    keys(&mut a, &[KeyCode::Enter]);
     let msg = a.ui.message.as_ref().unwrap().text.clone();
     assert!(msg.contains("relevé") && !msg.contains("rapport"), "{msg}");
 }

@@ -172,6 +172,8 @@ fn a_whole_copil_postpones_an_action_adds_an_item_by_search_and_records_a_two_li
 
     // The minutes, written beside the plan.
     t.keys(&["M"]);
+    t.wait_for("Écrire le relevé", 5);
+    t.keys(&["Enter"]);
     t.wait_for("Relevé écrit", 5);
     let minutes = std::fs::read_to_string(dir.path().join("bouches-du-rhone-2026-11-23-copil.md")).unwrap();
     for want in [
@@ -181,7 +183,7 @@ fn a_whole_copil_postpones_an_action_adds_an_item_by_search_and_records_a_two_li
         "1-2-2 — Plan Préfectures Nouvelle Génération",
         "2-1-1 — ",
         "31/12/2027",
-        "### Échéances reportées",
+        "**Échéance :**",
         "échéance reportée du 31/12/2021 au 30/06/2027",
         "attendre le nouveau marché",
     ] {

@@ -331,13 +331,14 @@ fn a_whole_meeting_open_attendance_decision_status_close_and_its_minutes() {
     t.keys(&["Up", "Enter"]);
     t.wait_for("23/11/2026 · close", 5);
     t.keys(&["M"]);
+    t.wait_for("Écrire le relevé", 5);
+    t.keys(&["Enter"]);
     t.wait_for("Relevé écrit", 5);
     t.keys(&["q"]);
     let s = t.wait_for("EXIT=", 5);
     assert!(s.contains("EXIT=0"), "{s}");
     let minutes = std::fs::read_to_string(dir.path().join("charente-extract-2026-11-23-cotech.md")).unwrap();
-    for text in
-        ["COTECH de novembre", "Ouvrir deux MSAP en 2027", "En cours → Réalisée", "Référent CAF", "réunion close"]
+    for text in ["COTECH de novembre", "Ouvrir deux MSAP en 2027", "En cours → Réalisée", "Référent CAF", "Diffusion"]
     {
         assert!(minutes.contains(text), "{text:?} missing:\n{minutes}");
     }

@@ -374,7 +374,7 @@ fn status() -> impl Strategy<Value = Status> {
 }
 
 fn presence() -> impl Strategy<Value = Presence> {
-    prop::sample::select(vec![Presence::Present, Presence::Excused, Presence::Absent])
+    prop::sample::select(vec![Presence::Present, Presence::Excused, Presence::Absent, Presence::Represented])
 }
 
 fn change(max_line: usize) -> impl Strategy<Value = Change> {
@@ -390,12 +390,16 @@ fn change(max_line: usize) -> impl Strategy<Value = Change> {
         ),
         (pick(ACTIONS), ".{0,8}").prop_map(|(action, text)| Change::Comment { action, text }),
         (pick(ACTIONS), date()).prop_map(|(action, due)| Change::Reschedule { action, due }),
-        (pick(MEETINGS), pick(BODIES), prop::option::of(".{0,6}"), date())
-            .prop_map(|(id, body, title, date)| Change::MeetingOpened { id, body, title, date }),
-        (pick(MEETINGS), pick(PEOPLE), presence()).prop_map(|(meeting, person, presence)| Change::Attendance {
+        (pick(MEETINGS), pick(BODIES), prop::option::of(".{0,6}"), date(), prop::option::of(".{0,6}"))
+            .prop_map(|(id, body, title, date, place)| Change::MeetingOpened { id, body, title, date, place }),
+        (pick(MEETINGS), pick(PEOPLE), presence(), prop::option::of(pick(PEOPLE)))
+            .prop_map(|(meeting, person, presence, by)| Change::Attendance { meeting, person, presence, by }),
+        (pick(MEETINGS), prop::option::of(pick(ACTIONS)), ".{0,6}")
+            .prop_map(|(meeting, action, title)| Change::AgendaItem { meeting, action, title }),
+        (pick(MEETINGS), date(), prop::option::of(".{0,6}")).prop_map(|(meeting, date, place)| Change::NextMeeting {
             meeting,
-            person,
-            presence
+            date,
+            place
         }),
         (pick(MEETINGS), actions.clone(), prop::option::of(pick(PEOPLE)), prop::option::of(date())).prop_map(
             |(meeting, actions, owner, due)| Change::Decision {

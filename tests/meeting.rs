@@ -46,7 +46,13 @@ fn the_lines_of_a_meeting_are_checked_before_they_are_written() {
     let e = meeting::open(&state, &who, "cotech", today(), Some("  ")).unwrap();
     assert_eq!(
         e.change,
-        Change::MeetingOpened { id: "2026-11-23-cotech".into(), body: "cotech".into(), title: None, date: today() }
+        Change::MeetingOpened {
+            id: "2026-11-23-cotech".into(),
+            body: "cotech".into(),
+            title: None,
+            date: today(),
+            place: None
+        }
     );
     assert_eq!(meeting::open(&state, &who, "conseil", today(), None), Err(EditError::UnknownBody("conseil".into())));
     // The fixture's meeting of 2018 is closed: nothing more goes into it.
@@ -210,7 +216,10 @@ fn a_whole_meeting_in_the_interface_writes_its_lines_and_its_minutes() {
     keys(&mut a, &[KeyCode::Char('d')]);
     assert!(a.ui.form.is_none(), "a closed meeting records nothing");
     assert!(a.ui.message.as_ref().unwrap().text.contains("close"), "{:?}", a.ui.message);
+    // `M` asks which format, Markdown first (nothing remembered yet).
     keys(&mut a, &[KeyCode::Char('M')]);
+    assert!(screen(&mut a, 100, 30).contains("OpenDocument (.odt)"), "the format picker");
+    keys(&mut a, &[KeyCode::Enter]);
     let minutes = std::fs::read_to_string(dir.path().join("plan-2026-11-23-cotech.md")).unwrap();
     assert_eq!(Some(minutes.clone()), copil::minutes::markdown(&a.state, "2026-11-23-cotech"));
     for text in [
@@ -224,9 +233,23 @@ fn a_whole_meeting_in_the_interface_writes_its_lines_and_its_minutes() {
     ] {
         assert!(minutes.contains(text), "{text:?} missing:\n{minutes}");
     }
+    // ODT this time: written beside the plan, and offered first the next time.
+    keys(&mut a, &[KeyCode::Char('M'), KeyCode::Down, KeyCode::Enter]);
+    let odt = std::fs::read(dir.path().join("plan-2026-11-23-cotech.odt")).unwrap();
+    assert!(odt.starts_with(b"PK") && odt[30..].starts_with(b"mimetypeapplication/vnd.oasis.opendocument.text"));
+    assert_eq!(a.minutes_format, copil::minutes::MinutesFormat::Odt);
+    keys(&mut a, &[KeyCode::Char('M')]);
+    assert_eq!(a.ui.form.as_ref().map(|f| f.chosen_format()), Some(copil::minutes::MinutesFormat::Odt));
+    keys(&mut a, &[KeyCode::Esc]);
+
     let lines = journal_lines(&path);
-    // Opened, 4 attendance lines, decision, status, task, closed.
-    assert_eq!(lines.len(), before + 9, "{lines:#?}");
+    // Opened, 4 attendance lines, decision, status, the chair moving to the second item, task,
+    // back to the first item, closed.
+    assert_eq!(lines.len(), before + 11, "{lines:#?}");
+    assert!(
+        lines[before + 7].contains("AgendaItem(") && lines[before + 9].contains(r#"action: "Spup01""#),
+        "{lines:#?}"
+    );
     assert!(lines[before + 5].contains(r#"owner: "ref-poste""#), "a person's name is stored as their id");
     assert!(lines[before + 6].contains(r#"meeting: "2026-11-23-cotech""#), "the status carries the meeting");
 }

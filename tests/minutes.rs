@@ -59,61 +59,65 @@ fn the_cotech_minutes_say_what_the_journal_recorded() {
     assert!(doc.starts_with("# Relevé de décisions — COTECH du 12 juin 2018\n"), "{doc}");
     assert!(doc.contains("- Instance : Comité technique\n"), "{doc}");
     assert!(doc.contains("- Date : 12/06/2018\n"), "{doc}");
-    assert!(doc.contains("- État : réunion close\n"), "{doc}");
+    assert!(doc.contains("- Horaires : de 10 h 00 à 11 h 30\n"), "{doc}");
+    assert!(doc.contains("- Présidence : Cellule technique (État), Cellule technique\n"), "{doc}");
     assert!(!doc.contains("provisoire"), "a closed meeting's minutes are final");
+    // No journal jargon: the only mention of the journal is its empreinte at closing (issue 11).
+    let body = doc.split(copil::minutes::empreinte_label()).next().unwrap_or_default();
+    assert!(!body.contains("journal") && !doc.contains("ligne"), "no journal jargon: {doc}");
+    assert!(doc.contains("Empreinte du journal à la clôture : "), "{doc}");
 
-    // The status change of line 8, with its note.
-    let status = section(&doc, "### Changements de statut");
-    assert!(status.contains("Spup05 — Mutualisation des moyens"), "{status}");
-    assert!(status.contains("Non démarrée → En cours"), "{status}");
-    assert!(status.contains("Convention PAD en préparation"), "{status}");
+    // Without agenda lines, the agenda is the actions in the order they came up.
+    let agenda = section(&doc, "## Ordre du jour");
+    let items: Vec<&str> = agenda.lines().filter(|l| l.starts_with(char::is_numeric)).collect();
+    assert_eq!(items.len(), 3, "{agenda}");
+    assert!(items[0].starts_with("1. Spup01 — ") && items[1].starts_with("2. Spup03 — "), "{agenda}");
+    assert!(items[2].starts_with("3. Spup05 — "), "{agenda}");
+
+    // The status change of line 8, with its note, under its item.
+    let spup05 = section(
+        &doc,
+        "### 3. Spup05 — Mutualisation des moyens pour mieux accompagner les publics les plus en difficulté",
+    );
+    assert!(
+        spup05.contains("- **Statut :** Non démarrée → En cours — « Convention PAD en préparation »\n"),
+        "{spup05}"
+    );
     // The measurement of line 5, with its unit and the date of the value.
-    let measures = section(&doc, "### Mesures");
-    assert!(measures.contains("Nombre de MSAP dans le département : 15 MSAP au 31/05/2018"), "{measures}");
+    assert!(doc.contains("- **Mesure :** Nombre de MSAP dans le département : 15 MSAP au 31/05/2018\n"), "{doc}");
     // The comment of line 12 was made after the meeting: it is not in the minutes.
-    assert!(section(&doc, "### Commentaires").contains("Aucun commentaire."), "{doc}");
     assert!(!doc.contains("Tableau de bord transmis"), "{doc}");
 
-    let decisions = section(&doc, "## Décisions");
-    assert!(decisions.contains("1. Proposer au COPIL l'ouverture de cinq nouvelles MSAP d'ici 2020\n"), "{decisions}");
-    assert!(decisions.contains("Responsable : Cellule technique (Département)"), "{decisions}");
-    assert!(decisions.contains("Échéance : 30/11/2018"), "{decisions}");
-    assert!(decisions.contains("Spup01 — Constitution d'un réseau de présence mutualisée"), "{decisions}");
-
+    let decisions = section(&doc, "## Relevé des décisions");
+    assert!(
+        decisions.contains("| 1 | Proposer au COPIL l'ouverture de cinq nouvelles MSAP d'ici 2020 (Spup01 — Constitution d'un réseau de présence mutualisée (MSAP, …) de proximité pour l'accès aux droits) | Cellule technique (Département) | 30/11/2018 |"),
+        "{decisions}"
+    );
     let tasks = section(&doc, "## Tâches");
-    assert!(tasks.contains("Transmettre les chiffres de fréquentation mensuels (t1)"), "{tasks}");
-    assert!(tasks.contains("Responsable : Référent CAF"), "{tasks}");
-    assert!(tasks.contains("Échéance : 30/09/2018"), "{tasks}");
-    assert!(tasks.contains("État : faite le 28/09/2018"), "done by the TaskDone of line 11: {tasks}");
-
-    let notes = section(&doc, "## Notes");
-    assert!(notes.contains("- La CAF présentera le tableau de bord au prochain COTECH\n"), "{notes}");
-
-    // Attendance, grouped by organisation (sorted), guests last.
-    let attendance = section(&doc, "## Présences");
-    let groups: Vec<&str> = attendance.lines().filter_map(|l| l.strip_prefix("### ")).collect();
-    assert_eq!(
-        groups,
-        ["CAF de la Charente", "CPAM de la Charente", "La Poste", "Préfecture de la Charente", "Invités"],
-        "{attendance}"
+    assert!(
+        tasks.contains("| Transmettre les chiffres de fréquentation mensuels (t1) | Référent CAF | 30/09/2018 | faite le 28/09/2018 |"),
+        "done by the TaskDone of line 11: {tasks}"
     );
-    assert!(section(&doc, "### CPAM de la Charente").contains("- Présents : Référent CPAM\n"), "{attendance}");
-    assert!(section(&doc, "### CAF de la Charente").contains("- Excusés : Référent CAF\n"), "{attendance}");
-    assert!(section(&doc, "### Invités").contains("- Présents : Directrice de la MSAP de Rouillac\n"), "{attendance}");
+    let spup03 = section(&doc, "### 2. Spup03 — Intégration des opérateurs au réseau (CAF)");
+    assert!(spup03.contains("- **Relevé :** La CAF présentera le tableau de bord au prochain COTECH\n"), "{spup03}");
+
+    // Attendance by presence, then by organisation (sorted), guests last.
+    let present = section(&doc, "### Présents");
+    assert!(
+        present
+            .contains("- **CPAM de la Charente** : Référent CPAM\n- **Invités** : Directrice de la MSAP de Rouillac\n"),
+        "{present}"
+    );
+    assert!(section(&doc, "### Excusés").contains("- **CAF de la Charente** : Référent CAF\n"), "{doc}");
     // The COTECH's chair and a member with no attendance line.
+    let unknown = section(&doc, "### Présence non renseignée");
+    assert!(unknown.contains("- **La Poste** : Référent La Poste\n"), "{unknown}");
     assert!(
-        section(&doc, "### Préfecture de la Charente")
-            .contains("- Non renseigné : Cellule technique (État), Cellule technique\n"),
-        "{attendance}"
+        unknown.contains("- **Préfecture de la Charente** : Cellule technique (État), Cellule technique\n"),
+        "{unknown}"
     );
-    assert!(section(&doc, "### La Poste").contains("- Non renseigné : Référent La Poste\n"), "{attendance}");
-    // The closed meeting's minutes end with the journal's empreinte at closing.
-    let (body, empreinte) = doc.split_once("\nEmpreinte du journal à la clôture : `").expect("an empreinte");
-    assert_eq!(empreinte.len(), 64 + 2, "{empreinte:?}");
-    assert!(
-        body.ends_with("COTECH\n  - Actions liées : Spup03 — Intégration des opérateurs au réseau (CAF)\n"),
-        "{doc}"
-    );
+    let doc = doc.split("\nEmpreinte du journal à la clôture").next().unwrap_or_default();
+    assert!(doc.ends_with("## Diffusion\n\n- Cellule technique (État), Cellule technique (Préfecture de la Charente)\n- Référent CPAM (CPAM de la Charente)\n- Référent CAF (CAF de la Charente)\n- Référent La Poste (La Poste)\n"), "{doc}");
 }
 
 #[test]
@@ -194,32 +198,27 @@ fn undone_lines_are_left_out_and_an_open_meeting_is_provisional() {
     let doc = in_french(|| minutes::markdown(&loaded.state, "m1")).expect("meeting m1");
 
     assert!(doc.starts_with("# Relevé de décisions — Groupe de travail du 02/03/2026\n"), "{doc}");
-    assert!(doc.contains("- État : **Réunion en cours — relevé provisoire**\n"), "{doc}");
-    assert!(doc.contains("- Réunion : m1 (journal, depuis la ligne 1)\n"), "{doc}");
+    assert!(doc.contains("**Réunion en cours — relevé provisoire.**\n"), "{doc}");
+    assert!(doc.contains("- Horaires : à partir de 10 h 00\n"), "{doc}");
 
-    let status = section(&doc, "### Changements de statut");
-    assert!(!status.contains("Réalisée"), "the undone status change is left out: {status}");
-    assert_eq!(status.lines().filter(|l| l.starts_with("- ")).count(), 1, "{status}");
-    assert!(status.contains("- a1 — Première action : Non démarrée → En cours\n"), "{status}");
-    assert!(section(&doc, "## Décisions").contains("Aucune décision."), "{doc}");
-    assert!(!doc.contains("Décision annulée"), "{doc}");
-    assert!(section(&doc, "## Tâches").contains("Aucune tâche."), "{doc}");
-    assert!(section(&doc, "## Notes").contains("Aucune note."), "{doc}");
-    assert!(section(&doc, "### Mesures").contains("- a1, Nombre : 2,5 au 28/02/2026\n"), "{doc}");
+    let item = section(&doc, "### 1. a1 — Première action");
+    assert!(!item.contains("Réalisée"), "the undone status change is left out: {item}");
+    assert_eq!(item.matches("**Statut :**").count(), 1, "{item}");
+    assert!(item.contains("- **Statut :** Non démarrée → En cours\n"), "{item}");
+    assert!(!doc.contains("Décision annulée") && !doc.contains("## Relevé des décisions"), "{doc}");
+    assert!(!doc.contains("## Tâches"), "no empty section: {doc}");
+    assert!(item.contains("- **Mesure :** Nombre : 2,5 au 28/02/2026\n"), "{doc}");
     // Text from the journal cannot break the list or the Markdown.
-    assert!(section(&doc, "### Commentaires").contains("- a1 — Première action : « - suite \\| à voir »\n"), "{doc}");
+    assert!(item.contains("- **Commentaire :** « - suite \\| à voir »\n"), "{doc}");
 
     // The last attendance line about a person wins; without an organisation, its own group;
     // organisations sorted without regard to accents or case.
-    let attendance = section(&doc, "## Présences");
-    let groups: Vec<&str> = attendance.lines().filter_map(|l| l.strip_prefix("### ")).collect();
-    assert_eq!(groups, ["avenir", "Écoles", "Sans organisation"], "{attendance}");
-    assert!(section(&doc, "### Écoles").contains("- Excusés : Bob Durand\n"), "{attendance}");
-    assert!(!attendance.contains("Absents"), "{attendance}");
-    assert!(section(&doc, "### avenir").contains("- Non renseigné : Clé Petit\n"), "{attendance}");
+    assert!(section(&doc, "### Excusés").contains("- **Écoles** : Bob Durand\n"), "{doc}");
+    assert!(!doc.contains("### Absents"), "{doc}");
+    assert!(section(&doc, "### Présence non renseignée").contains("- **avenir** : Clé Petit\n"), "{doc}");
     assert!(
-        section(&doc, "### Sans organisation").contains("- Présents : Ana Martin, Cheffe de projet\n"),
-        "{attendance}"
+        section(&doc, "### Présents").contains("- **Sans organisation** : Ana Martin, Cheffe de projet\n"),
+        "{doc}"
     );
 
     // Rendering again gives the same bytes.
@@ -236,16 +235,15 @@ fn a_meeting_with_nothing_recorded_says_so() {
     let loaded = load::load(&plan).unwrap_or_else(|d| panic!("{d}"));
     let doc = in_french(|| minutes::markdown(&loaded.state, "m1")).expect("meeting m1");
     assert!(doc.starts_with("# Relevé de décisions — Point d'étape\n"), "{doc}");
-    assert!(doc.contains("- Réunion : m1 (journal, lignes 1 à 2)\n"), "{doc}");
-    for empty in
-        ["Aucune décision.", "Aucune tâche.", "Aucun changement de statut.", "Aucune mesure.", "Aucun commentaire."]
-    {
-        assert!(doc.contains(&format!("\n{empty}\n\n")), "{empty}: {doc}");
+    assert!(doc.contains("- Horaires : de 10 h 00 à 11 h 00\n"), "{doc}");
+    // No empty section: nothing recorded, no agenda, no decisions, no tasks.
+    for absent in ["## Ordre du jour", "## Relevé des décisions", "## Tâches", "## Prochaine réunion", "Aucun"] {
+        assert!(!doc.contains(absent), "{absent}: {doc}");
     }
-    let body = doc.split("\nEmpreinte du journal").next().unwrap_or_default();
-    assert!(body.ends_with("## Notes\n\nAucune note.\n"), "{doc}");
-    // Everyone of the body is listed, as not recorded.
-    assert_eq!(section(&doc, "## Présences").matches("- Non renseigné : ").count(), 3, "{doc}");
+    // Everyone of the body is listed, as not recorded, and on the distribution list.
+    let unknown = section(&doc, "### Présence non renseignée");
+    assert_eq!(unknown.matches("- **").count(), 3, "{doc}");
+    assert_eq!(section(&doc, "## Diffusion").matches("\n- ").count(), 3, "{doc}");
 }
 
 #[test]

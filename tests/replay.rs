@@ -132,6 +132,8 @@ fn items(state: &PlanState, meeting: &str) -> Vec<(usize, &'static str)> {
                 Change::Attendance { .. } => "Attendance",
                 Change::Undo { .. } => "Undo",
                 Change::Reschedule { .. } => "Reschedule",
+                Change::AgendaItem { .. } => "AgendaItem",
+                Change::NextMeeting { .. } => "NextMeeting",
             };
             (e.line, kind)
         })
@@ -618,9 +620,10 @@ fn every_kind() -> Vec<Event> {
             body: s("copil"),
             title: Some(s("COPIL 2026")),
             date: Date::ymd(2026, 1, 5),
+            place: None,
         }),
-        event(Change::Attendance { meeting: s("m1"), person: s("mlegrand"), presence: Presence::Present }),
-        event(Change::Attendance { meeting: s("m1"), person: s("Invité"), presence: Presence::Excused }),
+        event(Change::Attendance { meeting: s("m1"), person: s("mlegrand"), presence: Presence::Present, by: None }),
+        event(Change::Attendance { meeting: s("m1"), person: s("Invité"), presence: Presence::Excused, by: None }),
         event_in(Change::Status { action: s("1-1"), to: Status::InProgress }, "m1"),
         event_in(Change::Measure { action: s("1-1"), indicator: s("n"), point: point(Value::Number(4.0)) }, "m1"),
         event_in(Change::Comment { action: s("1-1"), text: s("En bonne voie") }, "m1"),
@@ -761,11 +764,13 @@ fn to_line_is_one_line_that_parses_back() {
             body: text.clone(),
             title: Some(text.clone()),
             date: Date::ymd(2026, 2, 28),
+            place: Some(text.clone()),
         }));
         events.push(event(Change::Attendance {
             meeting: text.clone(),
             person: text.clone(),
             presence: Presence::Absent,
+            by: Some(text.clone()),
         }));
         events.push(event(Change::Decision {
             meeting: text.clone(),

@@ -285,6 +285,7 @@ fn with_open_meeting(dir: &Path) -> PathBuf {
             body: "cotech".into(),
             title: Some("COTECH de novembre".into()),
             date: copil::plan::model::Date::ymd(2026, 11, 23),
+            place: None,
         },
         None,
     );

@@ -27,6 +27,8 @@ pub enum Presence {
     Present,
     Excused,
     Absent,
+    /// Not there in person: someone else came in their place (the `Attendance` line's `by`).
+    Represented,
 }
 
 /// The change kinds of format 1. An unknown kind is refused with its line number.
@@ -52,11 +54,17 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
         title: Option<String>,
         date: Date,
+        /// Where the meeting is held (optional; absent in journals written before it existed).
+        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        place: Option<String>,
     },
     Attendance {
         meeting: String,
         person: String,
         presence: Presence,
+        /// With `presence: Represented`: who came in the person's place (a person id or a name).
+        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        by: Option<String>,
     },
     Decision {
         meeting: String,
@@ -100,6 +108,22 @@ pub enum Change {
         action: String,
         due: Date,
     },
+    /// The chair moved to an agenda item: the agenda as it was run. `action` is the item's action,
+    /// when it has one; `title` is the item as announced.
+    AgendaItem {
+        meeting: String,
+        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        action: Option<String>,
+        title: String,
+    },
+    /// The date (and place) of the body's next meeting, set before this one closes; the last
+    /// line wins.
+    NextMeeting {
+        meeting: String,
+        date: Date,
+        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        place: Option<String>,
+    },
 }
 
 impl Change {
@@ -115,6 +139,7 @@ impl Change {
             Change::Decision { actions, .. } | Change::Note { actions, .. } | Change::Task { actions, .. } => {
                 actions.iter().map(String::as_str).collect()
             }
+            Change::AgendaItem { action: Some(action), .. } => vec![action.as_str()],
             _ => Vec::new(),
         }
     }

@@ -77,12 +77,81 @@ fn recordable(
 
 /// Opens a meeting of a body; only one meeting is open at a time per plan.
 pub fn open(state: &PlanState, who: &Author, body: &str, date: Date, title: Option<&str>) -> Result<Event, EditError> {
+    open_at(state, who, body, date, title, None)
+}
+
+/// Opens a meeting of a body, saying where it is held (blank: not said).
+pub fn open_at(
+    state: &PlanState,
+    who: &Author,
+    body: &str,
+    date: Date,
+    title: Option<&str>,
+    place: Option<&str>,
+) -> Result<Event, EditError> {
     if let Some(m) = state.open_meeting() {
         return Err(EditError::MeetingAlreadyOpen(m.id.clone()));
     }
     state.plan.body(body).ok_or_else(|| EditError::UnknownBody(body.to_string()))?;
+    let change = Change::MeetingOpened {
+        id: new_id(state, body, date),
+        body: body.to_string(),
+        title: optional(title),
+        date,
+        place: optional(place),
+    };
+    Ok(event(state, who, change, None))
+}
+
+/// A person of the attendance represented by someone else (`by`: a person id or a name).
+pub fn represented(state: &PlanState, who: &Author, meeting: &str, person: &str, by: &str) -> Result<Event, EditError> {
+    open_meeting(state, meeting)?;
+    let person = text(person)?;
+    let by = text(by)?;
     let change =
-        Change::MeetingOpened { id: new_id(state, body, date), body: body.to_string(), title: optional(title), date };
+        Change::Attendance { meeting: meeting.to_string(), person, presence: Presence::Represented, by: Some(by) };
+    Ok(event(state, who, change, None))
+}
+
+/// The chair moves to an agenda item: the line that records the agenda as it is run. `None`
+/// when that item is already the last one recorded (moving back and forth writes nothing new).
+pub fn agenda_item(
+    state: &PlanState,
+    who: &Author,
+    meeting: &str,
+    action: Option<&str>,
+    title: &str,
+) -> Result<Option<Event>, EditError> {
+    let m = open_meeting(state, meeting)?;
+    if let Some(a) = action.filter(|a| state.plan.action(a).is_none()) {
+        return Err(EditError::UnknownAction(a.to_string()));
+    }
+    let title = text(title)?;
+    let already = m.items.iter().filter_map(|&i| state.entries.get(i)).any(|e| {
+        e.outcome == Outcome::Applied
+            && matches!(&e.event.change, Change::AgendaItem { action: a, title: t, .. }
+                if a.as_deref() == action && *t == title)
+    });
+    if already {
+        return Ok(None);
+    }
+    let change = Change::AgendaItem { meeting: meeting.to_string(), action: action.map(str::to_string), title };
+    Ok(Some(event(state, who, change, None)))
+}
+
+/// The date and place of the body's next meeting, set while this one is open.
+pub fn next_meeting(
+    state: &PlanState,
+    who: &Author,
+    meeting: &str,
+    date: Date,
+    place: Option<&str>,
+) -> Result<Event, EditError> {
+    let m = open_meeting(state, meeting)?;
+    if date <= m.date {
+        return Err(EditError::BadDate(date.to_string()));
+    }
+    let change = Change::NextMeeting { meeting: meeting.to_string(), date, place: optional(place) };
     Ok(event(state, who, change, None))
 }
 
@@ -95,7 +164,7 @@ pub fn attendance(
 ) -> Result<Event, EditError> {
     run_by(state, meeting, who)?;
     let person = text(person)?;
-    Ok(event(state, who, Change::Attendance { meeting: meeting.to_string(), person, presence }, None))
+    Ok(event(state, who, Change::Attendance { meeting: meeting.to_string(), person, presence, by: None }, None))
 }
 
 pub fn decision(

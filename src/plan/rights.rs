@@ -195,6 +195,8 @@ pub fn act_of<'a>(
         | Change::Decision { meeting: id, .. }
         | Change::Note { meeting: id, .. }
         | Change::Task { meeting: id, .. }
+        | Change::AgendaItem { meeting: id, .. }
+        | Change::NextMeeting { meeting: id, .. }
         | Change::MeetingClosed { id } => {
             let (body, opened_by) = meeting(id)?;
             Act::RunMeeting { body, opened_by }

@@ -75,6 +75,13 @@ pub struct Meeting {
     pub closed_line: Option<usize>,
     /// Person id (or a guest's free name) and presence; the last line about a person wins.
     pub attendance: Vec<(String, Presence)>,
+    /// Where it is held, when the opening line says.
+    pub place: Option<String>,
+    /// Who came in a represented person's place (person, representative); only for the people
+    /// whose latest presence is `Represented`.
+    pub represented: Vec<(String, String)>,
+    /// The next meeting's date and place, when set (the last line wins).
+    pub next: Option<(Date, Option<String>)>,
     /// Entry indices of everything recorded in this meeting, in order.
     pub items: Vec<usize>,
 }
@@ -464,6 +471,7 @@ impl PlanState {
             Change::Decision { meeting, .. } | Change::Note { meeting, .. } | Change::Task { meeting, .. } => {
                 Some(meeting.clone())
             }
+            Change::AgendaItem { meeting, .. } | Change::NextMeeting { meeting, .. } => Some(meeting.clone()),
             Change::Attendance { .. } | Change::MeetingOpened { .. } | Change::MeetingClosed { .. } => None,
             _ => self.entries[idx].event.meeting.clone(),
         };
@@ -535,7 +543,7 @@ impl PlanState {
                     return Err(WarningKind::UnknownAction(action));
                 }
             }
-            Change::MeetingOpened { id, body, title, date } => {
+            Change::MeetingOpened { id, body, title, date, place } => {
                 if self.plan.body(&body).is_none() {
                     return Err(WarningKind::UnknownBody(body));
                 }
@@ -555,14 +563,33 @@ impl PlanState {
                     closed_line: None,
                     attendance: Vec::new(),
                     items: Vec::new(),
+                    place,
+                    represented: Vec::new(),
+                    next: None,
                 });
             }
-            Change::Attendance { meeting, person, presence } => {
+            Change::Attendance { meeting, person, presence, by } => {
                 let m = self.open_meeting_mut(&meeting)?;
+                m.represented.retain(|(p, _)| *p != person);
+                if let (Presence::Represented, Some(by)) = (presence, by) {
+                    m.represented.push((person.clone(), by));
+                }
                 match m.attendance.iter_mut().find(|(p, _)| *p == person) {
                     Some(slot) => slot.1 = presence,
                     None => m.attendance.push((person, presence)),
                 }
+            }
+            Change::AgendaItem { meeting, action, .. } => {
+                if let Some(a) = &action
+                    && !self.has_action(a)
+                {
+                    return Err(WarningKind::UnknownAction(a.clone()));
+                }
+                self.open_meeting_mut(&meeting)?;
+            }
+            Change::NextMeeting { meeting, date, place } => {
+                let m = self.open_meeting_mut(&meeting)?;
+                m.next = Some((date, place));
             }
             Change::Decision { meeting, actions, .. } | Change::Note { meeting, actions, .. } => {
                 self.check_actions(&actions)?;

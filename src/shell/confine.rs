@@ -32,7 +32,7 @@ pub enum Refusal {
     NotAPlan(String),
     /// PATH is one plan and this is another.
     NotThisPlan(String),
-    /// An output must be `.md` or `.csv`.
+    /// An output must be a document: `.md`, `.csv`, `.html`, `.odt`, `.ods` or `.xlsx`.
     NotADocument(String),
 }
 
@@ -102,7 +102,7 @@ impl Scope {
     pub fn output(&self, arg: &Path) -> Result<PathBuf, Refusal> {
         let rel = self.lexical(arg)?;
         let ext = rel.extension().map(|e| e.to_string_lossy().to_lowercase());
-        if !matches!(ext.as_deref(), Some("md" | "csv")) {
+        if !matches!(ext.as_deref(), Some("md" | "csv" | "html" | "odt" | "ods" | "xlsx")) {
             return Err(Refusal::NotADocument(show(arg)));
         }
         let parent = rel.parent().unwrap_or(Path::new(""));

@@ -164,8 +164,8 @@ fn confined(scope: &Scope, command: Command) -> Result<Command, Refused> {
         Command::Report { plan: p, format, at, output: o } => {
             Command::Report { plan: plan(p)?, format, at, output: output(o)? }
         }
-        Command::Minutes { plan: p, meeting, output: o } => {
-            Command::Minutes { plan: plan(p)?, meeting, output: output(o)? }
+        Command::Minutes { plan: p, meeting, output: o, format } => {
+            Command::Minutes { plan: plan(p)?, meeting, output: output(o)?, format }
         }
         other => return Err(Refused::NotAllowed(name(&other))),
     })
@@ -240,7 +240,9 @@ fn dispatch(command: &Command, global: &Global, out: &mut impl Write, err: &mut 
         Command::Report { plan, format, at, output } => {
             cli::report(plan, *format, *at, output.as_deref(), global, out, err)
         }
-        Command::Minutes { plan, meeting, output } => cli::minutes(plan, meeting, output.as_deref(), out, err),
+        Command::Minutes { plan, meeting, output, format } => {
+            cli::minutes(plan, meeting, *format, output.as_deref(), out, err)
+        }
         _ => REFUSED,
     }
 }

@@ -65,6 +65,10 @@ pub struct App {
     /// changes on disk; and the trouble with its last change, said once.
     plan_stamp: Option<PlanStamp>,
     plan_error: Option<String>,
+    /// The format the minutes were last written in (offered first by `M`).
+    pub minutes_format: crate::minutes::MinutesFormat,
+    /// The settings file the chosen minutes format is remembered in (none: this session only).
+    pub config_path: Option<PathBuf>,
 }
 
 /// What says a plan file changed on disk.
@@ -99,6 +103,8 @@ impl App {
             index: None,
             plan_stamp: plan_stamp(&loaded.plan_path),
             plan_error: None,
+            minutes_format: Default::default(),
+            config_path: None,
         }
     }
 
@@ -159,7 +165,10 @@ impl App {
                 Effect::Quit => self.ui.quit = true,
                 Effect::Append(event) => self.save(*event),
                 Effect::Undo => self.undo(),
-                Effect::WriteMinutes(id) => self.write_minutes(&id),
+                Effect::WriteMinutes(id) => {
+                    self.ui.form = Some(super::form::Form::minutes_format(&id, self.minutes_format));
+                }
+                Effect::WriteMinutesAs(id, format) => self.write_minutes(&id, format),
             }
         }
         if self.ui.search.is_some() {
@@ -263,12 +272,18 @@ impl App {
         match append::append_chained(&self.journal, &event, LOCK_TIMEOUT) {
             Ok((_, written)) => {
                 self.ui.form = None;
+                // The chair moving along the agenda is recorded without a word: the message shown
+                // stays.
+                let quiet = matches!(event.change, Change::AgendaItem { .. }).then(|| self.ui.message.clone());
                 self.apply_new_lines(Some(&written));
                 if let Change::MeetingOpened { id, .. } = &event.change {
                     // A meeting just opened here: run it.
                     super::update::open_meeting_screen(&self.state, &mut self.ui, id);
                 }
-                self.say(Message::info(i18n::saved_change(&what)));
+                match quiet {
+                    Some(message) => self.ui.message = message,
+                    None => self.say(Message::info(i18n::saved_change(&what))),
+                }
             }
             Err(e) => {
                 let text = e.to_string();
@@ -352,15 +367,23 @@ impl App {
     }
 
     /// Writes a meeting's minutes beside the plan (`PLAN-MEETING.md`), whole or not at all.
-    fn write_minutes(&mut self, id: &str) {
-        let Some(text) = crate::minutes::markdown(&self.state, id) else {
+    fn write_minutes(&mut self, id: &str, format: crate::minutes::MinutesFormat) {
+        let Some(bytes) = crate::minutes::render(&self.state, id, format) else {
             let e = crate::plan::edit::EditError::UnknownMeeting(id.to_string());
             return self.say(Message::error(i18n::edit_error(&e)));
         };
-        let path = crate::minutes::default_path(&self.plan_path, id);
-        match crate::store::export::write_document(&path, text.as_bytes(), &self.plan_path) {
+        let path = crate::minutes::default_path_as(&self.plan_path, id, format);
+        match bytes.and_then(|b| crate::store::export::write_document(&path, &b, &self.plan_path)) {
             Ok(()) => self.say(Message::info(i18n::minutes_written(&path.display().to_string()))),
-            Err(e) => self.say(Message::error(crate::minutes::write_error(&path, &e))),
+            Err(e) => return self.say(Message::error(crate::minutes::write_error(&path, &e))),
+        }
+        if self.minutes_format != format {
+            self.minutes_format = format;
+            if let Some(config) = &self.config_path
+                && let Err(e) = crate::config::remember_minutes_format(config, format)
+            {
+                self.say(Message::error(e));
+            }
         }
     }
 

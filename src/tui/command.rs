@@ -68,13 +68,17 @@ pub enum Command {
     Reschedule,
     /// In a form's text: start a new line.
     NewLine,
+    /// The date and place of the body's next meeting.
+    NextMeeting,
+    /// Someone came in the selected person's place.
+    MarkRepresented,
     /// Unbinds a key in a user keymap.
     Nothing,
 }
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 59] = [
+    pub const ALL: [Command; 61] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -114,6 +118,8 @@ impl Command {
         Command::TaskDone,
         Command::Reschedule,
         Command::NewLine,
+        Command::NextMeeting,
+        Command::MarkRepresented,
         Command::Back,
         Command::CycleStatus,
         Command::ToggleLate,
@@ -201,6 +207,8 @@ impl Command {
                 );
             }
             Command::NewLine => return tr!("Nouvelle ligne dans le texte", "New line in the text"),
+            Command::NextMeeting => i18n::CMD_NEXT_MEETING,
+            Command::MarkRepresented => i18n::CMD_MARK_REPRESENTED,
         };
         t.get()
     }

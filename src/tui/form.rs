@@ -30,6 +30,12 @@ pub enum FormKind {
     Resume,
     /// A new due date for an action, and why.
     Reschedule,
+    /// The next meeting's date and place.
+    NextMeeting,
+    /// Who came in the place of a person of the attendance (`action` holds the person's key).
+    Represented,
+    /// Which format to write the minutes in (no journal line).
+    MinutesFormat,
 }
 
 #[derive(Clone, Debug)]
@@ -132,6 +138,8 @@ pub struct Form {
     pub ids: Vec<String>,
     /// Indicator ids, for a measurement form (in the order of the first field's options).
     pub indicators: Vec<String>,
+    /// The person of the attendance a representation form is about: their key and name.
+    pub person: Option<(String, String)>,
     pub fields: Vec<Field>,
     pub focus: usize,
     /// What is wrong with the last submission, shown in the form.
@@ -150,6 +158,7 @@ impl Form {
             meeting: meeting.to_string(),
             ids: Vec::new(),
             indicators: Vec::new(),
+            person: None,
             fields,
             focus: 0,
             error: None,
@@ -231,6 +240,7 @@ impl Form {
                 Form::choice(i18n::F_BODY, names),
                 Field::text(i18n::F_DATE, &user_date_text(today)),
                 Field::text(i18n::F_TITLE, ""),
+                Field::text(i18n::F_PLACE, ""),
             ],
         );
         f.ids = bodies.iter().map(|b| b.id.clone()).collect();
@@ -297,6 +307,48 @@ impl Form {
         f
     }
 
+    pub fn next_meeting(meeting: &str, date: Option<Date>, place: Option<&str>) -> Form {
+        let date = date.map(|d| d.to_string()).unwrap_or_default();
+        Form::meeting_form(
+            FormKind::NextMeeting,
+            meeting,
+            None,
+            vec![Field::text(i18n::F_NEXT_DATE, &date), Field::text(i18n::F_PLACE, place.unwrap_or_default())],
+        )
+    }
+
+    /// Who represents `person` (a key of the attendance), named `name` in the title.
+    pub fn represented(meeting: &str, person: &str, name: &str) -> Form {
+        let mut f =
+            Form::meeting_form(FormKind::Represented, meeting, None, vec![Field::text(i18n::F_REPRESENTED_BY, "")]);
+        f.person = Some((person.to_string(), name.to_string()));
+        f
+    }
+
+    /// The format of the minutes, the remembered one first selected.
+    pub fn minutes_format(meeting: &str, remembered: crate::minutes::MinutesFormat) -> Form {
+        use crate::minutes::MinutesFormat as M;
+        let options = M::ALL
+            .iter()
+            .map(|f| match f {
+                M::Md => "Markdown (.md)".to_string(),
+                M::Odt => "OpenDocument (.odt) — LibreOffice, Word".to_string(),
+                M::Html => "HTML (.html)".to_string(),
+            })
+            .collect();
+        let mut f =
+            Form::meeting_form(FormKind::MinutesFormat, meeting, None, vec![Form::choice(i18n::F_FORMAT, options)]);
+        if let FieldValue::Choice { selected, .. } = &mut f.fields[0].value {
+            *selected = M::ALL.iter().position(|x| *x == remembered).unwrap_or(0);
+        }
+        f
+    }
+
+    /// The format chosen in a minutes-format form.
+    pub fn chosen_format(&self) -> crate::minutes::MinutesFormat {
+        crate::minutes::MinutesFormat::ALL.get(self.fields[0].choice()).copied().unwrap_or_default()
+    }
+
     pub fn resume(meeting: &str) -> Form {
         let options = vec![i18n::RESUME_YES.get().to_string(), i18n::RESUME_LATER.get().to_string()];
         let mut f = Form::meeting_form(FormKind::Resume, meeting, None, vec![Form::choice(i18n::F_RESUME, options)]);
@@ -318,6 +370,15 @@ impl Form {
             FormKind::CloseMeeting => i18n::FORM_CLOSE_MEETING.get(),
             FormKind::Resume => i18n::FORM_RESUME.get(),
             FormKind::Reschedule => crate::wording::reschedule_form_title(),
+            FormKind::NextMeeting => i18n::FORM_NEXT_MEETING.get(),
+            FormKind::MinutesFormat => i18n::FORM_MINUTES_FORMAT.get(),
+            FormKind::Represented => {
+                return format!(
+                    "{} — {}",
+                    i18n::FORM_REPRESENTED.get(),
+                    self.person.as_ref().map(|p| p.1.as_str()).unwrap_or_default()
+                );
+            }
         };
         match (self.action.is_empty(), self.meeting.is_empty()) {
             (false, _) => format!("{what} — {}", self.action),
@@ -392,7 +453,8 @@ impl Form {
             FormKind::OpenMeeting => {
                 let body = self.ids.get(self.fields[0].choice()).cloned().unwrap_or_default();
                 let date = date_of(self.fields[1].text_value())?.ok_or(EditError::BadDate(String::new()))?;
-                meeting::open(state, who, &body, date, Some(self.fields[2].text_value()))
+                let place = self.fields.get(3).map(Field::text_value);
+                meeting::open_at(state, who, &body, date, Some(self.fields[2].text_value()), place)
             }
             FormKind::Decision | FormKind::Task => {
                 let owner = resolve_person(&state.plan, self.fields[1].text_value());
@@ -422,8 +484,18 @@ impl Form {
                 meeting::attendance(state, who, &self.meeting, self.fields[0].text_value(), presence)
             }
             FormKind::CloseMeeting => meeting::close(state, who, &self.meeting),
+            FormKind::NextMeeting => {
+                let t = self.fields[0].text_value().trim();
+                let date = Date::parse(t).ok_or_else(|| EditError::BadDate(t.to_string()))?;
+                meeting::next_meeting(state, who, &self.meeting, date, Some(self.fields[1].text_value()))
+            }
+            FormKind::Represented => {
+                let person = self.person.as_ref().map(|p| p.0.clone()).unwrap_or_default();
+                let by = resolve_person(&state.plan, self.fields[0].text_value()).unwrap_or_default();
+                meeting::represented(state, who, &self.meeting, &person, &by)
+            }
             // Not journal lines: `update` handles them.
-            FormKind::Resume => Err(EditError::EmptyText),
+            FormKind::Resume | FormKind::MinutesFormat => Err(EditError::EmptyText),
         }
     }
 

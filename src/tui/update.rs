@@ -24,8 +24,10 @@ pub enum Effect {
     /// Undo this person's last change, decided under the journal's lock from the file as it is
     /// (never from line numbers read earlier: the journal may have changed since).
     Undo,
-    /// Write this meeting's minutes beside the plan.
+    /// Write this meeting's minutes beside the plan: ask in which format first.
     WriteMinutes(String),
+    /// Write this meeting's minutes beside the plan in this format (and remember it).
+    WriteMinutesAs(String, crate::minutes::MinutesFormat),
 }
 
 /// What `update` may know of the world: who is editing, when, and whether edits are allowed.
@@ -184,6 +186,8 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
         | Command::AddGuest
         | Command::TaskDone
         | Command::NewLine
+        | Command::NextMeeting
+        | Command::MarkRepresented
         | Command::Present
         | Command::Back
         | Command::NextIndicator
@@ -364,6 +368,11 @@ fn session_form(state: &PlanState, ui: &mut UiState) -> Option<Vec<Effect>> {
             }
         }
         FormKind::CloseMeeting if f.fields[0].choice() != 0 => ui.form = None,
+        FormKind::MinutesFormat => {
+            let effect = Effect::WriteMinutesAs(f.meeting.clone(), f.chosen_format());
+            ui.form = None;
+            return Some(vec![effect]);
+        }
         _ => return None,
     }
     Some(Vec::new())
@@ -407,10 +416,28 @@ fn meeting_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) 
     };
     let id = m.id.clone();
     match cmd {
-        Command::Down => m.step(1),
-        Command::Up => m.step(-1),
-        Command::Top => m.step(-(m.agenda.len() as isize)),
-        Command::Bottom => m.step(m.agenda.len() as isize),
+        Command::Down | Command::Up | Command::Top | Command::Bottom => {
+            let before = m.current;
+            let len = m.agenda.len() as isize;
+            m.step(match cmd {
+                Command::Down => 1,
+                Command::Up => -1,
+                Command::Top => -len,
+                _ => len,
+            });
+            if m.current != before {
+                return record_agenda_item(state, ui, env);
+            }
+        }
+        Command::NextMeeting => {
+            if let Err(why) = can_record(state, env, &id) {
+                ui.message = Some(Message::error(why));
+                return Vec::new();
+            }
+            let next = state.meeting(&id).and_then(|x| x.next.clone());
+            ui.form =
+                Some(Form::next_meeting(&id, next.as_ref().map(|n| n.0), next.as_ref().and_then(|n| n.1.as_deref())));
+        }
         Command::ItemDown => m.move_item(1),
         Command::ItemUp => m.move_item(-1),
         Command::RemoveItem => {
@@ -466,6 +493,29 @@ fn meeting_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) 
     Vec::new()
 }
 
+/// The chair moved to an agenda item: the line that records the agenda as it is run (none when
+/// the item is already recorded, or when this session cannot record in the meeting).
+fn record_agenda_item(state: &PlanState, ui: &mut UiState, env: &Env) -> Vec<Effect> {
+    let Some(m) = ui.meeting.as_ref() else { return Vec::new() };
+    let Some(item) = m.current_item() else { return Vec::new() };
+    if can_record(state, env, &m.id).is_err() {
+        return Vec::new();
+    }
+    let title = match (&item.action, item.reasons.first()) {
+        (Some(a), _) => match state.plan.action(a) {
+            Some(x) => format!("{a} — {}", x.title),
+            None => a.clone(),
+        },
+        (None, Some(meeting::Reason::OpenTask(t))) => meeting::task_text(state, t).to_string(),
+        (None, Some(meeting::Reason::DecisionDue(i))) => meeting::decision_text(state, *i).to_string(),
+        (None, _) => return Vec::new(),
+    };
+    match meeting::agenda_item(state, &env.author(), &m.id, item.action.as_deref(), &title) {
+        Ok(Some(e)) => vec![Effect::Append(Box::new(e))],
+        _ => Vec::new(),
+    }
+}
+
 /// The roll call: one key per presence, then the next person.
 fn attendance_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
     let Some(m) = ui.meeting.as_mut() else {
@@ -483,13 +533,23 @@ fn attendance_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &En
     match cmd {
         Command::Down => m.attendance = (m.attendance + 1).min(rows.len().saturating_sub(1)),
         Command::Up => m.attendance = m.attendance.saturating_sub(1),
-        Command::MarkPresent | Command::MarkExcused | Command::MarkAbsent | Command::AddGuest => {
+        Command::MarkPresent
+        | Command::MarkExcused
+        | Command::MarkAbsent
+        | Command::AddGuest
+        | Command::MarkRepresented => {
             if let Err(why) = can_record(state, env, &id) {
                 ui.message = Some(Message::error(why));
                 return Vec::new();
             }
             if cmd == Command::AddGuest {
                 ui.form = Some(Form::guest(&id));
+                return Vec::new();
+            }
+            if cmd == Command::MarkRepresented {
+                if let Some(row) = rows.get(m.attendance) {
+                    ui.form = Some(Form::represented(&id, &row.key, &row.name));
+                }
                 return Vec::new();
             }
             let (Some(row), Some(presence)) = (rows.get(m.attendance), presence) else { return Vec::new() };

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::detail::{budget_line, indicator_lines, milestone_lines};
 use super::theme::{LATE_MARK, Theme, status_symbol};
 use super::{Ctx, pane, truncate};
-use crate::i18n;
+use crate::i18n::{self, Lang, lang};
 use crate::plan::journal::Change;
 use crate::plan::meeting::{AgendaItem, Reason, attendees, decision_text, task_text};
 use crate::plan::model::PlanAction;
@@ -100,7 +100,16 @@ fn agenda(frame: &mut Frame, area: Rect, ctx: &Ctx, mu: &MeetingUi, m: &Meeting)
     frame.render_widget(Paragraph::new(lines), list);
     let expected = attendees(ctx.state, m);
     let present = expected.iter().filter(|a| a.presence == Some(crate::plan::journal::Presence::Present)).count();
-    frame.render_widget(Paragraph::new(Line::styled(i18n::present_count(present, expected.len()), t.muted)), foot);
+    let mut text = i18n::present_count(present, expected.len());
+    // The next meeting, once set: the chair sees it was entered before closing.
+    if let Some((date, _)) = &m.next {
+        text.push_str(&tr!(
+            format!(" · suivante : {}", i18n::date_text(*date)),
+            format!(" · next: {}", i18n::date_text(*date))
+        ));
+    }
+    let text = truncate(&text, width);
+    frame.render_widget(Paragraph::new(Line::styled(text, t.muted)), foot);
 }
 
 /// What an item without an action is: the task's or the decision's text.
@@ -281,7 +290,12 @@ fn recorded_lines<'a>(ctx: &Ctx, m: &Meeting, action: Option<&str>, out: &mut Ve
     let mut lines = Vec::new();
     for &i in &m.items {
         let Some(e) = ctx.state.entries.get(i) else { continue };
-        if e.outcome != Outcome::Applied {
+        // Moving to an item and setting the next meeting are not what the item recorded.
+        let bookkeeping = matches!(
+            e.event.change,
+            crate::plan::journal::Change::AgendaItem { .. } | crate::plan::journal::Change::NextMeeting { .. }
+        );
+        if e.outcome != Outcome::Applied || bookkeeping {
             continue;
         }
         let about = e.event.change.actions();
@@ -352,7 +366,7 @@ pub fn draw_attendance(frame: &mut Frame, area: Rect, ctx: &Ctx) {
 fn presence_style(t: &Theme, p: crate::plan::journal::Presence) -> ratatui::style::Style {
     use crate::plan::journal::Presence as P;
     match p {
-        P::Present => t.good,
+        P::Present | P::Represented => t.good,
         P::Excused => t.warning,
         P::Absent => t.late,
     }

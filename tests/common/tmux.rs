@@ -1,0 +1,68 @@
+//! A private tmux server running one command, for the end-to-end tests of new files (the same
+//! helper as `tests/e2e_tmux.rs`): keys sent with `send-keys`, the screen read with
+//! `capture-pane`, waits for a text on the screen.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// A private tmux server running one command in a window of a fixed size.
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    pub fn start(name: &str, width: u16, height: u16, shell_cmd: &str) -> Tmux {
+        assert!(
+            Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success()),
+            "tmux is required for the end-to-end tests (apt-get install tmux)"
+        );
+        let socket = format!("copil-e2e-{name}-{}", std::process::id());
+        let t = Tmux { socket };
+        let (w, h) = (width.to_string(), height.to_string());
+        t.run(&["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", &w, "-y", &h]);
+        t.run(&["set-option", "-g", "remain-on-exit", "on"]);
+        t.run(&["respawn-pane", "-k", "-t", "main", shell_cmd]);
+        t
+    }
+
+    pub fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", "-t", "main", k]);
+        }
+    }
+
+    /// Types a text literally (no key names).
+    pub fn typed(&self, text: &str) {
+        self.run(&["send-keys", "-t", "main", "-l", text]);
+    }
+
+    pub fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "main"])
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen after `secs`.
+    pub fn wait_for(&self, text: &str, secs: u64) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(secs) {
+                panic!("waited {secs}s for {text:?}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").arg("-L").arg(&self.socket).arg("kill-server").output();
+    }
+}
