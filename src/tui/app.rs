@@ -426,7 +426,11 @@ impl App {
                     return true;
                 }
                 // Say who changed what, for the last line written elsewhere.
-                if let Some(e) = new.iter().rev().map(|&i| &self.state.entries[i]).find(|e| Some(&e.event) != own) {
+                // Compared as written: the line read back has whole seconds, the event in memory
+                // may not.
+                let own = own.map(Event::to_line);
+                let mut others = new.iter().rev().map(|&i| &self.state.entries[i]);
+                if let Some(e) = others.find(|e| own.as_deref() != Some(e.event.to_line().as_str())) {
                     let who = self.state.plan.person_name(&e.event.by).to_string();
                     let action = e.event.change.actions().first().map(|s| s.to_string()).unwrap_or_default();
                     let what = i18n::describe_change(&e.event.change, e.before);
