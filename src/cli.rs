@@ -120,7 +120,8 @@ pub enum Command {
     },
     /// Print the actions matching a search, best first: id, status and title, separated by tabs.
     /// The query is that of the `/` key: free words (accents and case optional) and filters
-    /// (statut:encours pilote:caf tag:numerique orientation:2 referent:… retard derriere).
+    /// (statut:encours pilote:caf tag:numerique orientation:2 referent:… est:retard est:derriere
+    /// est:moi, where "moi" is the user running copil). An unknown filter is an error (exit 2).
     /// Exits 0 when something matches, 1 when nothing does.
     Search {
         plan: PathBuf,
@@ -320,13 +321,17 @@ pub fn search(plan: &Path, query: &[String], today: Date, out: &mut impl Write, 
     let Some(loaded) = load_or_say(plan, err) else { return 2 };
     let plan = &loaded.state.plan;
     let query = crate::search::parse_query(&query.join(" "));
-    if let Some(u) = query.unknown_statuses.first() {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), i18n::search_unknown_status(u));
+    if let Some(e) = query.error() {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&e));
         return 2;
     }
-    let hits = crate::search::SearchIndex::new(plan).search(plan, &query, today);
+    let me = crate::plan::edit::identity(plan, &system_login());
+    let hits = crate::search::SearchIndex::new(plan).search_as(plan, &query, today, Some(&me));
+    // Plan order: a hit's action by its position, not one walk of the plan per hit.
+    let actions: Vec<&crate::plan::model::PlanAction> = plan.walk().map(|(_, a, _)| a).collect();
     for h in &hits {
-        if let Some(a) = plan.action(&h.action_id) {
+        let found = actions.get(h.position).copied().filter(|a| a.id == h.action_id);
+        if let Some(a) = found.or_else(|| plan.action(&h.action_id)) {
             let _ = writeln!(out, "{}\t{}\t{}", sanitize(&a.id), i18n::status_label(a.status), sanitize(&a.title));
         }
     }

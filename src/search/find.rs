@@ -83,7 +83,6 @@ pub(super) fn for_each_occurrence(hay: &str, pairs: &Pairs, needle: &str, mut f:
 pub(super) enum Place {
     Start,
     WordStart,
-    Inside,
 }
 
 /// The bit of an ASCII letter or digit in a text's letter masks.
@@ -95,23 +94,29 @@ pub(super) fn letter_bit(b: u8) -> Option<u64> {
     }
 }
 
-/// Whether a byte before a letter makes it start a word (a space, punctuation; not a letter,
-/// a digit or a part of a non-ASCII character).
-pub(super) fn word_break(prev: u8) -> bool {
-    prev.is_ascii() && !prev.is_ascii_alphanumeric()
+/// Whether a character after `prev` starts a word: at a text's start, or after a space or
+/// punctuation (not after a letter or a digit).
+pub(super) fn starts_word(prev: Option<char>) -> bool {
+    prev.is_none_or(|c| !c.is_alphanumeric())
 }
 
-/// Skim's best fuzzy match of a term within one word of a text, if it reaches the term's least
-/// score: (raw score, start and end of the window: the word with the separator before it, so
-/// that skim sees where the word starts). Letters are not looked for across words: "ecole" is not
-/// in "Et COnsolider LEs".
+/// Terms of this many chars or fewer are short: they match a whole word or a word's start only
+/// (`caf`, `iae`, `rsa`), never letters inside a word nor scattered ones.
+pub(super) const SHORT: usize = 4;
+
+/// Skim's best fuzzy match of a term within one word of a text that starts with the term's
+/// first letter, if it reaches the term's least score: (raw score, start and end of the window:
+/// the word with the character before it, so that skim sees where the word starts). Words are
+/// split at anything but letters and digits; letters are not looked for across words: "ecole" is
+/// not in "Et COnsolider LEs", "logement" not in "l'accompagnement".
 pub(super) fn fuzzy_in_words(matcher: &SkimMatcherV2, term: &Term, text: &str) -> Option<(i64, usize, usize)> {
     let mut best: Option<(i64, usize, usize)> = None;
-    let mut start = 0;
-    for word in text.split([' ', '\n', '\t']) {
-        let end = start + word.len();
-        if word.len() >= term.text.len() && is_subsequence(&term.text, word) {
-            let from = start.saturating_sub(1);
+    let first = term.text.chars().next()?;
+    let mut prev: Option<(usize, char)> = None; // the char before the current word
+    let mut word_start: Option<usize> = None;
+    let mut consider = |from: usize, start: usize, end: usize| {
+        let word = &text[start..end];
+        if word.len() >= term.text.len() && word.starts_with(first) && is_subsequence(&term.text, word) {
             if let Some(raw) = matcher.fuzzy_match(&text[from..end], &term.text)
                 && raw >= term.min_score
                 && best.is_none_or(|(b, _, _)| raw > b)
@@ -119,7 +124,21 @@ pub(super) fn fuzzy_in_words(matcher: &SkimMatcherV2, term: &Term, text: &str) -
                 best = Some((raw, from, end));
             }
         }
-        start = end + 1;
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+        } else {
+            if let Some(start) = word_start.take() {
+                consider(prev.map_or(start, |(p, _)| p), start, i);
+            }
+            prev = Some((i, c));
+        }
+    }
+    if let Some(start) = word_start {
+        consider(prev.map_or(start, |(p, _)| p), start, text.len());
     }
     best
 }
@@ -156,6 +175,8 @@ pub(super) const EXACT_ID_BONUS: i64 = 1000;
 pub(super) struct Term {
     pub(super) text: String,
     pub(super) chars: usize,
+    /// At most [`SHORT`] chars: whole words and word starts only.
+    pub(super) short: bool,
     /// Three quarters of a matched character's score per character: a few gaps are allowed
     /// (`msp` finds `msap`, `sp3` finds `spup03`), a scattering is not.
     pub(super) min_score: i64,
@@ -165,7 +186,13 @@ pub(super) struct Term {
 impl Term {
     pub(super) fn new(folded: &str) -> Term {
         let chars = folded.chars().count();
-        Term { text: folded.to_string(), chars, min_score: 12 * chars as i64, occurrences: Occurrences::new() }
+        Term {
+            text: folded.to_string(),
+            chars,
+            short: chars <= SHORT,
+            min_score: 12 * chars as i64,
+            occurrences: Occurrences::new(),
+        }
     }
 }
 
