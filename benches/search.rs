@@ -399,6 +399,19 @@ fn table(corpora: &[Corpus]) {
 fn main() {
     copil::i18n::set_lang(copil::i18n::Lang::Fr);
     let bench = std::env::args().any(|a| a == "--bench");
+    // `COPIL_SEARCH_PROFILE=N`: only type the query over N generated actions, 20 times (to run
+    // under a profiler).
+    if let Some(n) = std::env::var("COPIL_SEARCH_PROFILE").ok().and_then(|n| n.parse().ok()) {
+        let c = corpus(format!("generated {n}"), generated(n), 0.0, None);
+        let t = Instant::now();
+        for _ in 0..20 {
+            for p in prefixes() {
+                keystroke(&c, &p);
+            }
+        }
+        println!("{:.2} ms per keystroke", ms(t.elapsed()) / (20.0 * prefixes().len() as f64));
+        return;
+    }
     // When tests run the benches once, a small corpus is enough.
     if !bench {
         let c = corpus("generated 1,000 actions".into(), generated(1_000), 10.0, None);

@@ -127,7 +127,14 @@ pub struct Hit {
     pub title_matches: Vec<usize>,
     /// Char indices in the ORIGINAL text of `field` (see [`field_text`]) to highlight.
     pub field_matches: Vec<usize>,
+    /// Whether `title_matches` and `field_matches` are filled in: they are for the first
+    /// [`HIGHLIGHTED`] results; [`SearchIndex::highlight`] fills in the others when shown.
+    pub highlighted: bool,
 }
+
+/// Results highlighted by the search itself; the others are highlighted when shown (finding
+/// every match's letters in 50,000 results would cost more than the search).
+pub const HIGHLIGHTED: usize = 200;
 
 impl Hit {
     /// The original text of the field that matched best.
@@ -183,7 +190,8 @@ impl Text {
 
 #[derive(Clone, Debug)]
 struct Entry {
-    id: String,
+    /// The action's id, as written: a range of `SearchIndex::ids`.
+    id: Range<u32>,
     orientation: usize,
     /// Indices into `SearchIndex::texts`: id first, title second, then the other fields.
     texts: Range<usize>,
@@ -212,6 +220,9 @@ pub struct SearchIndex {
     orientations: Vec<(String, String)>,
     /// Every word of the corpus and where it is (typo tolerance).
     vocabulary: Vocabulary,
+    /// The actions' ids, one after the other (copied into every hit: kept together, they are
+    /// read from a few cache lines rather than from a heap block each).
+    ids: String,
 }
 
 impl SearchIndex {
@@ -304,8 +315,10 @@ impl SearchIndex {
                 mine.push(login.clone());
             }
         }
+        let id_start = self.ids.len() as u32;
+        self.ids.push_str(&a.id);
         self.entries.push(Entry {
-            id: a.id.clone(),
+            id: id_start..self.ids.len() as u32,
             orientation,
             texts: first..self.texts.len(),
             people: a.pilots.iter().chain(&a.partners).map(|p| person(p)).collect(),
@@ -322,6 +335,10 @@ impl SearchIndex {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    fn id(&self, e: &Entry) -> &str {
+        &self.ids[e.id.start as usize..e.id.end as usize]
     }
 
     fn folded(&self, t: &Text) -> &str {
@@ -358,8 +375,8 @@ impl SearchIndex {
                 .map(|(position, e)| {
                     // The index follows the plan's order; an index out of date falls back to the id.
                     let a = match live.get(position) {
-                        Some(a) if a.id == e.id => Some(*a),
-                        _ => plan.action(&e.id),
+                        Some(a) if a.id == self.id(e) => Some(*a),
+                        _ => plan.action(self.id(e)),
                     };
                     a.is_some_and(|a| filters.pass(self, e, a, today))
                 })
@@ -372,13 +389,14 @@ impl SearchIndex {
             return (0..self.entries.len())
                 .filter(|&p| alive[p])
                 .map(|position| Hit {
-                    action_id: self.entries[position].id.clone(),
+                    action_id: self.id(&self.entries[position]).to_string(),
                     position,
                     score: 0,
                     field: Field::Title,
                     field_index: 0,
                     title_matches: Vec::new(),
                     field_matches: Vec::new(),
+                    highlighted: true,
                 })
                 .collect();
         }
@@ -391,21 +409,77 @@ impl SearchIndex {
             in_title.push(title);
         }
         let phrase = if terms.len() > 1 { self.phrases(&terms, &alive) } else { Vec::new() };
-        let mut found: Vec<(usize, i64)> = (0..self.entries.len())
-            .filter(|&p| alive[p])
-            .map(|p| (p, matches.iter().map(|m| m[p].map_or(0, |m| m.score)).sum()))
-            .collect();
         let tier = |p: usize| {
             let exact = !matches.iter().any(|m| m[p].is_some_and(|m| m.typo));
             u8::from(phrase.get(p).copied().unwrap_or(false)) * 2 + u8::from(exact)
         };
+        let mut found: Vec<(usize, (u8, i64))> = (0..self.entries.len())
+            .filter(|&p| alive[p])
+            .map(|p| (p, (tier(p), matches.iter().map(|m| m[p].map_or(0, |m| m.score)).sum())))
+            .collect();
         // Stable: ties stay in plan order.
-        found.sort_by_key(|&(p, score)| std::cmp::Reverse((tier(p), score)));
+        found.sort_by_key(|&(_, key)| std::cmp::Reverse(key));
         let mut scratch = Vec::new();
         found
             .into_iter()
-            .map(|(position, score)| self.hit(&matcher, &terms, (position, score), &matches, &in_title, &mut scratch))
+            .enumerate()
+            .map(|(rank, (position, (_, score)))| {
+                if rank < HIGHLIGHTED {
+                    self.hit(&matcher, &terms, (position, score), &matches, &in_title, &mut scratch)
+                } else {
+                    self.plain_hit(&matches, position, score)
+                }
+            })
             .collect()
+    }
+
+    /// Highlights the results not yet highlighted (see [`Hit::highlighted`]), for the same
+    /// `query`: the terms are matched again in those actions only.
+    pub fn highlight(&self, query: &Query, hits: &mut [Hit]) {
+        let todo: Vec<usize> =
+            (0..hits.len()).filter(|&i| !hits[i].highlighted && self.entries.get(hits[i].position).is_some()).collect();
+        if todo.is_empty() {
+            return;
+        }
+        let mut terms: Vec<Term> = query.terms.iter().filter(|t| !t.is_empty()).map(|t| Term::new(t)).collect();
+        let mut alive = vec![false; self.entries.len()];
+        for &i in &todo {
+            alive[hits[i].position] = true;
+        }
+        let matcher = skim();
+        let mut matches = Vec::with_capacity(terms.len());
+        let mut in_title = Vec::with_capacity(terms.len());
+        for term in &mut terms {
+            let (best, title) = self.scan(&matcher, term, &mut alive);
+            matches.push(best);
+            in_title.push(title);
+        }
+        let mut scratch = Vec::new();
+        for i in todo {
+            let h = &mut hits[i];
+            if alive[h.position] && self.id(&self.entries[h.position]) == h.action_id {
+                *h = self.hit(&matcher, &terms, (h.position, h.score), &matches, &in_title, &mut scratch);
+            } else {
+                h.highlighted = true;
+            }
+        }
+    }
+
+    /// A result without its highlights (see [`HIGHLIGHTED`]): its best field only.
+    fn plain_hit(&self, matches: &[Vec<Option<TermMatch>>], position: usize, score: i64) -> Hit {
+        let best = matches.iter().filter_map(|m| m[position]).reduce(|a, b| if b.score > a.score { b } else { a });
+        let (field, field_index) =
+            best.map_or((Field::Title, 0), |m| (self.texts[m.text].field, self.texts[m.text].index as usize));
+        Hit {
+            action_id: self.id(&self.entries[position]).to_string(),
+            position,
+            score,
+            field,
+            field_index,
+            title_matches: Vec::new(),
+            field_matches: Vec::new(),
+            highlighted: false,
+        }
     }
 
     /// One term over the whole plan: every contiguous occurrence is scored where it stands;
@@ -698,7 +772,16 @@ impl SearchIndex {
             }
             None => (Field::Title, 0, Vec::new()),
         };
-        Hit { action_id: e.id.clone(), position, score, field, field_index, title_matches, field_matches }
+        Hit {
+            action_id: self.id(e).to_string(),
+            position,
+            score,
+            field,
+            field_index,
+            title_matches,
+            field_matches,
+            highlighted: true,
+        }
     }
 }
 

@@ -336,7 +336,8 @@ fn large_generated_plan_ranks_and_highlights() {
     let target = plan.walk().nth(2222).unwrap().1.id.clone();
     assert_eq!(idx.search(&plan, &parse_query(&target), today)[0].action_id, target);
     // "edition" highlights the É of "Édition" in the original titles.
-    let hits = idx.search(&plan, &parse_query("edition"), today);
+    let mut hits = idx.search(&plan, &parse_query("edition"), today);
+    idx.highlight(&parse_query("edition"), &mut hits);
     assert!(hits.len() > 30);
     let mut checked = 0;
     for h in hits.iter().filter(|h| h.field == Field::Title) {
@@ -400,7 +401,8 @@ fn one_letter_finds_every_action_with_a_word_starting_with_it_and_highlights_it(
     let idx = SearchIndex::new(&plan);
     let today = Date::ymd(2021, 6, 1);
     for letter in ["q", "z", "7", "g", "E"] {
-        let hits = idx.search(&plan, &parse_query(letter), today);
+        let mut hits = idx.search(&plan, &parse_query(letter), today);
+        idx.highlight(&parse_query(letter), &mut hits);
         let l = fold(letter);
         let holding: Vec<&str> = plan
             .walk()
@@ -551,4 +553,29 @@ fn my_actions_are_those_i_pilot_or_refer() {
     // No user known: nothing is mine.
     assert!(mine("est:moi", None).is_empty());
     assert!(idx.search(&plan, &parse_query("est:moi"), day).is_empty());
+}
+
+#[test]
+fn results_past_the_first_ones_are_highlighted_on_demand() {
+    let plan = copil::generate::plan(3000, 42);
+    let idx = SearchIndex::new(&plan);
+    let q = parse_query("mediation");
+    let mut hits = idx.search(&plan, &q, Date::ymd(2021, 6, 1));
+    assert!(hits.len() > copil::search::HIGHLIGHTED + 100, "{}", hits.len());
+    let (first, rest) = hits.split_at(copil::search::HIGHLIGHTED);
+    assert!(first.iter().all(|h| h.highlighted) && rest.iter().all(|h| !h.highlighted && h.title_matches.is_empty()));
+    let before: Vec<(String, i64, Field)> = hits.iter().map(|h| (h.action_id.clone(), h.score, h.field)).collect();
+    idx.highlight(&q, &mut hits);
+    // The same results in the same order, now all highlighted where the word is.
+    let after: Vec<(String, i64, Field)> = hits.iter().map(|h| (h.action_id.clone(), h.score, h.field)).collect();
+    assert_eq!(before, after);
+    for h in &hits {
+        assert!(h.highlighted);
+        let a = plan.action(&h.action_id).unwrap();
+        if fold(&a.title).contains("mediation") {
+            assert_eq!(fold(&lit(&a.title, &h.title_matches)), "mediation", "{}", a.title);
+        }
+        let text = h.field_text(&plan).unwrap();
+        assert_eq!(fold(&lit(text, &h.field_matches)), "mediation", "{text}");
+    }
 }

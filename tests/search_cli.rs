@@ -22,7 +22,8 @@ fn an_unknown_filter_exits_2_and_names_the_filters() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(said), "{err}");
         if !word.starts_with("etat") {
-            let list = if lang == "fr" { ["statut:", "est:retard", "est:moi"] } else { ["status:", "is:late", "is:mine"] };
+            let list =
+                if lang == "fr" { ["statut:", "est:retard", "est:moi"] } else { ["status:", "is:late", "is:mine"] };
             assert!(list.iter().all(|f| err.contains(f)), "{err}");
         }
     }

@@ -292,3 +292,25 @@ fn a_large_plan_is_indexed_on_another_thread_while_keys_are_taken() {
     let screen = text(&render(&mut app, 100, 30));
     assert!(screen.contains("actions sur 20000"), "{screen}");
 }
+
+#[test]
+fn results_far_down_the_list_are_highlighted_when_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copil::generate::write(dir.path(), "mid", 1_500, 10).unwrap();
+    let mut app = app_for(path.to_str().unwrap());
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "mediation");
+    let n = app.ui.search.as_ref().unwrap().hits.len();
+    assert!(n > copil::search::HIGHLIGHTED + 50, "{n}");
+    assert!(!app.ui.search.as_ref().unwrap().hits[n - 1].highlighted);
+    // Page down to the last result.
+    for _ in 0..n {
+        if app.ui.search.as_ref().unwrap().selected == n - 1 {
+            break;
+        }
+        key(&mut app, KeyCode::PageDown);
+    }
+    let s = app.ui.search.as_ref().unwrap();
+    assert_eq!(s.selected, n - 1);
+    assert!(s.hits[n - 1].highlighted && !s.hits[n - 1].field_matches.is_empty());
+}

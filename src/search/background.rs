@@ -68,6 +68,14 @@ impl IndexCell {
         }
     }
 
+    /// The index if it is ready (never starts building it).
+    pub fn ready(&self) -> Option<&SearchIndex> {
+        match self {
+            IndexCell::Ready(index) => Some(index),
+            _ => None,
+        }
+    }
+
     pub fn is_building(&self) -> bool {
         matches!(self, IndexCell::Building(_))
     }

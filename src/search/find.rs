@@ -48,26 +48,36 @@ impl Pairs {
 
 /// Calls `f` with the byte offset of every occurrence of `needle` in `hay` (overlapping ones
 /// included), in order; `f` answers from which offset to go on (past the occurrence, or further
-/// to skip a text). A one-byte needle is looked for with memchr; a longer one among the
-/// positions of its rarest byte pair (`pairs`, built from `hay`), each checked in place.
-pub(super) fn for_each_occurrence(hay: &str, pairs: &Pairs, needle: &str, mut f: impl FnMut(usize) -> usize) {
+/// to skip a text). A needle whose rarest byte pair is rare is looked for among that pair's
+/// positions (`pairs`, built from `hay`), each checked in place; a one-byte needle, or one made
+/// of common pairs, by scanning the text itself (memchr's SIMD search: reading the text in order
+/// beats checking scattered candidates once they are many).
+pub(super) fn for_each_occurrence(hay: &str, pairs: &Pairs, needle: &str, f: impl FnMut(usize) -> usize) {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     if n.is_empty() || n.len() > h.len() {
         return;
     }
-    if let [b] = n {
-        let c = char::from(*b); // a one-byte str is ASCII
-        let mut from = 0;
-        while let Some(found) = hay.get(from..).and_then(|rest| rest.find(c)) {
-            let at = from + found;
-            from = f(at).max(at + 1);
-        }
-        return;
+    let rarest = (0..n.len() - 1).map(|j| (j, pairs.of(n[j], n[j + 1]))).min_by_key(|(_, c)| c.len());
+    match rarest {
+        Some((j, candidates)) if candidates.len() < h.len() / SCAN_FROM => by_pairs(h, n, j, candidates, f),
+        _ => by_scan(h, n, f),
     }
-    let Some((j, candidates)) = (0..n.len() - 1).map(|j| (j, pairs.of(n[j], n[j + 1]))).min_by_key(|(_, c)| c.len())
-    else {
-        return;
-    };
+}
+
+/// A needle is scanned for rather than checked at its rarest pair's positions when that pair
+/// is found more than once every this many bytes.
+const SCAN_FROM: usize = 64;
+
+fn by_scan(h: &[u8], n: &[u8], mut f: impl FnMut(usize) -> usize) {
+    let finder = memchr::memmem::Finder::new(n);
+    let mut from = 0;
+    while let Some(found) = h.get(from..).and_then(|rest| finder.find(rest)) {
+        let at = from + found;
+        from = f(at).max(at + 1);
+    }
+}
+
+fn by_pairs(h: &[u8], n: &[u8], j: usize, candidates: &[u32], mut f: impl FnMut(usize) -> usize) {
     let mut resume = 0;
     for &pos in candidates {
         let Some(start) = (pos as usize).checked_sub(j) else { continue };
@@ -252,6 +262,24 @@ mod tests {
             out.push(at);
             at + 1
         });
+        // Both ways of finding them agree, whichever the density chose.
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        let mut scanned = Vec::new();
+        by_scan(h, n, |at| {
+            scanned.push(at);
+            at + 1
+        });
+        assert_eq!(scanned, out, "scan: {needle} in {hay}");
+        if n.len() > 1 {
+            for j in 0..n.len() - 1 {
+                let mut paired = Vec::new();
+                by_pairs(h, n, j, pairs.of(n[j], n[j + 1]), |at| {
+                    paired.push(at);
+                    at + 1
+                });
+                assert_eq!(paired, out, "pair {j}: {needle} in {hay}");
+            }
+        }
         out
     }
 

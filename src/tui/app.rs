@@ -208,6 +208,7 @@ impl App {
         let text = s.text().to_string();
         let changed = s.searched.as_deref() != Some(text.as_str());
         if !changed && !force {
+            self.highlight_shown();
             return;
         }
         let keep = if changed { None } else { s.selected_hit().map(|h| h.action_id.clone()) };
@@ -226,6 +227,19 @@ impl App {
             s.searched = Some(text);
             s.indexing = false;
             s.keep_visible(rows);
+        }
+        self.highlight_shown();
+    }
+
+    /// The results around the selection get their highlights (a search highlights its first
+    /// results only: see `search::HIGHLIGHTED`).
+    fn highlight_shown(&mut self) {
+        let (Some(index), Some(s)) = (self.index.ready(), &mut self.ui.search) else { return };
+        let rows = self.ui.viewport.max(1);
+        let hi = s.hits.len().min(s.selected.saturating_add(rows + 1));
+        let lo = s.selected.saturating_sub(rows).min(hi);
+        if s.hits[lo..hi].iter().any(|h| !h.highlighted) {
+            index.highlight(&parse_query(s.text()), &mut s.hits[lo..hi]);
         }
     }
 
