@@ -290,9 +290,9 @@ fn table(corpora: &[Corpus]) {
             time_fzf(
                 c,
                 if n > 20_000 {
-                    2
+                    1
                 } else if n > 1000 {
-                    5
+                    3
                 } else {
                     10
                 },
@@ -333,7 +333,7 @@ fn table(corpora: &[Corpus]) {
             "corpus", "actions", "copil search", "fzf", "ratio", "target"
         );
         for c in corpora.iter().filter(|c| c.cli_factor.is_some()) {
-            let reps = if c.index.len() > 20_000 { 3 } else { 5 };
+            let reps = if c.index.len() > 20_000 { 2 } else { 3 };
             let mut copil_t = Vec::new();
             let mut fzf_t = Vec::new();
             for q in CLI_QUERIES {

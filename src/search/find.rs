@@ -66,7 +66,7 @@ pub(super) fn for_each_occurrence(hay: &str, pairs: &Pairs, needle: &str, f: imp
 
 /// A needle is scanned for rather than checked at its rarest pair's positions when that pair
 /// is found more than once every this many bytes.
-const SCAN_FROM: usize = 64;
+const SCAN_FROM: usize = 1024;
 
 fn by_scan(h: &[u8], n: &[u8], mut f: impl FnMut(usize) -> usize) {
     let finder = memchr::memmem::Finder::new(n);
@@ -126,13 +126,14 @@ pub(super) fn fuzzy_in_words(matcher: &SkimMatcherV2, term: &Term, text: &str) -
     let mut word_start: Option<usize> = None;
     let mut consider = |from: usize, start: usize, end: usize| {
         let word = &text[start..end];
-        if word.len() >= term.text.len() && word.starts_with(first) && is_subsequence(&term.text, word) {
-            if let Some(raw) = matcher.fuzzy_match(&text[from..end], &term.text)
-                && raw >= term.min_score
-                && best.is_none_or(|(b, _, _)| raw > b)
-            {
-                best = Some((raw, from, end));
-            }
+        if word.len() >= term.text.len()
+            && word.starts_with(first)
+            && is_subsequence(&term.text, word)
+            && let Some(raw) = matcher.fuzzy_match(&text[from..end], &term.text)
+            && raw >= term.min_score
+            && best.is_none_or(|(b, _, _)| raw > b)
+        {
+            best = Some((raw, from, end));
         }
     };
     for (i, c) in text.char_indices() {

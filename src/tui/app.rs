@@ -249,12 +249,11 @@ impl App {
 
     /// The plan changed: a filtered tree and an open search follow it (statuses, lateness).
     fn refilter(&mut self) {
-        if let Some(text) = self.ui.filter.as_ref().map(|f| f.text.clone()) {
-            if let Some(hits) = self.hits(&text)
-                && let Some(f) = &mut self.ui.filter
-            {
-                f.ids = hits.into_iter().map(|h| h.action_id).collect();
-            }
+        if let Some(text) = self.ui.filter.as_ref().map(|f| f.text.clone())
+            && let Some(hits) = self.hits(&text)
+            && let Some(f) = &mut self.ui.filter
+        {
+            f.ids = hits.into_iter().map(|h| h.action_id).collect();
         }
         self.search_again(true);
     }
