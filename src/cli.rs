@@ -144,7 +144,8 @@ pub enum Command {
     },
     /// Print the actions matching a search, best first: id, status and title, separated by tabs.
     /// The query is that of the `/` key: free words (accents and case optional) and filters
-    /// (statut:encours pilote:caf tag:numerique orientation:2 referent:… retard derriere).
+    /// (statut:encours pilote:caf tag:numerique orientation:2 referent:… est:retard est:derriere
+    /// est:moi, where "moi" is the user running copil). An unknown filter is an error (exit 2).
     /// Exits 0 when something matches, 1 when nothing does.
     Search {
         plan: PathBuf,
@@ -610,12 +611,15 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
 }
 
 /// `copil search`: the matching actions, best first, one per line.
-pub fn search(plan: &Path, query: &[String], today: Date, out: &mut impl Write, err: &mut impl Write) -> i32 {
+pub fn search(plan: &Path, query: &[String], global: &Global, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let Some(loaded) = load_or_say(plan, err) else { return 2 };
     let plan = &loaded.state.plan;
-    let Some(hits) = query_hits(&loaded, query, today, err) else { return 2 };
+    let Some(hits) = query_hits(&loaded, query, global, err) else { return 2 };
+    // Plan order: a hit's action by its position, not one walk of the plan per hit.
+    let actions: Vec<&crate::plan::model::PlanAction> = plan.walk().map(|(_, a, _)| a).collect();
     for h in &hits {
-        if let Some(a) = plan.action(&h.action_id) {
+        let found = actions.get(h.position).copied().filter(|a| a.id == h.action_id);
+        if let Some(a) = found.or_else(|| plan.action(&h.action_id)) {
             let _ = writeln!(out, "{}\t{}\t{}", sanitize(&a.id), i18n::status_label(a.status), sanitize(&a.title));
         }
     }
@@ -627,16 +631,18 @@ pub fn search(plan: &Path, query: &[String], today: Date, out: &mut impl Write, 
 fn query_hits(
     loaded: &load::Loaded,
     query: &[String],
-    today: Date,
+    global: &Global,
     err: &mut impl Write,
 ) -> Option<Vec<crate::search::Hit>> {
     let plan = &loaded.state.plan;
     let query = crate::search::parse_query(&query.join(" "));
-    if let Some(u) = query.unknown_statuses.first() {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), i18n::search_unknown_status(u));
+    if let Some(e) = query.error() {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&e));
         return None;
     }
-    Some(crate::search::SearchIndex::new(plan).search(plan, &query, today))
+    // `est:moi`: the writer's actions (over SSH, the `copil shell --user` person).
+    let (me, _) = writer(global, plan);
+    Some(crate::search::SearchIndex::new(plan).search_as(plan, &query, global.today(), Some(&me)))
 }
 
 /// `copil show`: one action as plain text. 0 shown, 2 the plan does not load or has no such action.
@@ -655,10 +661,18 @@ pub fn show(plan: &Path, action: &str, color: bool, today: Date, out: &mut impl 
 
 /// `copil list`: the matching actions (the query parsed and run by `crate::search`, as for
 /// `copil search`) as lines or an outline, in plan order. 0 some, 1 none, 2 bad plan or query.
-pub fn list(plan: &Path, query: &[String], tree: bool, today: Date, out: &mut impl Write, err: &mut impl Write) -> i32 {
+pub fn list(
+    plan: &Path,
+    query: &[String],
+    tree: bool,
+    global: &Global,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
     let Some(loaded) = load_or_say(plan, err) else { return 2 };
     let plan = &loaded.state.plan;
-    let Some(hits) = query_hits(&loaded, query, today, err) else { return 2 };
+    let today = global.today();
+    let Some(hits) = query_hits(&loaded, query, global, err) else { return 2 };
     let found = crate::line::list::matching(&hits);
     let text =
         if tree { crate::line::list::tree(plan, &found, today) } else { crate::line::list::lines(plan, &found, today) };

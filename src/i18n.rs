@@ -848,8 +848,8 @@ t! {
     SEARCH_FIELD_INDICATOR = "indicateur" / "indicator";
     SEARCH_LATE = "en retard" / "late";
     SEARCH_BEHIND = "un indicateur en retard sur la cible" / "an indicator behind target";
-    SEARCH_WORD_LATE = "retard" / "late";
-    SEARCH_WORD_BEHIND = "derriere" / "behind";
+    SEARCH_WORD_LATE = "est:retard" / "is:late";
+    SEARCH_WORD_BEHIND = "est:derriere" / "is:behind";
     SEARCH_WORD_STATUS = "statut" / "status";
     SEARCH_TITLE = "Recherche" / "Search";
     HELP_IN_SEARCH = "Dans la recherche" / "In the search line";
@@ -865,7 +865,7 @@ t! {
     CMD_TOGGLE_LATE = "Filtre « en retard » oui/non" / "Filter \"late\" on/off";
     CMD_TOGGLE_BEHIND = "Filtre « indicateur derrière la cible » oui/non" / "Filter \"indicator behind target\" on/off";
     CMD_CYCLE_STATUS = "Filtre de statut : statut suivant" / "Status filter: next status";
-    SEARCH_HINT = "statut:encours pilote:caf tag:numerique orientation:2 referent:… retard derriere" / "status:in-progress pilot:caf tag:digital orientation:2 referent:… late behind";
+    SEARCH_HINT = "statut:encours pilote:caf tag:numerique orientation:2 referent:… est:retard est:derriere est:moi" / "status:in-progress pilot:caf tag:digital orientation:2 referent:… is:late is:behind is:mine";
 }
 
 /// The tree's title while a filter is on.

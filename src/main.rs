@@ -32,13 +32,13 @@ fn main() -> color_eyre::Result<()> {
             cli::minutes(plan, meeting, *format, output.as_deref(), &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::Search { plan, query }) => {
-            cli::search(plan, query, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())
+            cli::search(plan, query, &cli.global, &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::Show { plan, action, color }) => {
             cli::show(plan, action, *color, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::List { plan, tree, query }) => {
-            cli::list(plan, query, *tree, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())
+            cli::list(plan, query, *tree, &cli.global, &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::Shell { user, path }) => {
             let original = std::env::var("SSH_ORIGINAL_COMMAND").ok();

@@ -8,36 +8,49 @@
 //!
 //! Matching: the query's free text is folded ([`fold`]) and split into terms; every term must
 //! match some field of the action (AND). A term found as typed (contiguous, accents and case
-//! aside) scores what `SkimMatcherV2` gives that occurrence where it stands; a term found
-//! nowhere as typed gets skim's fuzzy match, within one word of a short field (letters in order,
-//! few gaps: `msp` finds `MSAP`; long texts such as descriptions are matched as typed only). A
-//! term's score is its best field score times the field's weight (id and title count most); an
-//! action's score is the sum over its terms. Results are ranked best first, ties in plan order.
+//! aside) scores what `SkimMatcherV2` gives that occurrence where it stands. A short term (four
+//! chars or fewer: `iae`, `caf`, `rsa`) counts only at a word's start, never inside a word nor
+//! scattered. A longer term found nowhere as typed gets skim's fuzzy match within one word that
+//! starts with its first letter, in a short field (letters in order, few gaps: `numeriq`; long
+//! texts such as descriptions are matched as typed only), and else a word within one letter
+//! wrong, missing or extra (`insersion` finds "insertion"), scored lower. A term's score is its
+//! best field score times the field's weight (id and title count most); an action's score is the
+//! sum over its terms. Ranking, best first: actions where the terms follow one another in order
+//! ("maison de sante"), then those where every term was found without a typo, then the others;
+//! within each, by score; ties in plan order.
 //!
-//! Speed (10,000 actions in about 15 ms per keystroke): every folded text lives in one string
-//! whose byte pairs are indexed, so a term's occurrences are read off the positions of its
-//! rarest pair; an occurrence's score depends only on the character before it and is cached;
-//! a one-letter term is answered from per-text letter masks. Skim's dynamic programming runs only
-//! for the fuzzy fallback and to highlight fuzzy matches.
+//! Speed (linear build; 10,000 actions in a few ms per keystroke, see BENCHMARKS.md): every
+//! folded text lives in one string whose byte pairs are indexed, so a term's occurrences are read
+//! off the positions of its rarest pair; an occurrence's score depends only on the character
+//! before it and is cached; a one-letter term is answered from per-text letter masks; typos are
+//! looked for among the distinct words of the plan, not its texts. Skim's dynamic programming
+//! runs only for the fuzzy fallback and to highlight fuzzy matches. A large plan's index is built
+//! on another thread ([`IndexCell`]) while the interface keeps taking keys.
 
+mod background;
 mod filters;
 mod find;
 mod fold;
 mod query;
+mod text;
+mod typo;
 
 use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+pub use background::IndexCell;
 pub use fold::{Folded, fold, fold_with_map};
 pub use query::{Query, parse_query, status_from_name};
+pub use text::{filter_list, indexing};
 
 use filters::Filters;
 use find::{
     EXACT_ID_BONUS, LONG_TEXT, MAX_OCCURRENCES, Pairs, Place, Term, for_each_occurrence, fuzzy_in_words,
-    is_subsequence, letter_bit, skim, word_break,
+    is_subsequence, letter_bit, skim, starts_word,
 };
+use typo::Vocabulary;
 
 use crate::i18n;
 use crate::plan::model::{Date, Plan, PlanAction, walk_action};
@@ -114,7 +127,14 @@ pub struct Hit {
     pub title_matches: Vec<usize>,
     /// Char indices in the ORIGINAL text of `field` (see [`field_text`]) to highlight.
     pub field_matches: Vec<usize>,
+    /// Whether `title_matches` and `field_matches` are filled in: they are for the first
+    /// [`HIGHLIGHTED`] results; [`SearchIndex::highlight`] fills in the others when shown.
+    pub highlighted: bool,
 }
+
+/// Results highlighted by the search itself; the others are highlighted when shown (finding
+/// every match's letters in 50,000 results would cost more than the search).
+pub const HIGHLIGHTED: usize = 200;
 
 impl Hit {
     /// The original text of the field that matched best.
@@ -170,7 +190,8 @@ impl Text {
 
 #[derive(Clone, Debug)]
 struct Entry {
-    id: String,
+    /// The action's id, as written: a range of `SearchIndex::ids`.
+    id: Range<u32>,
     orientation: usize,
     /// Indices into `SearchIndex::texts`: id first, title second, then the other fields.
     texts: Range<usize>,
@@ -179,6 +200,8 @@ struct Entry {
     tags: Vec<String>,
     /// Folded referents: id, name, login.
     referents: Vec<[String; 3]>,
+    /// Person ids and logins of the pilots and referents, as written (`est:moi`).
+    mine: Vec<String>,
 }
 
 /// Offset of the title among an entry's texts.
@@ -195,6 +218,11 @@ pub struct SearchIndex {
     pairs: Pairs,
     /// Folded id and title of each orientation.
     orientations: Vec<(String, String)>,
+    /// Every word of the corpus and where it is (typo tolerance).
+    vocabulary: Vocabulary,
+    /// The actions' ids, one after the other (copied into every hit: kept together, they are
+    /// read from a few cache lines rather than from a heap block each).
+    ids: String,
 }
 
 impl SearchIndex {
@@ -212,6 +240,7 @@ impl SearchIndex {
             }
         }
         index.pairs = Pairs::new(&index.corpus);
+        index.vocabulary = Vocabulary::new(&index.corpus);
         index
     }
 
@@ -229,14 +258,15 @@ impl SearchIndex {
             self.corpus.push('\n');
             let (ascii, long) = (f.text.is_ascii(), f.origin.len() > LONG_TEXT);
             let (mut letters, mut heads) = (0, 0);
-            let bytes = f.text.as_bytes();
-            for (i, &b) in bytes.iter().enumerate() {
-                if let Some(bit) = letter_bit(b) {
+            let mut prev: Option<char> = None;
+            for c in f.text.chars() {
+                if let Some(bit) = u8::try_from(c).ok().and_then(letter_bit) {
                     letters |= bit;
-                    if i == 0 || word_break(bytes[i - 1]) {
+                    if starts_word(prev) {
                         heads |= bit;
                     }
                 }
+                prev = Some(c);
             }
             self.texts.push(Text { field, index: index as u32, entry, range, ascii, long, letters, heads, origin });
         };
@@ -278,13 +308,23 @@ impl SearchIndex {
                 ]
             })
             .collect();
+        let mut mine: Vec<String> = Vec::new();
+        for id in a.pilots.iter().chain(&a.referents) {
+            mine.push(id.clone());
+            if let Some(login) = plan.person(id).and_then(|p| p.login.as_ref()) {
+                mine.push(login.clone());
+            }
+        }
+        let id_start = self.ids.len() as u32;
+        self.ids.push_str(&a.id);
         self.entries.push(Entry {
-            id: a.id.clone(),
+            id: id_start..self.ids.len() as u32,
             orientation,
             texts: first..self.texts.len(),
             people: a.pilots.iter().chain(&a.partners).map(|p| person(p)).collect(),
             tags: a.tags.iter().map(|t| fold(t)).collect(),
             referents,
+            mine,
         });
     }
 
@@ -295,6 +335,10 @@ impl SearchIndex {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    fn id(&self, e: &Entry) -> &str {
+        &self.ids[e.id.start as usize..e.id.end as usize]
     }
 
     fn folded(&self, t: &Text) -> &str {
@@ -308,11 +352,21 @@ impl SearchIndex {
         &self.corpus[start..end]
     }
 
-    /// The actions matching `query`, best first (ties in plan order); with no free text, every
-    /// action that passes the filters, in plan order. `plan` is the live plan (journal applied):
-    /// statuses, lateness and indicator tracking are read from it, as of `today`.
+    /// [`SearchIndex::search_as`] with no current user: `est:moi` matches nothing.
     pub fn search(&self, plan: &Plan, query: &Query, today: Date) -> Vec<Hit> {
-        let filters = Filters::new(query);
+        self.search_as(plan, query, today, None)
+    }
+
+    /// The actions matching `query`, best first; with no free text, every action that passes
+    /// the filters, in plan order. `plan` is the live plan (journal applied): statuses, lateness
+    /// and indicator tracking are read from it, as of `today`. `me` is the current user's person
+    /// id or login ([`crate::plan::edit::identity`]), for `est:moi`.
+    ///
+    /// Ranking: actions where the query's words follow one another, in order, come first; then
+    /// those where every word is found as typed (or as an abbreviation); then those that needed a
+    /// typo forgiven. Within each, by score; ties in plan order.
+    pub fn search_as(&self, plan: &Plan, query: &Query, today: Date, me: Option<&str>) -> Vec<Hit> {
+        let filters = Filters::new(query, me);
         let mut alive: Vec<bool> = if filters.any() {
             let live: Vec<&PlanAction> = plan.walk().map(|(_, a, _)| a).collect();
             self.entries
@@ -321,8 +375,8 @@ impl SearchIndex {
                 .map(|(position, e)| {
                     // The index follows the plan's order; an index out of date falls back to the id.
                     let a = match live.get(position) {
-                        Some(a) if a.id == e.id => Some(*a),
-                        _ => plan.action(&e.id),
+                        Some(a) if a.id == self.id(e) => Some(*a),
+                        _ => plan.action(self.id(e)),
                     };
                     a.is_some_and(|a| filters.pass(self, e, a, today))
                 })
@@ -335,13 +389,14 @@ impl SearchIndex {
             return (0..self.entries.len())
                 .filter(|&p| alive[p])
                 .map(|position| Hit {
-                    action_id: self.entries[position].id.clone(),
+                    action_id: self.id(&self.entries[position]).to_string(),
                     position,
                     score: 0,
                     field: Field::Title,
                     field_index: 0,
                     title_matches: Vec::new(),
                     field_matches: Vec::new(),
+                    highlighted: true,
                 })
                 .collect();
         }
@@ -353,17 +408,78 @@ impl SearchIndex {
             matches.push(best);
             in_title.push(title);
         }
-        let mut found: Vec<(usize, i64)> = (0..self.entries.len())
+        let phrase = if terms.len() > 1 { self.phrases(&terms, &alive) } else { Vec::new() };
+        let tier = |p: usize| {
+            let exact = !matches.iter().any(|m| m[p].is_some_and(|m| m.typo));
+            u8::from(phrase.get(p).copied().unwrap_or(false)) * 2 + u8::from(exact)
+        };
+        let mut found: Vec<(usize, (u8, i64))> = (0..self.entries.len())
             .filter(|&p| alive[p])
-            .map(|p| (p, matches.iter().map(|m| m[p].map_or(0, |m| m.score)).sum()))
+            .map(|p| (p, (tier(p), matches.iter().map(|m| m[p].map_or(0, |m| m.score)).sum())))
             .collect();
         // Stable: ties stay in plan order.
-        found.sort_by_key(|&(_, score)| std::cmp::Reverse(score));
+        found.sort_by_key(|&(_, key)| std::cmp::Reverse(key));
         let mut scratch = Vec::new();
         found
             .into_iter()
-            .map(|(position, score)| self.hit(&matcher, &terms, (position, score), &matches, &in_title, &mut scratch))
+            .enumerate()
+            .map(|(rank, (position, (_, score)))| {
+                if rank < HIGHLIGHTED {
+                    self.hit(&matcher, &terms, (position, score), &matches, &in_title, &mut scratch)
+                } else {
+                    self.plain_hit(&matches, position, score)
+                }
+            })
             .collect()
+    }
+
+    /// Highlights the results not yet highlighted (see [`Hit::highlighted`]), for the same
+    /// `query`: the terms are matched again in those actions only.
+    pub fn highlight(&self, query: &Query, hits: &mut [Hit]) {
+        let todo: Vec<usize> =
+            (0..hits.len()).filter(|&i| !hits[i].highlighted && self.entries.get(hits[i].position).is_some()).collect();
+        if todo.is_empty() {
+            return;
+        }
+        let mut terms: Vec<Term> = query.terms.iter().filter(|t| !t.is_empty()).map(|t| Term::new(t)).collect();
+        let mut alive = vec![false; self.entries.len()];
+        for &i in &todo {
+            alive[hits[i].position] = true;
+        }
+        let matcher = skim();
+        let mut matches = Vec::with_capacity(terms.len());
+        let mut in_title = Vec::with_capacity(terms.len());
+        for term in &mut terms {
+            let (best, title) = self.scan(&matcher, term, &mut alive);
+            matches.push(best);
+            in_title.push(title);
+        }
+        let mut scratch = Vec::new();
+        for i in todo {
+            let h = &mut hits[i];
+            if alive[h.position] && self.id(&self.entries[h.position]) == h.action_id {
+                *h = self.hit(&matcher, &terms, (h.position, h.score), &matches, &in_title, &mut scratch);
+            } else {
+                h.highlighted = true;
+            }
+        }
+    }
+
+    /// A result without its highlights (see [`HIGHLIGHTED`]): its best field only.
+    fn plain_hit(&self, matches: &[Vec<Option<TermMatch>>], position: usize, score: i64) -> Hit {
+        let best = matches.iter().filter_map(|m| m[position]).reduce(|a, b| if b.score > a.score { b } else { a });
+        let (field, field_index) =
+            best.map_or((Field::Title, 0), |m| (self.texts[m.text].field, self.texts[m.text].index as usize));
+        Hit {
+            action_id: self.id(&self.entries[position]).to_string(),
+            position,
+            score,
+            field,
+            field_index,
+            title_matches: Vec::new(),
+            field_matches: Vec::new(),
+            highlighted: false,
+        }
     }
 
     /// One term over the whole plan: every contiguous occurrence is scored where it stands;
@@ -384,6 +500,7 @@ impl SearchIndex {
         let mut best: Vec<Option<TermMatch>> = vec![None; n];
         let mut title: Vec<Option<(i64, usize)>> = vec![None; n];
         let mut ti = 0;
+        let (short, chars) = (term.short, term.chars);
         let Term { text, occurrences, .. } = term;
         // No occurrence but one at the very start beats one after a space.
         let best_inside = occurrences.score(matcher, text, Some(' '));
@@ -403,6 +520,10 @@ impl SearchIndex {
                 return self.texts[self.entries[e].texts.end - 1].range.end + 1;
             }
             let prev = if at == t.range.start { None } else { self.corpus[..at].chars().next_back() };
+            if short && !starts_word(prev) {
+                // A short word is a word or a word's start, never letters inside another word.
+                return at + 1;
+            }
             let raw = occurrences.score(matcher, text, prev);
             let mut score = raw * t.field.weight() / 10;
             if t.field == Field::Id && t.range.len() == text.len() {
@@ -410,7 +531,7 @@ impl SearchIndex {
             }
             let local = at - t.range.start;
             if best[e].is_none_or(|b| score > b.score) {
-                best[e] = Some(TermMatch { score, text: ti, at: local, fuzzy_end: None });
+                best[e] = Some(TermMatch { score, text: ti, at: local, fuzzy_end: None, len: chars, typo: false });
             }
             if ti == self.entries[e].texts.start + TITLE && title[e].is_none_or(|(s, _)| raw > s) {
                 title[e] = Some((raw, local));
@@ -418,18 +539,22 @@ impl SearchIndex {
             // Nothing further in this text can score more (or enough looked at): the next text.
             if prev.is_none() || raw >= best_inside || seen >= MAX_OCCURRENCES { t.range.end + 1 } else { at + 1 }
         });
+        let mut typos = if term.short { Vec::new() } else { self.typos(matcher, term, alive, &best) };
         for (e, entry) in self.entries.iter().enumerate() {
             if alive[e] && best[e].is_none() {
-                best[e] = self.fuzzy(matcher, term, entry);
+                best[e] = if term.short { None } else { self.fuzzy(matcher, term, entry) };
+                if best[e].is_none() {
+                    best[e] = typos.get_mut(e).and_then(Option::take);
+                }
                 alive[e] = best[e].is_some();
             }
         }
         (best, title.into_iter().map(|t| t.map(|(_, at)| at)).collect())
     }
 
-    /// A one-letter (or digit) term, typically the first keystroke, found in nearly every text:
-    /// the texts' letter masks tell which hold it, at their start, at a word's start or only
-    /// inside words; where exactly is looked up only in the texts kept.
+    /// A one-letter (or digit) term, typically the first keystroke: the texts' letter masks tell
+    /// which have a word starting with it (at their start or further); where exactly is looked
+    /// up only in the texts kept.
     fn scan_letter(
         &self,
         matcher: &SkimMatcherV2,
@@ -442,12 +567,7 @@ impl SearchIndex {
         let mut title: Vec<Option<usize>> = vec![None; n];
         let c = term.text.as_bytes()[0];
         let Term { text, occurrences, .. } = term;
-        let other = if c == b'z' { 'y' } else { 'z' };
-        let scores = [
-            occurrences.score(matcher, text, None),
-            occurrences.score(matcher, text, Some(' ')),
-            occurrences.score(matcher, text, Some(other)),
-        ];
+        let scores = [occurrences.score(matcher, text, None), occurrences.score(matcher, text, Some(' '))];
         for (e, entry) in self.entries.iter().enumerate() {
             if !alive[e] {
                 continue;
@@ -463,7 +583,8 @@ impl SearchIndex {
                 } else if t.heads & bit != 0 {
                     Place::WordStart
                 } else {
-                    Place::Inside
+                    // Only inside words: a short word never matches there.
+                    continue;
                 };
                 let raw = scores[place as usize];
                 let mut score = raw * t.field.weight() / 10;
@@ -477,13 +598,15 @@ impl SearchIndex {
                     title[e] = Some(self.locate(k, c, place));
                 }
             }
-            // A letter is in a text or not: no fuzzy fallback.
+            // A letter starts a word of a text or not: no fuzzy fallback.
             alive[e] = found.is_some();
             best[e] = found.map(|(score, k, place)| TermMatch {
                 score,
                 text: k,
                 at: self.locate(k, c, place),
                 fuzzy_end: None,
+                len: 1,
+                typo: false,
             });
         }
         (best, title)
@@ -491,13 +614,90 @@ impl SearchIndex {
 
     /// Byte offset in text `k` of the first occurrence of `c` at the given place.
     fn locate(&self, k: usize, c: u8, place: Place) -> usize {
-        let b = self.folded(&self.texts[k]).as_bytes();
         let found = match place {
             Place::Start => Some(0),
-            Place::WordStart => (1..b.len()).find(|&i| b[i] == c && word_break(b[i - 1])),
-            Place::Inside => b.iter().position(|&x| x == c),
+            Place::WordStart => {
+                let text = self.folded(&self.texts[k]);
+                text.char_indices()
+                    .find(|&(i, x)| x == char::from(c) && starts_word(text[..i].chars().next_back()))
+                    .map(|(i, _)| i)
+            }
         };
         found.unwrap_or(0)
+    }
+
+    /// Per entry still alive, its best match of a long `term` with one letter wrong, missing or
+    /// extra (a word of the corpus, or a word's start, within one edit of the term; words that
+    /// hold the term as typed are left out: they are found as typed). Entries that already have
+    /// a match (`best`) are skipped. Scored below an exact occurrence at a word's start.
+    fn typos(
+        &self,
+        matcher: &SkimMatcherV2,
+        term: &mut Term,
+        alive: &[bool],
+        best: &[Option<TermMatch>],
+    ) -> Vec<Option<TermMatch>> {
+        let mut out: Vec<Option<TermMatch>> = Vec::new();
+        let raw = term.occurrences.score(matcher, &term.text, Some(' ')) / 2;
+        self.vocabulary.near(&term.text, |offset, len| {
+            let ti = self.texts.partition_point(|t| t.range.end < offset);
+            let Some(t) = self.texts.get(ti) else { return };
+            let e = t.entry as usize;
+            if !alive[e] || best[e].is_some() {
+                return;
+            }
+            if out.is_empty() {
+                out = vec![None; self.entries.len()];
+            }
+            let score = raw * t.field.weight() / 10;
+            if out[e].is_none_or(|m| score > m.score) {
+                let at = offset - t.range.start;
+                out[e] = Some(TermMatch { score, text: ti, at, fuzzy_end: None, len, typo: true });
+            }
+        });
+        out
+    }
+
+    /// Per entry, whether the terms follow one another in one of its texts, in order: each at a
+    /// word's start, the next one after the end of the word where the last one is, with only
+    /// spaces or punctuation between (`maison de sante` in "Maisons de santé").
+    fn phrases(&self, terms: &[Term], alive: &[bool]) -> Vec<bool> {
+        let mut out = vec![false; self.entries.len()];
+        let h = self.corpus.as_bytes();
+        let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let follows = |mut i: usize| {
+            for term in &terms[1..] {
+                // The rest of the current word, then separators (not a text's end).
+                while i < h.len() && word_byte(h[i]) {
+                    i += 1;
+                }
+                let gap = i;
+                while i < h.len() && !word_byte(h[i]) && h[i] != b'\n' {
+                    i += 1;
+                }
+                if i == gap || !h[i..].starts_with(term.text.as_bytes()) {
+                    return false;
+                }
+                i += term.text.len();
+            }
+            true
+        };
+        let mut ti = 0;
+        for_each_occurrence(&self.corpus, &self.pairs, &terms[0].text, |at| {
+            while self.texts[ti].range.end < at {
+                ti += 1;
+            }
+            let t = &self.texts[ti];
+            let e = t.entry as usize;
+            let prev = if at == t.range.start { None } else { self.corpus[..at].chars().next_back() };
+            if !alive[e] || out[e] || !starts_word(prev) || !follows(at + terms[0].text.len()) {
+                return at + 1;
+            }
+            out[e] = true;
+            // This entry is settled: on to the next one.
+            self.texts[self.entries[e].texts.end - 1].range.end + 1
+        });
+        out
     }
 
     /// Skim's fuzzy match of a term found nowhere as is in an entry: its best field, if any
@@ -516,7 +716,7 @@ impl SearchIndex {
             if let Some((raw, at, end)) = fuzzy_in_words(matcher, term, folded) {
                 let score = raw * t.field.weight() / 10;
                 if best.is_none_or(|b| score > b.score) {
-                    best = Some(TermMatch { score, text: k, at, fuzzy_end: Some(end) });
+                    best = Some(TermMatch { score, text: k, at, fuzzy_end: Some(end), len: 0, typo: false });
                 }
             }
         }
@@ -537,11 +737,11 @@ impl SearchIndex {
         let e = &self.entries[position];
         let title_at = e.texts.start + TITLE;
         // Folded char indices of a term's match in a text, pushed onto `out`.
-        let push = |k: usize, term: &Term, at: usize, fuzzy_end: Option<usize>, out: &mut Vec<usize>| {
+        let push = |k: usize, term: &Term, at: usize, fuzzy_end: Option<usize>, len: usize, out: &mut Vec<usize>| {
             let (t, folded) = (&self.texts[k], self.folded(&self.texts[k]));
             let start = if t.ascii { at } else { folded[..at].chars().count() };
             match fuzzy_end {
-                None => out.extend(start..start + term.chars),
+                None => out.extend(start..start + len),
                 Some(end) => {
                     let idx = matcher.fuzzy_indices(&folded[at..end], &term.text).map(|x| x.1).unwrap_or_default();
                     out.extend(idx.into_iter().map(|i| start + i));
@@ -554,9 +754,9 @@ impl SearchIndex {
         for (ti, term) in terms.iter().enumerate() {
             let tm = m(ti);
             if let Some(at) = in_title[ti][position] {
-                push(title_at, term, at, None, lit);
-            } else if tm.fuzzy_end.is_some() && tm.text == title_at {
-                push(title_at, term, tm.at, tm.fuzzy_end, lit);
+                push(title_at, term, at, None, term.chars, lit);
+            } else if (tm.fuzzy_end.is_some() || tm.typo) && tm.text == title_at {
+                push(title_at, term, tm.at, tm.fuzzy_end, tm.len, lit);
             }
         }
         let title_matches = self.texts[title_at].to_original(lit);
@@ -567,12 +767,21 @@ impl SearchIndex {
                 let tm = m(ti);
                 let t = &self.texts[tm.text];
                 lit.clear();
-                push(tm.text, &terms[ti], tm.at, tm.fuzzy_end, lit);
+                push(tm.text, &terms[ti], tm.at, tm.fuzzy_end, tm.len, lit);
                 (t.field, t.index as usize, t.to_original(lit))
             }
             None => (Field::Title, 0, Vec::new()),
         };
-        Hit { action_id: e.id.clone(), position, score, field, field_index, title_matches, field_matches }
+        Hit {
+            action_id: self.id(e).to_string(),
+            position,
+            score,
+            field,
+            field_index,
+            title_matches,
+            field_matches,
+            highlighted: true,
+        }
     }
 }
 
@@ -587,6 +796,10 @@ struct TermMatch {
     at: usize,
     /// For a fuzzy match, where its window ends.
     fuzzy_end: Option<usize>,
+    /// Chars to highlight from `at` (a contiguous occurrence or a word with a typo).
+    len: usize,
+    /// Found only with one letter wrong, missing or extra.
+    typo: bool,
 }
 
 #[cfg(test)]
@@ -645,10 +858,16 @@ Plan(format: 1, title: "T", territory: "X", period: (start: "2020-01-01", end: "
         let today = Date::ymd(2024, 1, 1);
         let ids =
             |q: &str| idx.search(&plan, &parse_query(q), today).into_iter().map(|h| h.action_id).collect::<Vec<_>>();
-        // "numq": the letters of "numérique" with a gap, highlighted in the original title.
-        assert_eq!(ids("numq"), ["A2"]);
-        let hit = &idx.search(&plan, &parse_query("numq"), today)[0];
-        assert_eq!((hit.field, hit.title_matches.clone()), (Field::Title, vec![6, 7, 8, 12]));
+        // "numriq": the letters of "numérique" with a gap, highlighted in the original title.
+        assert_eq!(ids("numriq"), ["A2"]);
+        let hit = &idx.search(&plan, &parse_query("numriq"), today)[0];
+        assert_eq!((hit.field, hit.title_matches.clone()), (Field::Title, vec![6, 7, 8, 10, 11, 12]));
+        // A short word is a word's start only: never scattered, nor inside a word.
+        assert!(ids("numq").is_empty());
+        assert!(ids("cole").is_empty());
+        assert_eq!(ids("ecol"), ["A2", "A1"]);
+        // The fuzzy match starts where a word does.
+        assert!(ids("umriq").is_empty());
         // Letters are not looked for across words.
         assert!(ids("ecnum").is_empty());
         // The letters of "devoirs" are all in "Une école ouverte le soir", but scattered.

@@ -108,7 +108,7 @@ fn ids(list: &str) -> Vec<String> {
 fn list_takes_the_search_query_and_keeps_plan_order() {
     let plan_order = ids(&run(&["list", EXTRACT], 0));
     assert_eq!(plan_order, ["Spup01", "Spup02", "Spup03", "Spup04", "Spup05"]);
-    for query in ["statut:encours", "referent:refcaf", "retard", "tag:numerique", "derriere", "msap poste"] {
+    for query in ["statut:encours", "referent:refcaf", "est:retard", "tag:numerique", "est:derriere", "msap poste"] {
         let listed = ids(&run(&["list", EXTRACT, query, "--today", "2019-01-01"], 0));
         // `search` reads every word after the plan as its query: options go before it.
         let mut searched = ids(&run(&["search", "--today", "2019-01-01", EXTRACT, query], 0));

@@ -239,42 +239,49 @@ fn orientation_and_referent_filters() {
 fn late_and_behind_filters() {
     let (base, live) = charente();
     // Spup01 and Spup03 were due on 2017-12-31 and are not done; Spup05 is due on 2018-12-31.
-    assert_eq!(find(&live, "retard", DAY), ["Spup01", "Spup03"]);
-    assert_eq!(find(&live, "late", Date::ymd(2019, 1, 1)), ["Spup01", "Spup03", "Spup05"]);
-    assert!(find(&live, "late", Date::ymd(2017, 1, 1)).is_empty());
+    assert_eq!(find(&live, "est:retard", DAY), ["Spup01", "Spup03"]);
+    assert_eq!(find(&live, "is:late", Date::ymd(2019, 1, 1)), ["Spup01", "Spup03", "Spup05"]);
+    assert!(find(&live, "is:late", Date::ymd(2017, 1, 1)).is_empty());
     // The journal's measure (15 MSAP in May 2018) is below the line from 15 to 20: behind.
-    assert_eq!(find(&live, "derriere", DAY), ["Spup01"]);
-    assert_eq!(find(&live, "derrière", DAY), ["Spup01"]);
-    assert_eq!(find(&live, "behind", DAY), ["Spup01"]);
-    assert!(find(&base, "behind", DAY).is_empty(), "no measurement in the plan file");
-    // Quoted, the word is free text again.
-    let q = parse_query("\"retard\"");
+    assert_eq!(find(&live, "est:derriere", DAY), ["Spup01"]);
+    assert_eq!(find(&live, "Est:Derrière", DAY), ["Spup01"]);
+    assert_eq!(find(&live, "is:behind", DAY), ["Spup01"]);
+    assert!(find(&base, "is:behind", DAY).is_empty(), "no measurement in the plan file");
+    // Quoted, the filter is free text again.
+    let q = parse_query("\"est:retard\"");
     assert!(!q.late);
-    assert_eq!(q.terms, ["retard"]);
+    assert_eq!(q.terms, ["est:retard"]);
 }
 
 #[test]
 fn filters_combine_with_and_and_with_free_text() {
     let (_, live) = charente();
     let late = Date::ymd(2019, 1, 1);
-    assert_eq!(find(&live, "statut:encours retard", DAY), ["Spup01", "Spup03"]);
-    assert_eq!(find(&live, "retard statut:encours tag:numerique", DAY), ["Spup03"]);
+    assert_eq!(find(&live, "statut:encours est:retard", DAY), ["Spup01", "Spup03"]);
+    assert_eq!(find(&live, "est:retard statut:encours tag:numerique", DAY), ["Spup03"]);
     assert_eq!(find(&live, "tag:numerique statut:done", DAY), ["Spup04"]);
     assert_eq!(find(&live, "pilote:poste statut:done tag:physique", DAY), ["Spup02", "Spup04"]);
-    assert_eq!(find(&live, "late behind", late), ["Spup01"]);
-    assert!(find(&live, "statut:done retard", late).is_empty());
+    assert_eq!(find(&live, "is:late,behind", late), ["Spup01"]);
+    assert!(find(&live, "statut:done est:retard", late).is_empty());
     // Free text ranks within the filtered set.
     // (Spup03's title has "réseau" too, but La Poste is not its pilot.)
     assert_eq!(find(&live, "pilote:poste reseau", DAY), ["Spup01", "Spup02"]);
-    // An unknown key stays free text (and matches nothing here).
-    assert!(find(&live, "couleur:rouge", DAY).is_empty());
+    // An unknown filter is an error: nothing matches until it is fixed (or quoted: text).
+    assert!(find(&live, "couleur:rouge msap", DAY).is_empty());
     let q = parse_query("couleur:rouge msap");
-    assert_eq!(q.terms, ["couleur:rouge", "msap"]);
+    assert_eq!(
+        (q.terms.clone(), q.unknown_filters.clone()),
+        (vec!["msap".to_string()], vec!["couleur:rouge".to_string()])
+    );
+    assert!(q.error().is_some());
+    assert!(!find(&live, "msap", DAY).is_empty());
 }
 
 #[test]
 fn the_filter_line_in_both_languages() {
-    let q = parse_query("statut:encours,done pilote:caf tag:numerique axe:2 referent:mlegrand retard derriere msap");
+    let q = parse_query(
+        "statut:encours,done pilote:caf tag:numerique axe:2 referent:mlegrand est:retard est:derriere msap",
+    );
     set_lang(Lang::En);
     let en = q.describe();
     set_lang(Lang::Fr);
@@ -304,7 +311,7 @@ fn large_generated_plan_filters_agree_with_a_plain_scan() {
     };
     let got = |q: &str| find(&plan, q, today);
     assert_eq!(got("statut:encours"), expect(&|a| a.status == Status::InProgress));
-    assert_eq!(got("retard"), expect(&|a| copil::plan::progress::is_late(a, today)));
+    assert_eq!(got("est:retard"), expect(&|a| copil::plan::progress::is_late(a, today)));
     assert_eq!(
         got("pilote:caf statut:done"),
         expect(&|a| a.status == Status::Done && a.pilots.iter().chain(&a.partners).any(|p| p == "CAF"))
@@ -330,7 +337,8 @@ fn large_generated_plan_ranks_and_highlights() {
     let target = plan.walk().nth(2222).unwrap().1.id.clone();
     assert_eq!(idx.search(&plan, &parse_query(&target), today)[0].action_id, target);
     // "edition" highlights the É of "Édition" in the original titles.
-    let hits = idx.search(&plan, &parse_query("edition"), today);
+    let mut hits = idx.search(&plan, &parse_query("edition"), today);
+    idx.highlight(&parse_query("edition"), &mut hits);
     assert!(hits.len() > 30);
     let mut checked = 0;
     for h in hits.iter().filter(|h| h.field == Field::Title) {
@@ -345,11 +353,27 @@ fn large_generated_plan_ranks_and_highlights() {
         }
     }
     assert!(checked > 10);
-    // Scores never increase down the list.
+    // The actions with the words one after the other come first; within each group, scores
+    // never increase down the list.
     let hits = idx.search(&plan, &parse_query("accompagnement numerique"), today);
-    assert!(
-        hits.windows(2).all(|w| w[0].score > w[1].score || (w[0].score == w[1].score && w[0].position < w[1].position))
-    );
+    let phrase = |h: &Hit| {
+        let a = plan.action(&h.action_id).unwrap();
+        let mut texts = vec![a.title.clone()];
+        texts.extend(a.description.clone());
+        texts.extend(a.sections.iter().map(|s| s.text.clone()));
+        texts.extend(a.indicators.iter().map(|i| i.name.clone()));
+        texts.iter().any(|t| fold(t).contains("accompagnement numerique"))
+    };
+    let split = hits.iter().position(|h| !phrase(h)).unwrap_or(hits.len());
+    assert!(split > 10 && split < hits.len(), "{split} of {}", hits.len());
+    assert!(hits[split..].iter().all(|h| !phrase(h)));
+    for group in [&hits[..split], &hits[split..]] {
+        assert!(
+            group
+                .windows(2)
+                .all(|w| w[0].score > w[1].score || (w[0].score == w[1].score && w[0].position < w[1].position))
+        );
+    }
 }
 
 #[test]
@@ -373,12 +397,13 @@ fn every_action_holding_a_word_as_typed_is_found() {
 }
 
 #[test]
-fn one_letter_finds_every_action_holding_it_and_highlights_it() {
+fn one_letter_finds_every_action_with_a_word_starting_with_it_and_highlights_it() {
     let plan = copil::generate::plan(600, 5);
     let idx = SearchIndex::new(&plan);
     let today = Date::ymd(2021, 6, 1);
     for letter in ["q", "z", "7", "g", "E"] {
-        let hits = idx.search(&plan, &parse_query(letter), today);
+        let mut hits = idx.search(&plan, &parse_query(letter), today);
+        idx.highlight(&parse_query(letter), &mut hits);
         let l = fold(letter);
         let holding: Vec<&str> = plan
             .walk()
@@ -388,7 +413,7 @@ fn one_letter_finds_every_action_holding_it_and_highlights_it() {
                 texts.extend(a.pilots.iter().chain(&a.partners).chain(&a.tags).cloned());
                 texts.extend(a.sections.iter().map(|s| s.text.clone()));
                 texts.extend(a.indicators.iter().map(|i| i.name.clone()));
-                texts.iter().any(|t| fold(t).contains(&l))
+                texts.iter().any(|t| starts_a_word(&fold(t), &l))
             })
             .map(|(_, a, _)| a.id.as_str())
             .collect();
@@ -397,12 +422,169 @@ fn one_letter_finds_every_action_holding_it_and_highlights_it() {
         assert_eq!(got, holding, "{letter}");
         for h in &hits {
             let a = plan.action(&h.action_id).unwrap();
-            assert_eq!(h.title_matches.len(), usize::from(fold(&a.title).contains(&l)), "{letter} {}", a.title);
+            assert_eq!(h.title_matches.len(), usize::from(starts_a_word(&fold(&a.title), &l)), "{letter} {}", a.title);
             // (The "e" of "oe" is the "œ" of the original.)
             assert!(h.title_matches.iter().all(|&i| fold(&a.title.chars().nth(i).unwrap().to_string()).contains(&l)));
             let text = h.field_text(&plan).unwrap();
             assert_eq!(h.field_matches.len(), 1);
             assert!(fold(&text.chars().nth(h.field_matches[0]).unwrap().to_string()).contains(&l));
         }
+    }
+}
+
+/// Whether a word of `text` (letters and digits between anything else) starts with `prefix`.
+fn starts_a_word(text: &str, prefix: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| w.starts_with(prefix))
+}
+
+fn search_ids(plan: &Plan, query: &str) -> Vec<String> {
+    find(plan, query, Date::ymd(2024, 1, 1))
+}
+
+#[test]
+fn a_long_word_forgives_one_typo_and_ranks_below_exact_matches() {
+    let plan = plan_with(vec![
+        action("t1", "Chantiers d'insertion", None),
+        action("x1", "Insersion (sic) dans le titre", None),
+        action("t2", "Aide à la réinsertion", Some("Parcours d'insertions professionnelles")),
+        action("n1", "Inscription scolaire", None),
+    ]);
+    // Exact first (x1 holds the typed word), then one letter wrong.
+    assert_eq!(search_ids(&plan, "insersion"), ["x1", "t1", "t2"]);
+    // One letter missing (also the letters of "insertion" in order: a fuzzy match, as
+    // "Inscription" is), one extra.
+    let got = search_ids(&plan, "insrtion");
+    assert_eq!(got[0], "t1");
+    assert!(got.contains(&"t2".to_string()));
+    assert_eq!(search_ids(&plan, "inssertion"), ["t1", "t2"]);
+    // Two letters wrong: nothing.
+    assert!(search_ids(&plan, "imsersiun").is_empty());
+    // Four letters or fewer: no typo forgiven.
+    assert!(search_ids(&plan, "ade").is_empty());
+    // The word found with its typo is highlighted.
+    let idx = SearchIndex::new(&plan);
+    let hits = idx.search(&plan, &parse_query("insersion"), Date::ymd(2024, 1, 1));
+    assert_eq!(lit("Chantiers d'insertion", &hits[1].title_matches), "insertion");
+    assert!(hits[0].score > hits[1].score || hits[0].action_id == "x1");
+}
+
+#[test]
+fn words_that_follow_one_another_rank_first() {
+    let plan = plan_with(vec![
+        action("s1", "Santé : une maison pour tous", Some("De la prévention")),
+        action("s2", "Accès aux soins", Some("Ouvrir des maisons de santé pluriprofessionnelles")),
+        action("s3", "Maison de santé", None),
+        action("s4", "Santé de la maison", None),
+    ]);
+    // s3 has the phrase in its title, s2 in its description ("maisons": a word's start); s1
+    // and s4 have the words, apart or out of order, even in their titles.
+    let got = search_ids(&plan, "maison de sante");
+    assert_eq!(got[..2], ["s3", "s2"]);
+    assert_eq!(sorted(got[2..].to_vec()), ["s1", "s4"]);
+    assert_eq!(search_ids(&plan, "\"maison de sante\""), ["s3"]);
+}
+
+#[test]
+fn short_words_match_whole_words_or_word_starts_never_scattered_letters() {
+    let plan = plan_with(vec![
+        action("i1", "Structures de l'IAE", None),
+        action("i2", "Financiariser la dette", Some("Diagnostic initial aérien")),
+        action("c1", "Permanences CAF", None),
+        action("c2", "Un café citoyen", None),
+        action("c3", "Décafeiné", None),
+        action("r1", "Le RSA et l'emploi", None),
+        action("r2", "Vers un dispositif transversal", None),
+    ]);
+    assert_eq!(search_ids(&plan, "IAE"), ["i1"]);
+    assert_eq!(search_ids(&plan, "caf"), ["c1", "c2"]);
+    assert_eq!(search_ids(&plan, "rsa"), ["r1"]);
+    // Not in l'accompagnement, though its letters are.
+    let plan = plan_with(vec![
+        action("a1", "Renforcer l'accompagnement", None),
+        action("l1", "Le logement des jeunes", None),
+        action("l2", "Relogement d'urgence", None),
+    ]);
+    assert_eq!(search_ids(&plan, "logement"), ["l1", "l2"]);
+}
+
+#[test]
+fn plain_words_are_text_even_filter_names() {
+    let plan = plan_with(vec![
+        action("p1", "Prévenir les retards de paiement", None),
+        action("p2", "Prévenir le décrochage", None),
+        action("p3", "Résorber le retard numérique", None),
+    ]);
+    assert_eq!(search_ids(&plan, "prevenir retard"), ["p1"]);
+    assert_eq!(search_ids(&plan, "retard"), ["p1", "p3"]);
+}
+
+#[test]
+fn my_actions_are_those_i_pilot_or_refer() {
+    let mut plan = plan_with(vec![
+        action("m1", "Piloté par moi", None),
+        action("m2", "Suivi par moi", None),
+        action("m3", "Pas à moi", None),
+        action("m4", "Piloté par mon login", None),
+    ]);
+    plan.people = vec![
+        copil::plan::model::Person {
+            id: "ml".into(),
+            name: "M. Legrand".into(),
+            org: None,
+            role: None,
+            login: Some("mlegrand".into()),
+            ssh_keys: Vec::new(),
+        },
+        copil::plan::model::Person {
+            id: "xx".into(),
+            name: "X".into(),
+            org: None,
+            role: None,
+            login: None,
+            ssh_keys: Vec::new(),
+        },
+    ];
+    let acts = &mut plan.orientations[0].actions;
+    acts[0].pilots = vec!["ml".into()];
+    acts[1].referents = vec!["ml".into()];
+    acts[2].pilots = vec!["xx".into()];
+    acts[2].partners = vec!["ml".into()];
+    acts[3].pilots = vec!["mlegrand".into()];
+    let idx = SearchIndex::new(&plan);
+    let day = Date::ymd(2024, 1, 1);
+    let mine = |q: &str, me: Option<&str>| -> Vec<String> {
+        idx.search_as(&plan, &parse_query(q), day, me).into_iter().map(|h| h.action_id).collect()
+    };
+    assert_eq!(mine("est:moi", Some("ml")), ["m1", "m2"]);
+    assert_eq!(mine("is:mine", Some("mlegrand")), ["m1", "m2", "m4"]);
+    assert_eq!(mine("est:moi suivi", Some("ml")), ["m2"]);
+    assert_eq!(mine("est:moi", Some("xx")), ["m3"]);
+    // No user known: nothing is mine.
+    assert!(mine("est:moi", None).is_empty());
+    assert!(idx.search(&plan, &parse_query("est:moi"), day).is_empty());
+}
+
+#[test]
+fn results_past_the_first_ones_are_highlighted_on_demand() {
+    let plan = copil::generate::plan(3000, 42);
+    let idx = SearchIndex::new(&plan);
+    let q = parse_query("mediation");
+    let mut hits = idx.search(&plan, &q, Date::ymd(2021, 6, 1));
+    assert!(hits.len() > copil::search::HIGHLIGHTED + 100, "{}", hits.len());
+    let (first, rest) = hits.split_at(copil::search::HIGHLIGHTED);
+    assert!(first.iter().all(|h| h.highlighted) && rest.iter().all(|h| !h.highlighted && h.title_matches.is_empty()));
+    let before: Vec<(String, i64, Field)> = hits.iter().map(|h| (h.action_id.clone(), h.score, h.field)).collect();
+    idx.highlight(&q, &mut hits);
+    // The same results in the same order, now all highlighted where the word is.
+    let after: Vec<(String, i64, Field)> = hits.iter().map(|h| (h.action_id.clone(), h.score, h.field)).collect();
+    assert_eq!(before, after);
+    for h in &hits {
+        assert!(h.highlighted);
+        let a = plan.action(&h.action_id).unwrap();
+        if fold(&a.title).contains("mediation") {
+            assert_eq!(fold(&lit(&a.title, &h.title_matches)), "mediation", "{}", a.title);
+        }
+        let text = h.field_text(&plan).unwrap();
+        assert_eq!(fold(&lit(text, &h.field_matches)), "mediation", "{text}");
     }
 }

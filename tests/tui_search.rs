@@ -149,10 +149,10 @@ fn filter_keys_edit_the_search_line() {
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "caf");
     key(&mut app, KeyCode::F(3));
-    assert_eq!(app.ui.search.as_ref().unwrap().text(), "caf retard");
+    assert_eq!(app.ui.search.as_ref().unwrap().text(), "caf est:retard");
     key(&mut app, KeyCode::F(2));
     key(&mut app, KeyCode::F(2));
-    assert_eq!(app.ui.search.as_ref().unwrap().text(), "caf retard statut:encours");
+    assert_eq!(app.ui.search.as_ref().unwrap().text(), "caf est:retard statut:encours");
     key(&mut app, KeyCode::F(3));
     assert_eq!(app.ui.search.as_ref().unwrap().text(), "caf statut:encours");
     let hits: Vec<String> = app.ui.search.as_ref().unwrap().hits.iter().map(|h| h.action_id.clone()).collect();
@@ -205,4 +205,113 @@ fn a_filtered_tree_follows_changes_written_by_others() {
     assert_eq!(tree_ids(&alice), vec!["o:4", "Spup01", "Spup02", "Spup04", "Spup05"]);
     let s = text(&render(&mut alice, 100, 30));
     assert!(s.contains("filtre : 3 action(s)"), "{s}");
+}
+
+#[test]
+fn an_unknown_filter_says_which_filters_exist() {
+    let mut app = app_for("plans/charente.ron");
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "foo:bar reseau");
+    let s = text(&render(&mut app, 80, 24));
+    assert!(s.contains("⚠ filtre inconnu « foo:bar »"), "{s}");
+    // The whole list shows, wrapped.
+    let flat: String = s.lines().map(|l| l.trim_matches(|c: char| c == '│' || c == ' ')).collect();
+    for f in ["statut:", "pilote:", "tag:", "orientation:", "referent:", "est:retard", "est:derriere", "est:moi"] {
+        assert!(flat.contains(f), "{f}: {s}");
+    }
+    assert!(s.contains("aucune action ne correspond"), "{s}");
+    // Quoted, it is text: no error.
+    let mut app = app_for("plans/charente.ron");
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "\"foo:bar\"");
+    let s = text(&render(&mut app, 80, 24));
+    assert!(!s.contains("filtre inconnu"), "{s}");
+}
+
+#[test]
+fn a_plain_word_that_names_a_filter_is_searched_as_text() {
+    let mut app = app_for("plans/bouches-du-rhone.ron");
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "prevenir rupture");
+    let s = app.ui.search.as_ref().unwrap();
+    assert!(!s.hits.is_empty());
+    let screen = text(&render(&mut app, 100, 30));
+    assert!(!screen.contains("Filtres"), "{screen}");
+}
+
+#[test]
+fn my_actions_use_the_sessions_user() {
+    let mut app = app_for("plans/alpes-de-haute-provence.ron");
+    let plan = &app.state.plan;
+    // Someone who pilots or refers some actions of the plan.
+    let (me, expected): (String, Vec<String>) = plan
+        .people
+        .iter()
+        .map(|p| {
+            let ids = plan
+                .walk()
+                .filter(|(_, a, _)| a.pilots.contains(&p.id) || a.referents.contains(&p.id))
+                .map(|(_, a, _)| a.id.clone())
+                .collect::<Vec<_>>();
+            (p.id.clone(), ids)
+        })
+        .find(|(_, ids)| !ids.is_empty() && ids.len() < plan.walk().count())
+        .expect("someone pilots or refers some actions");
+    app.by = me;
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, copil::tui::search_ui::mine_word());
+    let got: Vec<String> = app.ui.search.as_ref().unwrap().hits.iter().map(|h| h.action_id.clone()).collect();
+    assert_eq!(got, expected);
+    let s = text(&render(&mut app, 100, 30));
+    assert!(s.contains("mes actions"), "{s}");
+}
+
+#[test]
+fn a_large_plan_is_indexed_on_another_thread_while_keys_are_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copil::generate::write(dir.path(), "big", 20_000, 10).unwrap();
+    let mut app = app_for(path.to_str().unwrap());
+    key(&mut app, KeyCode::Char('/'));
+    // Typed while the index builds: every key lands in the line.
+    typed(&mut app, "mediation");
+    assert_eq!(app.ui.search.as_ref().unwrap().text(), "mediation");
+    // (Building 20,000 actions' index takes far longer than handling nine keys.)
+    assert!(app.indexing());
+    let s = text(&render(&mut app, 100, 30));
+    assert!(s.contains("indexation du plan"), "{s}");
+    // The tick that finds the index ready runs the search typed meanwhile.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while app.indexing() {
+        assert!(std::time::Instant::now() < deadline, "the index is built");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        app.tick();
+    }
+    app.tick();
+    let s = app.ui.search.as_ref().unwrap();
+    assert!(!s.indexing);
+    assert!(s.hits.len() > 100, "{}", s.hits.len());
+    let screen = text(&render(&mut app, 100, 30));
+    assert!(screen.contains("actions sur 20000"), "{screen}");
+}
+
+#[test]
+fn results_far_down_the_list_are_highlighted_when_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copil::generate::write(dir.path(), "mid", 1_500, 10).unwrap();
+    let mut app = app_for(path.to_str().unwrap());
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "mediation");
+    let n = app.ui.search.as_ref().unwrap().hits.len();
+    assert!(n > copil::search::HIGHLIGHTED + 50, "{n}");
+    assert!(!app.ui.search.as_ref().unwrap().hits[n - 1].highlighted);
+    // Page down to the last result.
+    for _ in 0..n {
+        if app.ui.search.as_ref().unwrap().selected == n - 1 {
+            break;
+        }
+        key(&mut app, KeyCode::PageDown);
+    }
+    let s = app.ui.search.as_ref().unwrap();
+    assert_eq!(s.selected, n - 1);
+    assert!(s.hits[n - 1].highlighted && !s.hits[n - 1].field_matches.is_empty());
 }

@@ -5,7 +5,7 @@ use crate::plan::model::{Date, PlanAction, Status};
 use crate::plan::progress::{Verdict, is_late, verdict};
 
 /// The filters of a query with their values folded, once per search.
-pub(super) struct Filters {
+pub(super) struct Filters<'a> {
     statuses: Option<Vec<Status>>,
     pilots: Vec<String>,
     tags: Vec<String>,
@@ -13,10 +13,14 @@ pub(super) struct Filters {
     referents: Vec<String>,
     late: bool,
     behind: bool,
+    /// `est:moi`: the current user's person id or login (`Some("")` when unknown: nothing is mine).
+    mine: Option<&'a str>,
+    /// An unknown filter: nothing matches.
+    broken: bool,
 }
 
-impl Filters {
-    pub(super) fn new(q: &Query) -> Filters {
+impl<'a> Filters<'a> {
+    pub(super) fn new(q: &Query, me: Option<&'a str>) -> Filters<'a> {
         let folded = |v: &[String]| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
         let any_status = !q.statuses.is_empty() || !q.unknown_statuses.is_empty();
         Filters {
@@ -27,11 +31,15 @@ impl Filters {
             referents: folded(&q.referents),
             late: q.late,
             behind: q.behind,
+            mine: q.mine.then_some(me.unwrap_or("")),
+            broken: !q.unknown_filters.is_empty(),
         }
     }
 
     pub(super) fn any(&self) -> bool {
         self.statuses.is_some()
+            || self.broken
+            || self.mine.is_some()
             || self.late
             || self.behind
             || !self.pilots.is_empty()
@@ -41,6 +49,14 @@ impl Filters {
     }
 
     pub(super) fn pass(&self, index: &SearchIndex, e: &Entry, a: &PlanAction, today: Date) -> bool {
+        if self.broken {
+            return false;
+        }
+        if let Some(me) = self.mine
+            && (me.is_empty() || !e.mine.iter().any(|k| k == me))
+        {
+            return false;
+        }
         if let Some(st) = &self.statuses
             && !st.contains(&a.status)
         {

@@ -48,26 +48,36 @@ impl Pairs {
 
 /// Calls `f` with the byte offset of every occurrence of `needle` in `hay` (overlapping ones
 /// included), in order; `f` answers from which offset to go on (past the occurrence, or further
-/// to skip a text). A one-byte needle is looked for with memchr; a longer one among the
-/// positions of its rarest byte pair (`pairs`, built from `hay`), each checked in place.
-pub(super) fn for_each_occurrence(hay: &str, pairs: &Pairs, needle: &str, mut f: impl FnMut(usize) -> usize) {
+/// to skip a text). A needle whose rarest byte pair is rare is looked for among that pair's
+/// positions (`pairs`, built from `hay`), each checked in place; a one-byte needle, or one made
+/// of common pairs, by scanning the text itself (memchr's SIMD search: reading the text in order
+/// beats checking scattered candidates once they are many).
+pub(super) fn for_each_occurrence(hay: &str, pairs: &Pairs, needle: &str, f: impl FnMut(usize) -> usize) {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     if n.is_empty() || n.len() > h.len() {
         return;
     }
-    if let [b] = n {
-        let c = char::from(*b); // a one-byte str is ASCII
-        let mut from = 0;
-        while let Some(found) = hay.get(from..).and_then(|rest| rest.find(c)) {
-            let at = from + found;
-            from = f(at).max(at + 1);
-        }
-        return;
+    let rarest = (0..n.len() - 1).map(|j| (j, pairs.of(n[j], n[j + 1]))).min_by_key(|(_, c)| c.len());
+    match rarest {
+        Some((j, candidates)) if candidates.len() < h.len() / SCAN_FROM => by_pairs(h, n, j, candidates, f),
+        _ => by_scan(h, n, f),
     }
-    let Some((j, candidates)) = (0..n.len() - 1).map(|j| (j, pairs.of(n[j], n[j + 1]))).min_by_key(|(_, c)| c.len())
-    else {
-        return;
-    };
+}
+
+/// A needle is scanned for rather than checked at its rarest pair's positions when that pair
+/// is found more than once every this many bytes.
+const SCAN_FROM: usize = 1024;
+
+fn by_scan(h: &[u8], n: &[u8], mut f: impl FnMut(usize) -> usize) {
+    let finder = memchr::memmem::Finder::new(n);
+    let mut from = 0;
+    while let Some(found) = h.get(from..).and_then(|rest| finder.find(rest)) {
+        let at = from + found;
+        from = f(at).max(at + 1);
+    }
+}
+
+fn by_pairs(h: &[u8], n: &[u8], j: usize, candidates: &[u32], mut f: impl FnMut(usize) -> usize) {
     let mut resume = 0;
     for &pos in candidates {
         let Some(start) = (pos as usize).checked_sub(j) else { continue };
@@ -83,7 +93,6 @@ pub(super) fn for_each_occurrence(hay: &str, pairs: &Pairs, needle: &str, mut f:
 pub(super) enum Place {
     Start,
     WordStart,
-    Inside,
 }
 
 /// The bit of an ASCII letter or digit in a text's letter masks.
@@ -95,31 +104,52 @@ pub(super) fn letter_bit(b: u8) -> Option<u64> {
     }
 }
 
-/// Whether a byte before a letter makes it start a word (a space, punctuation; not a letter,
-/// a digit or a part of a non-ASCII character).
-pub(super) fn word_break(prev: u8) -> bool {
-    prev.is_ascii() && !prev.is_ascii_alphanumeric()
+/// Whether a character after `prev` starts a word: at a text's start, or after a space or
+/// punctuation (not after a letter or a digit).
+pub(super) fn starts_word(prev: Option<char>) -> bool {
+    prev.is_none_or(|c| !c.is_alphanumeric())
 }
 
-/// Skim's best fuzzy match of a term within one word of a text, if it reaches the term's least
-/// score: (raw score, start and end of the window: the word with the separator before it, so
-/// that skim sees where the word starts). Letters are not looked for across words: "ecole" is not
-/// in "Et COnsolider LEs".
+/// Terms of this many chars or fewer are short: they match a whole word or a word's start only
+/// (`caf`, `iae`, `rsa`), never letters inside a word nor scattered ones.
+pub(super) const SHORT: usize = 4;
+
+/// Skim's best fuzzy match of a term within one word of a text that starts with the term's
+/// first letter, if it reaches the term's least score: (raw score, start and end of the window:
+/// the word with the character before it, so that skim sees where the word starts). Words are
+/// split at anything but letters and digits; letters are not looked for across words: "ecole" is
+/// not in "Et COnsolider LEs", "logement" not in "l'accompagnement".
 pub(super) fn fuzzy_in_words(matcher: &SkimMatcherV2, term: &Term, text: &str) -> Option<(i64, usize, usize)> {
     let mut best: Option<(i64, usize, usize)> = None;
-    let mut start = 0;
-    for word in text.split([' ', '\n', '\t']) {
-        let end = start + word.len();
-        if word.len() >= term.text.len() && is_subsequence(&term.text, word) {
-            let from = start.saturating_sub(1);
-            if let Some(raw) = matcher.fuzzy_match(&text[from..end], &term.text)
-                && raw >= term.min_score
-                && best.is_none_or(|(b, _, _)| raw > b)
-            {
-                best = Some((raw, from, end));
-            }
+    let first = term.text.chars().next()?;
+    let mut prev: Option<(usize, char)> = None; // the char before the current word
+    let mut word_start: Option<usize> = None;
+    let mut consider = |from: usize, start: usize, end: usize| {
+        let word = &text[start..end];
+        if word.len() >= term.text.len()
+            && word.starts_with(first)
+            && is_subsequence(&term.text, word)
+            && let Some(raw) = matcher.fuzzy_match(&text[from..end], &term.text)
+            && raw >= term.min_score
+            && best.is_none_or(|(b, _, _)| raw > b)
+        {
+            best = Some((raw, from, end));
         }
-        start = end + 1;
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+        } else {
+            if let Some(start) = word_start.take() {
+                consider(prev.map_or(start, |(p, _)| p), start, i);
+            }
+            prev = Some((i, c));
+        }
+    }
+    if let Some(start) = word_start {
+        consider(prev.map_or(start, |(p, _)| p), start, text.len());
     }
     best
 }
@@ -156,6 +186,8 @@ pub(super) const EXACT_ID_BONUS: i64 = 1000;
 pub(super) struct Term {
     pub(super) text: String,
     pub(super) chars: usize,
+    /// At most [`SHORT`] chars: whole words and word starts only.
+    pub(super) short: bool,
     /// Three quarters of a matched character's score per character: a few gaps are allowed
     /// (`msp` finds `msap`, `sp3` finds `spup03`), a scattering is not.
     pub(super) min_score: i64,
@@ -165,7 +197,13 @@ pub(super) struct Term {
 impl Term {
     pub(super) fn new(folded: &str) -> Term {
         let chars = folded.chars().count();
-        Term { text: folded.to_string(), chars, min_score: 12 * chars as i64, occurrences: Occurrences::new() }
+        Term {
+            text: folded.to_string(),
+            chars,
+            short: chars <= SHORT,
+            min_score: 12 * chars as i64,
+            occurrences: Occurrences::new(),
+        }
     }
 }
 
@@ -225,6 +263,24 @@ mod tests {
             out.push(at);
             at + 1
         });
+        // Both ways of finding them agree, whichever the density chose.
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        let mut scanned = Vec::new();
+        by_scan(h, n, |at| {
+            scanned.push(at);
+            at + 1
+        });
+        assert_eq!(scanned, out, "scan: {needle} in {hay}");
+        if n.len() > 1 {
+            for j in 0..n.len() - 1 {
+                let mut paired = Vec::new();
+                by_pairs(h, n, j, pairs.of(n[j], n[j + 1]), |at| {
+                    paired.push(at);
+                    at + 1
+                });
+                assert_eq!(paired, out, "pair {j}: {needle} in {hay}");
+            }
+        }
         out
     }
 

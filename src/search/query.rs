@@ -1,4 +1,9 @@
-//! The query line: free text and filter words (`statut:encours pilote:caf retard …`).
+//! The query line: free text and filter words (`statut:encours pilote:caf est:retard …`).
+//!
+//! Every filter is a `name:value` word, so no plain word is ever taken for a filter: `prevenir
+//! retard` searches both words. A `name:value` word whose name is not a filter (`foo:bar`), or an
+//! `est:` value that is not one, is an error the interface shows, naming the filters that exist;
+//! quoting it (`"foo:bar"`) searches it as text.
 
 use super::fold::fold;
 use crate::i18n;
@@ -24,10 +29,16 @@ pub struct Query {
     pub orientations: Vec<String>,
     /// `referent:`: a person's id or login, or a piece of their name.
     pub referents: Vec<String>,
-    /// `retard` / `late`: past due and not done.
+    /// `est:retard` / `is:late`: past due and not done.
     pub late: bool,
-    /// `derriere` / `behind`: an indicator behind its trajectory.
+    /// `est:derriere` / `is:behind`: an indicator behind its trajectory.
     pub behind: bool,
+    /// `est:moi` / `is:mine`: the current user (see [`super::SearchIndex::search_as`]) is among
+    /// the pilots or the referents.
+    pub mine: bool,
+    /// `name:value` words that are no filter (an unknown name, or an unknown `est:` value), as
+    /// typed: the query is in error and matches nothing until they are fixed or quoted.
+    pub unknown_filters: Vec<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -37,6 +48,7 @@ enum Key {
     Tag,
     Orientation,
     Referent,
+    Is,
 }
 
 fn key_of(folded: &str) -> Option<Key> {
@@ -48,8 +60,32 @@ fn key_of(folded: &str) -> Option<Key> {
         "tag" | "tags" | "etiquette" | "etiquettes" => Some(Key::Tag),
         "orientation" | "axe" => Some(Key::Orientation),
         "referent" | "referents" | "referente" => Some(Key::Referent),
+        "est" | "is" => Some(Key::Is),
         _ => None,
     }
+}
+
+/// The values of `est:` / `is:`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Is {
+    Late,
+    Behind,
+    Mine,
+}
+
+fn is_of(folded: &str) -> Option<Is> {
+    match folded {
+        "retard" | "enretard" | "late" => Some(Is::Late),
+        "derriere" | "behind" => Some(Is::Behind),
+        "moi" | "mine" | "me" | "mes" => Some(Is::Mine),
+        _ => None,
+    }
+}
+
+/// Whether the part of a word before its colon looks like a filter's name (letters only), so
+/// that an unknown one is an error; `10:30` or `http://…` are text.
+fn looks_like_a_name(folded: &str) -> bool {
+    folded.len() >= 2 && folded.chars().all(|c| c.is_ascii_alphabetic())
 }
 
 /// Status names accepted by their beginning ("statut:en" is enough while typing).
@@ -117,48 +153,50 @@ fn words(input: &str) -> Vec<(String, Option<usize>)> {
     out
 }
 
-/// Separates filter words from free text. `key:value` words with a known key are filters
-/// (values may be separated by commas or quoted: `pilote:"La Poste"`); so are the bare words
-/// `retard`/`late` and `derriere`/`behind`. Anything else, unknown `key:` words and quoted words
-/// included, is free text.
+/// Separates filter words from free text. `name:value` words with a known name are filters
+/// (values may be separated by commas or quoted: `pilote:"La Poste"`, `est:retard,moi`); an
+/// unknown name made of letters is recorded in `unknown_filters`. Anything else, quoted words
+/// included, is free text. A filter with no value yet (`statut:` while typing) is ignored.
 pub fn parse_query(input: &str) -> Query {
     let mut q = Query::default();
     let mut free: Vec<String> = Vec::new();
     for (word, quote_at) in words(input) {
-        if quote_at.is_none() {
-            match fold(&word).as_str() {
-                "retard" | "enretard" | "late" => {
-                    q.late = true;
-                    continue;
-                }
-                "derriere" | "behind" => {
-                    q.behind = true;
-                    continue;
-                }
-                _ => {}
-            }
-        }
         if let Some(colon) = word.find(':')
             && quote_at.is_none_or(|at| colon < at)
-            && let Some(key) = key_of(&fold(&word[..colon]))
         {
-            let value = &word[colon + 1..];
-            let values: Vec<String> =
-                value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_string).collect();
-            for v in values {
-                match key {
-                    Key::Status => match status_from_name(&v) {
-                        Some(s) if !q.statuses.contains(&s) => q.statuses.push(s),
-                        Some(_) => {}
-                        None => q.unknown_statuses.push(v),
-                    },
-                    Key::Pilot => q.pilots.push(v),
-                    Key::Tag => q.tags.push(v),
-                    Key::Orientation => q.orientations.push(v),
-                    Key::Referent => q.referents.push(v),
+            let name = fold(&word[..colon]);
+            let key = key_of(&name);
+            if key.is_some() || looks_like_a_name(&name) {
+                let value = &word[colon + 1..];
+                let values: Vec<String> =
+                    value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_string).collect();
+                let Some(key) = key else {
+                    if !values.is_empty() {
+                        q.unknown_filters.push(word.clone());
+                    }
+                    continue;
+                };
+                for v in values {
+                    match key {
+                        Key::Status => match status_from_name(&v) {
+                            Some(s) if !q.statuses.contains(&s) => q.statuses.push(s),
+                            Some(_) => {}
+                            None => q.unknown_statuses.push(v),
+                        },
+                        Key::Pilot => q.pilots.push(v),
+                        Key::Tag => q.tags.push(v),
+                        Key::Orientation => q.orientations.push(v),
+                        Key::Referent => q.referents.push(v),
+                        Key::Is => match is_of(&fold(&v)) {
+                            Some(Is::Late) => q.late = true,
+                            Some(Is::Behind) => q.behind = true,
+                            Some(Is::Mine) => q.mine = true,
+                            None => q.unknown_filters.push(format!("{}:{v}", &word[..colon])),
+                        },
+                    }
                 }
+                continue;
             }
-            continue;
         }
         if quote_at.is_some() {
             let t = fold(&word).split_whitespace().collect::<Vec<_>>().join(" ");
@@ -185,6 +223,17 @@ impl Query {
             || !self.referents.is_empty()
             || self.late
             || self.behind
+            || self.mine
+            || !self.unknown_filters.is_empty()
+    }
+
+    /// What is wrong with the query (an unknown filter or status), to show instead of results;
+    /// `None` when it can be searched.
+    pub fn error(&self) -> Option<String> {
+        if let Some(f) = self.unknown_filters.first() {
+            return Some(super::text::unknown_filter(f));
+        }
+        self.unknown_statuses.first().map(|s| i18n::search_unknown_status(s))
     }
 
     /// No free text and no filter: every action.
@@ -225,6 +274,9 @@ impl Query {
         }
         if self.behind {
             parts.push(i18n::SEARCH_BEHIND.get().to_string());
+        }
+        if self.mine {
+            parts.push(super::text::mine().to_string());
         }
         parts
     }
@@ -267,24 +319,54 @@ mod tests {
     #[test]
     fn filter_words_are_separated_from_free_text() {
         let q = parse_query(
-            "statut:encours ÉCOLE pilote:caf,cpam tag:Numérique foo:bar retard axe:2 derrière referent:ref-caf",
+            "statut:encours ÉCOLE pilote:caf,cpam tag:Numérique 10:30 est:retard axe:2 EST:derrière referent:ref-caf",
         );
         assert_eq!(q.statuses, vec![Status::InProgress]);
         assert_eq!(q.pilots, vec!["caf", "cpam"]);
         assert_eq!(q.tags, vec!["Numérique"]);
         assert_eq!(q.orientations, vec!["2"]);
         assert_eq!(q.referents, vec!["ref-caf"]);
-        assert!(q.late && q.behind);
-        assert_eq!(q.text, "ÉCOLE foo:bar");
-        assert_eq!(q.terms, vec!["ecole", "foo:bar"]);
+        assert!(q.late && q.behind && !q.mine);
+        assert!(q.unknown_filters.is_empty() && q.error().is_none());
+        assert_eq!(q.text, "ÉCOLE 10:30");
+        assert_eq!(q.terms, vec!["ecole", "10:30"]);
+        let q = parse_query("is:late,mine,behind");
+        assert!(q.late && q.behind && q.mine);
+    }
+
+    #[test]
+    fn plain_words_are_never_filters() {
+        let q = parse_query("prevenir retard derriere late moi");
+        assert!(!q.has_filters(), "{q:?}");
+        assert_eq!(q.terms, vec!["prevenir", "retard", "derriere", "late", "moi"]);
+    }
+
+    #[test]
+    fn an_unknown_filter_is_an_error_naming_the_filters() {
+        i18n::set_lang(i18n::Lang::Fr);
+        for (line, bad) in [("foo:bar ecole", "foo:bar"), ("est:fini", "est:fini"), ("couleur:rouge", "couleur:rouge")]
+        {
+            let q = parse_query(line);
+            assert_eq!(q.unknown_filters, vec![bad.to_string()], "{line}");
+            let e = q.error().expect("an error");
+            assert!(
+                e.contains(bad) && e.contains("statut:") && e.contains("est:retard") && e.contains("est:moi"),
+                "{e}"
+            );
+        }
+        // Quoted, or while its value is still being typed, it is no error.
+        assert!(parse_query("\"foo:bar\"").error().is_none());
+        assert_eq!(parse_query("\"foo:bar\"").terms, vec!["foo:bar"]);
+        assert!(parse_query("foo:").error().is_none());
+        assert!(parse_query("statut:zzz").error().unwrap().contains("zzz"));
     }
 
     #[test]
     fn quotes_keep_spaces_and_escape_filter_words() {
-        let q = parse_query("pilote:\"La Poste\" \"retard scolaire\" \"late\"");
+        let q = parse_query("pilote:\"La Poste\" \"retard scolaire\" \"est:retard\"");
         assert_eq!(q.pilots, vec!["La Poste"]);
         assert!(!q.late);
-        assert_eq!(q.terms, vec!["retard scolaire", "late"]);
+        assert_eq!(q.terms, vec!["retard scolaire", "est:retard"]);
     }
 
     #[test]
@@ -297,11 +379,12 @@ mod tests {
     #[test]
     fn describe_names_every_filter() {
         i18n::set_lang(i18n::Lang::Fr);
-        let d = parse_query("statut:encours statut:done pilote:caf retard").describe();
+        let d = parse_query("statut:encours statut:done pilote:caf est:retard,moi").describe();
         assert!(d.starts_with("Filtres : "), "{d}");
         assert!(d.contains("En cours ou Réalisée"), "{d}");
         assert!(d.contains("« caf »"), "{d}");
         assert!(d.contains("en retard"), "{d}");
+        assert!(d.contains("mes actions"), "{d}");
         assert!(parse_query("statut:zzz").describe().contains("statut inconnu « zzz »"));
     }
 }

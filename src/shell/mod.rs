@@ -234,9 +234,9 @@ fn dispatch(command: &Command, global: &Global, out: &mut impl Write, err: &mut 
             cli::edit(command, global, out, err)
         }
         Command::Show { plan, action, color } => cli::show(plan, action, *color, global.today(), out, err),
-        Command::List { plan, tree, query } => cli::list(plan, query, *tree, global.today(), out, err),
+        Command::List { plan, tree, query } => cli::list(plan, query, *tree, global, out, err),
         Command::Log { plan, action, since } => cli::log(plan, action.as_deref(), *since, out, err),
-        Command::Search { plan, query } => cli::search(plan, query, global.today(), out, err),
+        Command::Search { plan, query } => cli::search(plan, query, global, out, err),
         Command::Report { plan, format, at, output } => {
             cli::report(plan, *format, *at, output.as_deref(), global, out, err)
         }

@@ -20,7 +20,7 @@ use crate::i18n;
 use crate::plan::journal::{Change, Event};
 use crate::plan::model::{Date, Timestamp};
 use crate::plan::state::PlanState;
-use crate::search::{SearchIndex, parse_query};
+use crate::search::{IndexCell, parse_query};
 use crate::store::append;
 use crate::store::load::Loaded;
 use crate::store::watch::Watcher;
@@ -59,8 +59,8 @@ pub struct App {
     detail_due: Option<Instant>,
     /// The last trouble reading others' lines, said once.
     watch_error: Option<String>,
-    /// Built on the first search (it is not needed to start).
-    index: Option<SearchIndex>,
+    /// Built on the first search (it is not needed to start); a large plan's on another thread.
+    index: IndexCell,
     /// The plan file as last read (length, modification time, inode), to reload it when it
     /// changes on disk; and the trouble with its last change, said once.
     plan_stamp: Option<PlanStamp>,
@@ -100,7 +100,7 @@ impl App {
             detail_delay: Duration::ZERO,
             detail_due: None,
             watch_error: None,
-            index: None,
+            index: IndexCell::Absent,
             plan_stamp: plan_stamp(&loaded.plan_path),
             plan_error: None,
             minutes_format: Default::default(),
@@ -211,11 +211,18 @@ impl App {
         self.ui.detail_frozen.take().is_some()
     }
 
-    /// The actions matching a search line, best first, on the live plan.
-    fn hits(&mut self, text: &str) -> Vec<crate::search::Hit> {
+    /// The actions matching a search line, best first, on the live plan (`est:moi`: this
+    /// session's user); `None` while the index is being built.
+    fn hits(&mut self, text: &str) -> Option<Vec<crate::search::Hit>> {
         let plan = &self.state.plan;
-        let index = self.index.get_or_insert_with(|| SearchIndex::new(plan));
-        index.search(plan, &parse_query(text), self.today)
+        let me = (!self.by.is_empty()).then_some(self.by.as_str());
+        let index = self.index.get(plan)?;
+        Some(index.search_as(plan, &parse_query(text), self.today, me))
+    }
+
+    /// Whether the search index is still being built (on another thread).
+    pub fn indexing(&self) -> bool {
+        self.index.is_building()
     }
 
     /// Recomputes the open search's results when its line changed (the selection goes back to
@@ -225,17 +232,38 @@ impl App {
         let text = s.text().to_string();
         let changed = s.searched.as_deref() != Some(text.as_str());
         if !changed && !force {
+            self.highlight_shown();
             return;
         }
         let keep = if changed { None } else { s.selected_hit().map(|h| h.action_id.clone()) };
-        let hits = self.hits(&text);
+        let Some(hits) = self.hits(&text) else {
+            // Searched once the index is ready (see `tick`); keys are taken meanwhile.
+            if let Some(s) = &mut self.ui.search {
+                s.indexing = true;
+            }
+            return;
+        };
         let rows = self.ui.viewport;
         if let Some(s) = &mut self.ui.search {
             s.selected = keep.and_then(|id| hits.iter().position(|h| h.action_id == id)).unwrap_or(0);
             s.offset = 0;
             s.hits = hits;
             s.searched = Some(text);
+            s.indexing = false;
             s.keep_visible(rows);
+        }
+        self.highlight_shown();
+    }
+
+    /// The results around the selection get their highlights (a search highlights its first
+    /// results only: see `search::HIGHLIGHTED`).
+    fn highlight_shown(&mut self) {
+        let (Some(index), Some(s)) = (self.index.ready(), &mut self.ui.search) else { return };
+        let rows = self.ui.viewport.max(1);
+        let hi = s.hits.len().min(s.selected.saturating_add(rows + 1));
+        let lo = s.selected.saturating_sub(rows).min(hi);
+        if s.hits[lo..hi].iter().any(|h| !h.highlighted) {
+            index.highlight(&parse_query(s.text()), &mut s.hits[lo..hi]);
         }
     }
 
@@ -245,11 +273,11 @@ impl App {
 
     /// The plan changed: a filtered tree and an open search follow it (statuses, lateness).
     fn refilter(&mut self) {
-        if let Some(text) = self.ui.filter.as_ref().map(|f| f.text.clone()) {
-            let ids = self.hits(&text).into_iter().map(|h| h.action_id).collect();
-            if let Some(f) = &mut self.ui.filter {
-                f.ids = ids;
-            }
+        if let Some(text) = self.ui.filter.as_ref().map(|f| f.text.clone())
+            && let Some(hits) = self.hits(&text)
+            && let Some(f) = &mut self.ui.filter
+        {
+            f.ids = hits.into_iter().map(|h| h.action_id).collect();
         }
         self.search_again(true);
     }
@@ -340,7 +368,7 @@ impl App {
                 let keep = self.selected_key();
                 self.watcher = Watcher::new(&loaded);
                 self.state = loaded.state;
-                self.index = None;
+                self.index = IndexCell::Absent;
                 self.plan_error = None;
                 if let Some(why) = loaded.journal_refused {
                     self.read_only = Some(why);
@@ -456,6 +484,11 @@ impl App {
     pub fn tick(&mut self) -> bool {
         let mut dirty = self.reload_plan_if_changed();
         dirty |= self.refresh();
+        if self.index.poll() && self.ui.search.is_some() {
+            // The index built on another thread is ready: the search typed meanwhile runs.
+            self.run_search();
+            dirty = true;
+        }
         if self.message_since.is_some_and(|t| t.elapsed() > MESSAGE_TIME) {
             self.ui.message = None;
             self.message_since = None;

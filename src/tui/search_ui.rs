@@ -30,6 +30,8 @@ pub struct SearchUi {
     pub offset: usize,
     /// The text `hits` was computed for.
     pub searched: Option<String>,
+    /// The index is being built: `hits` are not yet those of the line.
+    pub indexing: bool,
     pub saved: Saved,
     /// Opened from a meeting to add an action to its agenda: `Enter` adds the chosen action
     /// there instead of going to it in the tree.
@@ -87,18 +89,20 @@ pub struct TreeFilter {
     pub ids: HashSet<String>,
 }
 
-/// The words of a line that the toggles look at, folded.
-fn is_word(word: &str, names: &[&str]) -> bool {
-    names.contains(&fold(word).as_str())
+/// Whether a word is `est:VALUE` / `is:VALUE` with one of `values` (folded).
+fn is_word(word: &str, values: &[&str]) -> bool {
+    let w = fold(word);
+    w.split_once(':').is_some_and(|(k, v)| matches!(k, "est" | "is") && values.contains(&v))
 }
 
 const LATE_WORDS: [&str; 3] = ["retard", "enretard", "late"];
 const BEHIND_WORDS: [&str; 2] = ["derriere", "behind"];
+const MINE_WORDS: [&str; 4] = ["moi", "mine", "me", "mes"];
 
-/// Adds the word for a bare filter, or removes it when present.
-fn toggle_word(line: &str, names: &[&str], word: &str) -> String {
+/// Adds the word for a filter, or removes it when present.
+fn toggle_word(line: &str, values: &[&str], word: &str) -> String {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let kept: Vec<&str> = words.iter().copied().filter(|w| !is_word(w, names)).collect();
+    let kept: Vec<&str> = words.iter().copied().filter(|w| !is_word(w, values)).collect();
     let mut out = kept.join(" ");
     if kept.len() == words.len() {
         if !out.is_empty() {
@@ -109,14 +113,28 @@ fn toggle_word(line: &str, names: &[&str], word: &str) -> String {
     out
 }
 
-/// `retard` on or off.
+/// `est:retard` on or off.
 pub fn toggle_late(line: &str) -> String {
     toggle_word(line, &LATE_WORDS, crate::i18n::SEARCH_WORD_LATE.get())
 }
 
-/// `derriere` on or off.
+/// `est:derriere` on or off.
 pub fn toggle_behind(line: &str) -> String {
     toggle_word(line, &BEHIND_WORDS, crate::i18n::SEARCH_WORD_BEHIND.get())
+}
+
+/// The query word of "my actions" (pilot or referent), in the interface language: a plain
+/// query string, `est:moi` / `is:mine`.
+pub fn mine_word() -> &'static str {
+    match crate::i18n::lang() {
+        crate::i18n::Lang::Fr => "est:moi",
+        crate::i18n::Lang::En => "is:mine",
+    }
+}
+
+/// `est:moi` on or off.
+pub fn toggle_mine(line: &str) -> String {
+    toggle_word(line, &MINE_WORDS, mine_word())
 }
 
 /// The status filter goes to the next status, and after the last one away.
@@ -161,11 +179,16 @@ mod tests {
     #[test]
     fn toggles_add_and_remove_their_word() {
         set_lang(Lang::Fr);
-        assert_eq!(toggle_late("ecole"), "ecole retard");
-        assert_eq!(toggle_late("ecole retard"), "ecole");
-        assert_eq!(toggle_late("Late ecole"), "ecole");
-        assert_eq!(toggle_behind(""), "derriere");
+        assert_eq!(toggle_late("ecole"), "ecole est:retard");
+        assert_eq!(toggle_late("ecole est:retard"), "ecole");
+        assert_eq!(toggle_late("IS:Late ecole"), "ecole");
+        // A plain word is text, left alone.
+        assert_eq!(toggle_late("prevenir retard"), "prevenir retard est:retard");
+        assert_eq!(toggle_behind(""), "est:derriere");
         assert!(parse_query(&toggle_behind("x")).behind);
+        assert_eq!(toggle_mine("x"), "x est:moi");
+        assert!(parse_query(&toggle_mine("x")).mine);
+        assert_eq!(toggle_mine("x est:moi"), "x");
     }
 
     #[test]

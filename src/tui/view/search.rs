@@ -11,6 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::theme::{LATE_MARK, Theme, status_symbol};
 use super::{Ctx, truncate};
 use crate::i18n;
+use crate::plan::model::PlanAction;
 use crate::plan::progress::is_late;
 use crate::sanitize::{one_line_char, sanitize};
 use crate::search::{Field, Hit};
@@ -39,16 +40,41 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, s: &SearchUi) {
         vec![Line::from(vec![Span::styled(prompt, t.key), Span::styled(truncate(&shown, room + 1), t.title)])];
     let query = s.query();
     let filters = query.describe();
-    lines.push(if filters.is_empty() {
-        Line::styled(truncate(i18n::SEARCH_HINT.get(), width), t.muted)
+    if let Some(error) = query.error() {
+        // An unknown filter: say so, and which filters exist, on as many lines as it takes (at
+        // most three; nothing matches meanwhile, so the results' room is not missed).
+        let chars: Vec<char> = format!("⚠ {}", sanitize(&error)).chars().collect();
+        for part in chars.chunks(width.max(1)).take(3) {
+            lines.push(Line::styled(part.iter().collect::<String>(), t.late));
+        }
     } else {
-        Line::styled(truncate(&filters, width), t.warning)
-    });
-    let total = ctx.state.plan.walk().count();
-    lines.push(Line::styled(truncate(&i18n::search_count(s.hits.len(), total), width), t.label));
-    let rows = inner.height.saturating_sub(TOP) as usize;
-    let items: Vec<Vec<Line>> = s.hits.iter().map(|h| hit_lines(ctx, h, width)).collect();
-    let first = first_shown(&items, s.selected, rows);
+        lines.push(filter_line(&filters, width, t));
+    }
+    let plan = &ctx.state.plan;
+    // Plan order, to find a hit's action by its position (not one walk per hit).
+    let actions: Vec<&PlanAction> = plan.walk().map(|(_, a, _)| a).collect();
+    let count = if s.indexing {
+        crate::search::indexing().to_string()
+    } else {
+        i18n::search_count(s.hits.len(), actions.len())
+    };
+    lines.push(Line::styled(truncate(&count, width), t.label));
+    let extra = lines.len().saturating_sub(TOP as usize) as u16; // error lines beyond the first
+    let rows = inner.height.saturating_sub(TOP + extra) as usize;
+    // Only the results that can show (each takes one or two rows): thousands of results cost
+    // no more than a screenful.
+    let lo = s.selected.saturating_sub(rows);
+    let hi = s.hits.len().min(s.selected.saturating_add(rows + 1));
+    let items: Vec<Vec<Line>> = s.hits[lo.min(hi)..hi]
+        .iter()
+        .map(|h| {
+            let a =
+                actions.get(h.position).copied().filter(|a| a.id == h.action_id).or_else(|| plan.action(&h.action_id));
+            a.map(|a| hit_lines(ctx, h, a, width)).unwrap_or_default()
+        })
+        .collect();
+    let selected = s.selected.saturating_sub(lo);
+    let first = first_shown(&items, selected, rows);
     let mut used = 0;
     for (i, item) in items.iter().enumerate().skip(first) {
         if used + item.len() > rows {
@@ -56,12 +82,21 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, s: &SearchUi) {
         }
         used += item.len();
         for l in item {
-            lines.push(if i == s.selected { l.clone().patch_style(t.selected) } else { l.clone() });
+            lines.push(if i == selected { l.clone().patch_style(t.selected) } else { l.clone() });
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
     let cursor = (s.input.visual_cursor().saturating_sub(scroll) + prompt.len()).min(width - 1);
     frame.set_cursor_position(Position::new(inner.x + cursor as u16, inner.y));
+}
+
+/// The active filters, or the hint when there are none.
+fn filter_line<'a>(filters: &str, width: usize, t: &Theme) -> Line<'a> {
+    if filters.is_empty() {
+        Line::styled(truncate(i18n::SEARCH_HINT.get(), width), t.muted)
+    } else {
+        Line::styled(truncate(filters, width), t.warning)
+    }
 }
 
 /// The first result shown: as many results above the selected one as fit.
@@ -76,10 +111,9 @@ fn first_shown(items: &[Vec<Line>], selected: usize, rows: usize) -> usize {
 }
 
 /// One result: status, id and title (matches highlighted), then where else it matched.
-fn hit_lines<'a>(ctx: &Ctx, h: &Hit, width: usize) -> Vec<Line<'a>> {
+fn hit_lines<'a>(ctx: &Ctx, h: &Hit, a: &PlanAction, width: usize) -> Vec<Line<'a>> {
     let t = ctx.theme;
     let plan = &ctx.state.plan;
-    let Some(a) = plan.action(&h.action_id) else { return Vec::new() };
     let late = is_late(a, ctx.today);
     let head = format!("{} {} ", status_symbol(a.status), sanitize(&a.id));
     let tail = if late { format!(" {LATE_MARK}") } else { String::new() };
@@ -97,7 +131,7 @@ fn hit_lines<'a>(ctx: &Ctx, h: &Hit, width: usize) -> Vec<Line<'a>> {
     let mut out = vec![Line::from(spans)];
     if !matches!(h.field, Field::Title | Field::Id)
         && !h.field_matches.is_empty()
-        && let Some(text) = h.field_text(plan)
+        && let Some(text) = crate::search::field_text(plan, a, h.field, h.field_index)
     {
         let label = format!("    ↳ {}", i18n::label(h.field.label()));
         let room = width.saturating_sub(label.width());
