@@ -493,6 +493,9 @@ pub fn prepare(
     app.by = by;
     app.read_only = read_only;
     app.set_present(global.present || config.present);
+    if config.mine {
+        app.show_mine();
+    }
     app.detail_delay = DETAIL_DELAY;
     app.minutes_format = config.minutes_format().ok().flatten().unwrap_or_default();
     app.config_path = global.config.clone().or_else(crate::config::default_path);

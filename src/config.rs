@@ -25,6 +25,9 @@ pub struct Config {
     pub theme: Option<String>,
     #[serde(default)]
     pub present: bool,
+    /// Start on my actions (as pilot or referent): the `est:moi` filter (the `M` key).
+    #[serde(default)]
+    pub mine: bool,
     /// The format `M` offers first; copil writes it here when another one is chosen.
     #[serde(default)]
     pub minutes_format: Option<String>,

@@ -137,7 +137,7 @@ fn help_lists_the_keys_and_closes() {
     let s = t.wait_for("Aide — touches", 5);
     assert!(s.contains("Action suivante"), "{s}");
     // The list is longer than 24 lines: it scrolls down to the last keys.
-    t.keys(&["j"; 20]);
+    t.keys(&["j"; 30]);
     let s = t.wait_for("Filtre de statut", 5);
     assert!(s.contains("Aide — touches"), "{s}");
     t.keys(&["Escape"]);

@@ -598,3 +598,33 @@ fn an_account_without_a_passwd_entry_never_writes_as_user() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("uid-4001"), "said on the way: {err}");
 }
+
+#[test]
+fn a_key_keeps_my_actions_and_a_setting_starts_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_fixture(dir.path());
+    let mut app = app_at(&plan, Theme::default16());
+    app.by = "ref-caf".into();
+    key(&mut app, KeyCode::Char('+'));
+    let all = screen(&mut app, 120, 30);
+    assert!(all.contains("Spup03") && all.contains("Spup05"), "{all}");
+    key(&mut app, KeyCode::Char('M'));
+    let ids = &app.ui.filter.as_ref().expect("a filter").ids;
+    assert_eq!(ids.iter().collect::<Vec<_>>(), ["Spup03"], "ref-caf refers Spup03 only");
+    key(&mut app, KeyCode::Char('+'));
+    let mine = screen(&mut app, 120, 30);
+    assert!(mine.contains("mes actions (pilote ou référent)"), "the filter is said above the tree: {mine}");
+    assert!(mine.contains("Spup03"), "{mine}");
+    assert!(!mine.contains("Spup05") && !mine.contains("Spup02 "), "{mine}");
+    key(&mut app, KeyCode::Char('M'));
+    assert!(app.ui.filter.is_none());
+    assert!(screen(&mut app, 120, 30).contains("Spup05"), "M again: the whole plan");
+    // `mine: true` in the settings starts there (cli::prepare reads it).
+    let config = dir.path().join("config.ron");
+    fs::write(&config, "(mine: true)").unwrap();
+    let mut global = <copil::cli::Cli as clap::Parser>::parse_from(["copil", "--config", p(&config)]).global;
+    global.user = Some("ref-caf".into());
+    let app = copil::cli::prepare(&plan, &global, &mut Vec::new()).unwrap().unwrap();
+    let ids = &app.ui.filter.as_ref().expect("a filter at start").ids;
+    assert_eq!(ids.iter().collect::<Vec<_>>(), ["Spup03"]);
+}

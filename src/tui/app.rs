@@ -155,6 +155,10 @@ impl App {
         let present = self.ui.present;
         let before = self.selected_key();
         let effects = update(&self.state, &mut self.ui, cmd, &env);
+        if cmd == super::command::Command::MyActions && self.ui.filter.is_some() {
+            // Which actions are mine is the search's answer (the application owns the index).
+            self.apply_filter();
+        }
         self.follow_selection(mode, before);
         if self.ui.present != present {
             // Projection mode has no borders: the tree shows one more row.
@@ -272,6 +276,23 @@ impl App {
     }
 
     /// The plan changed: a filtered tree and an open search follow it (statuses, lateness).
+    /// Keeps only my actions in the tree (`est:moi`): the `M` key, or `mine: true` in the settings.
+    pub fn show_mine(&mut self) {
+        let text = super::search_ui::mine_word().to_string();
+        self.ui.filter = Some(super::search_ui::TreeFilter { text, ids: Default::default() });
+        self.apply_filter();
+    }
+
+    /// The tree filter's actions computed (when the index is ready; else when it is), the tree
+    /// rebuilt on them, the selection on the first row.
+    fn apply_filter(&mut self) {
+        self.refilter();
+        self.ui.rebuild_rows(&self.state.plan);
+        self.ui.selected = 0;
+        self.ui.offset = 0;
+        self.ui.clamp_offset();
+    }
+
     fn refilter(&mut self) {
         if let Some(text) = self.ui.filter.as_ref().map(|f| f.text.clone())
             && let Some(hits) = self.hits(&text)
@@ -484,8 +505,12 @@ impl App {
     pub fn tick(&mut self) -> bool {
         let mut dirty = self.reload_plan_if_changed();
         dirty |= self.refresh();
-        if self.index.poll() && self.ui.search.is_some() {
-            // The index built on another thread is ready: the search typed meanwhile runs.
+        if self.index.poll() && (self.ui.search.is_some() || self.ui.filter.is_some()) {
+            // The index built on another thread is ready: the search typed meanwhile runs, and
+            // a filter set meanwhile (my actions) keeps its actions.
+            if self.ui.filter.is_some() && self.ui.search.is_none() {
+                self.apply_filter();
+            }
             self.run_search();
             dirty = true;
         }

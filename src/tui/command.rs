@@ -35,6 +35,8 @@ pub enum Command {
     ChoicePrev,
     Search,
     ClearFilter,
+    /// Keep only my actions (as pilot or referent), or show them all again.
+    MyActions,
     ToggleLate,
     ToggleBehind,
     CycleStatus,
@@ -78,7 +80,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 61] = [
+    pub const ALL: [Command; 62] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -93,6 +95,7 @@ impl Command {
         Command::FocusNext,
         Command::Search,
         Command::ClearFilter,
+        Command::MyActions,
         Command::Dashboard,
         Command::Chart,
         Command::NextIndicator,
@@ -173,6 +176,12 @@ impl Command {
             Command::ChoicePrev => i18n::CMD_CHOICE_PREV,
             Command::Search => i18n::CMD_SEARCH,
             Command::ClearFilter => i18n::CMD_CLEAR_FILTER,
+            Command::MyActions => {
+                return tr!(
+                    "Mes actions (pilote ou référent), ou de nouveau tout le plan",
+                    "My actions (as pilot or referent), or the whole plan again"
+                );
+            }
             Command::ToggleLate => i18n::CMD_TOGGLE_LATE,
             Command::ToggleBehind => i18n::CMD_TOGGLE_BEHIND,
             Command::CycleStatus => i18n::CMD_CYCLE_STATUS,

@@ -127,7 +127,12 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
             let text = ui.filter.as_ref().map(|f| f.text.clone()).unwrap_or_default();
             ui.search = Some(SearchUi::new(&text, saved));
         }
-        Command::ClearFilter => {
+        Command::MyActions if ui.filter.as_ref().is_none_or(|f| f.text != search_ui::mine_word()) => {
+            // The application computes which actions are mine (it owns the search index).
+            ui.filter = Some(TreeFilter { text: search_ui::mine_word().to_string(), ids: Default::default() });
+            ui.focus = Focus::Tree;
+        }
+        Command::ClearFilter | Command::MyActions => {
             if ui.filter.take().is_some() {
                 let keep = ui.selected_row().and_then(|r| node_key(plan, &r.path));
                 ui.rebuild_rows(plan);
