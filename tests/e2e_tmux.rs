@@ -1,89 +1,14 @@
 //! End-to-end flows in a real terminal: the real binary under tmux, keys sent with `send-keys`,
 //! the screen read with `capture-pane`. Needs tmux (`.ci/run` installs it).
 
+mod common;
+
+use common::tmux::Tmux;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_copil");
-
-/// A private tmux server running one command in a window of a fixed size.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, width: u16, height: u16, shell_cmd: &str) -> Tmux {
-        assert!(
-            Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success()),
-            "tmux is required for the end-to-end tests (apt-get install tmux)"
-        );
-        let socket = format!("copil-e2e-{name}-{}", std::process::id());
-        let t = Tmux { socket };
-        t.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "main",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-        ]);
-        t.run(&["set-option", "-g", "remain-on-exit", "on"]);
-        t.run(&["respawn-pane", "-k", "-t", "main", shell_cmd]);
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.run(&["send-keys", "-t", "main", k]);
-        }
-    }
-
-    /// Types a text literally (no key names).
-    fn typed(&self, text: &str) {
-        self.run(&["send-keys", "-t", "main", "-l", text]);
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "main"])
-    }
-
-    /// Waits until the screen shows `text`; panics with the screen after `secs`.
-    fn wait_for(&self, text: &str, secs: u64) -> String {
-        self.wait_until(&format!("{text:?}"), secs, |s| s.contains(text))
-    }
-
-    /// Waits until the screen satisfies `state` (described by `what`); panics with the screen
-    /// after `secs`. Tests wait for a state only the step under test produces, never for time.
-    fn wait_until(&self, what: &str, secs: u64, state: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if state(&s) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(secs) {
-                panic!("waited {secs}s for {what}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").arg("-L").arg(&self.socket).arg("kill-server").output();
-    }
-}
 
 fn copy_plan(dir: &Path, from: &str) -> PathBuf {
     let name = Path::new(from).file_name().unwrap();

@@ -1,82 +1,11 @@
 //! End to end in tmux: on a large plan, `/` opens at once and keeps taking keys while the search
 //! index is built on another thread; the results of what was typed then show. Needs tmux.
 
-use std::process::Command;
-use std::time::{Duration, Instant};
+mod common;
+
+use common::tmux::Tmux;
 
 const BIN: &str = env!("CARGO_BIN_EXE_copil");
-
-/// A private tmux server running one command in a window of a fixed size.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, width: u16, height: u16, shell_cmd: &str) -> Tmux {
-        assert!(
-            Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success()),
-            "tmux is required for the end-to-end tests (apt-get install tmux)"
-        );
-        let socket = format!("copil-e2e-{name}-{}", std::process::id());
-        let t = Tmux { socket };
-        t.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "main",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-        ]);
-        t.run(&["set-option", "-g", "remain-on-exit", "on"]);
-        t.run(&["respawn-pane", "-k", "-t", "main", shell_cmd]);
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.run(&["send-keys", "-t", "main", k]);
-        }
-    }
-
-    /// Types a text literally (no key names).
-    fn typed(&self, text: &str) {
-        self.run(&["send-keys", "-t", "main", "-l", text]);
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "main"])
-    }
-
-    /// Waits until the screen shows `text`; panics with the screen after `secs`.
-    fn wait_for(&self, text: &str, secs: u64) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(text) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(secs) {
-                panic!("waited {secs}s for {text:?}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").arg("-L").arg(&self.socket).arg("kill-server").output();
-    }
-}
 
 #[test]
 fn a_large_plan_takes_search_keys_while_its_index_builds() {

@@ -1,6 +1,6 @@
-//! A private tmux server running one command, for the end-to-end tests of new files (the same
-//! helper as `tests/e2e_tmux.rs`): keys sent with `send-keys`, the screen read with
-//! `capture-pane`, waits for a text on the screen.
+//! A private tmux server running one command, for every end-to-end test: keys sent with
+//! `send-keys`, the screen read with `capture-pane`, waits for a state of the screen (never for
+//! time alone: a test waits for what only the step under test produces).
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -47,14 +47,25 @@ impl Tmux {
 
     /// Waits until the screen shows `text`; panics with the screen after `secs`.
     pub fn wait_for(&self, text: &str, secs: u64) -> String {
+        self.wait_until(&format!("{text:?}"), secs, |s| s.contains(text))
+    }
+
+    /// Waits until the screen no longer shows `text`.
+    pub fn wait_gone(&self, text: &str, secs: u64) -> String {
+        self.wait_until(&format!("{text:?} to go"), secs, |s| !s.contains(text))
+    }
+
+    /// Waits until the screen satisfies `state` (described by `what`); panics with the screen
+    /// after `secs`.
+    pub fn wait_until(&self, what: &str, secs: u64, state: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
-            if s.contains(text) {
+            if state(&s) {
                 return s;
             }
             if start.elapsed() > Duration::from_secs(secs) {
-                panic!("waited {secs}s for {text:?}; screen:\n{s}");
+                panic!("waited {secs}s for {what}; screen:\n{s}");
             }
             std::thread::sleep(Duration::from_millis(50));
         }
