@@ -62,6 +62,9 @@ pub struct Loaded {
     /// neither read nor may it be written; the state is the plan file's alone. Headless commands
     /// refuse to go on; the interface opens read-only and says why.
     pub journal_refused: Option<String>,
+    /// The journal's bytes read (the first `journal_len`), for a watcher to notice a rewrite
+    /// without reading them again.
+    pub journal_read: Vec<u8>,
 }
 
 /// `NAME.ron` → `NAME.journal.ron`.
@@ -95,8 +98,14 @@ pub fn load(plan_path: &Path) -> Result<Loaded, Diagnostic> {
     let journal_path = journal_path(plan_path);
     let mut state = PlanState::new(plan);
     let mut journal_refused = None;
+    let mut journal_read = Vec::new();
     let (journal_len, journal_lines) = match safe::read_regular(&journal_path) {
-        Ok(Some(bytes)) => replay(&journal_path, &bytes, &mut state)?,
+        Ok(Some(bytes)) => {
+            let read = replay(&journal_path, &bytes, &mut state)?;
+            journal_read = bytes;
+            journal_read.truncate(read.0 as usize);
+            read
+        }
         Ok(None) => (0, 0),
         Err(e) if safe::NotRegular::find(&e).is_some() => {
             journal_refused = Some(e.to_string());
@@ -104,7 +113,15 @@ pub fn load(plan_path: &Path) -> Result<Loaded, Diagnostic> {
         }
         Err(e) => return Err(io_diag(&journal_path, &e)),
     };
-    Ok(Loaded { state, plan_path: plan_path.to_path_buf(), journal_path, journal_len, journal_lines, journal_refused })
+    Ok(Loaded {
+        state,
+        plan_path: plan_path.to_path_buf(),
+        journal_path,
+        journal_len,
+        journal_lines,
+        journal_refused,
+        journal_read,
+    })
 }
 
 /// Reads a plan file. It may be a symlink (a plan is only ever read), but it must end at a

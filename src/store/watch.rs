@@ -46,19 +46,10 @@ impl Watcher {
     /// Resumes where the load stopped.
     pub fn new(loaded: &Loaded) -> Watcher {
         let mut w = Watcher::at(&loaded.journal_path, 0, 0);
-        // What the load read, to notice a rewrite later: the same bytes, hashed.
-        if loaded.journal_len > 0
-            && let Ok(Some(bytes)) = safe::read_regular(&loaded.journal_path)
-            && bytes.len() as u64 >= loaded.journal_len
-        {
-            w.consumed(&bytes[..loaded.journal_len as usize]);
-            w.offset = loaded.journal_len;
-            w.lines = loaded.journal_lines;
-            w.file_id = file_id(&loaded.journal_path);
-        } else {
-            w.offset = loaded.journal_len;
-            w.lines = loaded.journal_lines;
-        }
+        // What the load read, to notice a rewrite later.
+        w.consumed(&loaded.journal_read);
+        w.offset = loaded.journal_len;
+        w.lines = loaded.journal_lines;
         w
     }
 
