@@ -628,3 +628,30 @@ fn a_key_keeps_my_actions_and_a_setting_starts_there() {
     let ids = &app.ui.filter.as_ref().expect("a filter at start").ids;
     assert_eq!(ids.iter().collect::<Vec<_>>(), ["Spup03"]);
 }
+
+/// A hand-written undo of a closed meeting's opening is refused, even though the opening is the
+/// line that undo would cancel (the seal is judged on the journal as it was written).
+#[test]
+fn an_undo_of_a_closed_meetings_opening_is_sealed() {
+    use copil::plan::state::PlanState;
+    let plan = load(Path::new("tests/fixtures/charente-extract.ron")).unwrap().state.base().clone();
+    let opened = Change::MeetingOpened {
+        id: "m1".into(),
+        body: "copil".into(),
+        title: None,
+        date: copil::plan::model::Date::ymd(2015, 1, 1),
+        place: None,
+    };
+    let lines = [
+        Change::Comment { action: "Spup01".into(), text: String::new() },
+        opened,
+        Change::MeetingClosed { id: "m1".into() },
+        Change::Undo { line: 2 },
+    ];
+    let mut state = PlanState::new(plan);
+    for (i, c) in lines.iter().enumerate() {
+        state.apply(i + 1, line("cellule-etat", "14:00", c.clone(), None));
+    }
+    assert_eq!(state.meeting("m1").map(|m| m.closed_line), Some(Some(3)), "{:?}", state.warnings);
+    assert!(state.warnings.iter().any(|w| w.line == 4 && matches!(w.kind, WarningKind::SealedMeeting { .. })));
+}
