@@ -133,14 +133,19 @@ impl Watcher {
             return self.reload_from_disk(state);
         }
         if len == self.offset {
-            // Changed without growing: the same bytes, or a rewrite of the same length.
+            // Changed without growing: the same bytes, or a rewrite of the same length. (A write
+            // under way changes the time before the length: what follows the bytes read is for
+            // the next look; only those bytes are compared.)
             let bytes = self.read_all()?;
+            let read = &bytes[..bytes.len().min(self.offset as usize)];
             let mut h = std::collections::hash_map::DefaultHasher::default();
-            h.write(&bytes);
-            if h.finish() != self.digest.finish() {
+            h.write(read);
+            if read.len() as u64 != self.offset || h.finish() != self.digest.finish() {
                 return Ok(self.reload(state, i18n::journal_rewritten(), &bytes));
             }
-            return Ok(Vec::new());
+            if bytes.len() as u64 == self.offset {
+                return Ok(Vec::new());
+            }
         }
         let before = state.entries.len();
         let stopped = match self.read_new(state) {
