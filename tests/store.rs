@@ -516,3 +516,33 @@ fn killed_appenders_leave_at_most_a_cut_last_line() {
         loaded(&plan).journal_lines
     );
 }
+
+/// A write changes the journal's time before its length: a watcher looking in between must not
+/// take the journal for rewritten (found by `benches/append.rs`: two lines seen for one append).
+/// The watcher polls without pause while another thread appends; it never reads the journal
+/// again from its start.
+#[test]
+fn a_watcher_racing_an_appender_never_takes_it_for_a_rewrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_in(dir.path());
+    let journal = journal_path(&plan);
+    append(&journal, &comment("mlegrand", "premier", None), WAIT).unwrap();
+    let l = loaded(&plan);
+    let mut watcher = Watcher::new(&l);
+    let mut state = l.state;
+    const N: usize = 300;
+    let writer = {
+        let journal = journal.clone();
+        std::thread::spawn(move || {
+            for i in 0..N {
+                append(&journal, &comment("jmartin", &format!("ligne {i}"), None), WAIT).unwrap();
+            }
+        })
+    };
+    while state.entries.len() < N + 1 {
+        watcher.poll(&mut state).unwrap_or_else(|d| panic!("{d}"));
+        assert!(watcher.take_reloaded().is_none(), "read again from its start after {} lines", state.entries.len());
+    }
+    writer.join().unwrap();
+    assert_eq!(state.entries.len(), N + 1);
+}
