@@ -13,7 +13,7 @@ use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader};
-use common::{copil, golden, in_french};
+use common::{copil, golden, in_french, section};
 use copil::cli::ReportFormat;
 use copil::minutes::{self, MinutesFormat};
 use copil::plan::model::Date;
@@ -36,23 +36,6 @@ fn state(path: &str) -> copil::plan::state::PlanState {
 
 fn minutes_md() -> String {
     in_french(|| minutes::markdown(&state(RELEVE), SECOND)).expect("the fixture has this meeting")
-}
-
-/// The part of a Markdown document from the heading `start` to the next heading of the same or a
-/// higher level.
-fn section<'a>(doc: &'a str, start: &str) -> &'a str {
-    let level = start.chars().take_while(|&c| c == '#').count();
-    let from = doc.find(&format!("\n{start}\n")).unwrap_or_else(|| panic!("no `{start}` in\n{doc}")) + 1;
-    let rest = &doc[from..];
-    let end = rest[1..]
-        .match_indices('\n')
-        .map(|(i, _)| i + 2)
-        .find(|&i| {
-            let hashes = rest[i..].chars().take_while(|&c| c == '#').count();
-            hashes > 0 && hashes <= level && rest[i + hashes..].starts_with(' ')
-        })
-        .unwrap_or(rest.len());
-    &rest[..end]
 }
 
 #[test]

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{copil, golden, in_french};
+use common::{copil, golden, in_french, section};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -29,23 +29,6 @@ fn path_str(p: &Path) -> &str {
 fn extract_minutes() -> String {
     let loaded = load::load(&root().join(EXTRACT)).unwrap_or_else(|d| panic!("{d}"));
     in_french(|| minutes::markdown(&loaded.state, COTECH)).expect("the extract has this meeting")
-}
-
-/// The part of the document from the heading that starts with `start` to the next heading of the
-/// same or a higher level.
-fn section<'a>(doc: &'a str, start: &str) -> &'a str {
-    let level = start.chars().take_while(|&c| c == '#').count();
-    let from = doc.find(&format!("\n{start}")).unwrap_or_else(|| panic!("no `{start}` in\n{doc}")) + 1;
-    let rest = &doc[from..];
-    let end = rest[1..]
-        .match_indices('\n')
-        .map(|(i, _)| i + 2)
-        .find(|&i| {
-            let hashes = rest[i..].chars().take_while(|&c| c == '#').count();
-            hashes > 0 && hashes <= level && rest[i + hashes..].starts_with(' ')
-        })
-        .unwrap_or(rest.len());
-    &rest[..end]
 }
 
 #[test]

@@ -155,3 +155,20 @@ pub fn in_french<T>(f: impl FnOnce() -> T) -> T {
     set_lang(Lang::Fr);
     f()
 }
+
+/// The part of a Markdown document from the heading that starts with `start` to the next heading
+/// of the same or a higher level.
+pub fn section<'a>(doc: &'a str, start: &str) -> &'a str {
+    let level = start.chars().take_while(|&c| c == '#').count();
+    let from = doc.find(&format!("\n{start}")).unwrap_or_else(|| panic!("no `{start}` in\n{doc}")) + 1;
+    let rest = &doc[from..];
+    let end = rest[1..]
+        .match_indices('\n')
+        .map(|(i, _)| i + 2)
+        .find(|&i| {
+            let hashes = rest[i..].chars().take_while(|&c| c == '#').count();
+            hashes > 0 && hashes <= level && rest[i + hashes..].starts_with(' ')
+        })
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
