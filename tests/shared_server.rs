@@ -655,3 +655,38 @@ fn an_undo_of_a_closed_meetings_opening_is_sealed() {
     assert_eq!(state.meeting("m1").map(|m| m.closed_line), Some(Some(3)), "{:?}", state.warnings);
     assert!(state.warnings.iter().any(|w| w.line == 4 && matches!(w.kind, WarningKind::SealedMeeting { .. })));
 }
+
+/// Found by the property tests: an undo of a bad undo (one naming a later line) is judged the
+/// same line by line and in one batch: a bad undo belongs to no meeting.
+#[test]
+fn a_seal_is_the_same_line_by_line_and_in_one_batch() {
+    use copil::plan::state::PlanState;
+    let plan = load(Path::new("tests/fixtures/charente-extract.ron")).unwrap().state.base().clone();
+    let lines = [
+        Change::MeetingOpened {
+            id: "m1".into(),
+            body: "copil".into(),
+            title: None,
+            date: copil::plan::model::Date::ymd(2015, 1, 1),
+            place: None,
+        },
+        Change::Undo { line: 5 }, // 2: names a later line: a bad undo
+        Change::MeetingClosed { id: "m1".into() },
+        Change::Undo { line: 2 }, // 4: after the close
+        Change::MeetingClosed { id: "m1".into() },
+    ];
+    let events: Vec<Event> = lines.iter().map(|c| line("cellule-etat", "14:00", c.clone(), None)).collect();
+    let mut one_by_one = PlanState::new(plan.clone());
+    for (i, e) in events.iter().enumerate() {
+        one_by_one.apply(i + 1, e.clone());
+    }
+    let mut batch = PlanState::new(plan);
+    batch.apply_batch(|s| {
+        for (i, e) in events.iter().enumerate() {
+            s.apply(i + 1, e.clone());
+        }
+    });
+    assert_eq!(one_by_one.warnings, batch.warnings);
+    let outcomes = |s: &PlanState| s.entries.iter().map(|e| e.outcome.clone()).collect::<Vec<_>>();
+    assert_eq!(outcomes(&one_by_one), outcomes(&batch));
+}

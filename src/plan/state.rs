@@ -432,8 +432,13 @@ impl PlanState {
                 Change::Attendance { meeting, .. }
                 | Change::Decision { meeting, .. }
                 | Change::Note { meeting, .. }
-                | Change::Task { meeting, .. } => return Some(meeting),
-                Change::Undo { line: target } => line = *target,
+                | Change::Task { meeting, .. }
+                | Change::AgendaItem { meeting, .. }
+                | Change::NextMeeting { meeting, .. } => return Some(meeting),
+                // Only a line before the undo can be what it cancels (a later one is a bad undo,
+                // whichever lines are known yet: the same answer line by line or in one batch).
+                Change::Undo { line: target } if *target < e.line => line = *target,
+                Change::Undo { .. } => return None,
                 _ => return e.event.meeting.as_deref(),
             }
         }
