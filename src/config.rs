@@ -126,8 +126,7 @@ impl Config {
     }
 
     pub fn parse(name: &str, text: &str) -> Result<Config, String> {
-        let config: Config =
-            crate::store::load::ron_options().from_str(text).map_err(|e| i18n::settings_error(name, &e))?;
+        let config: Config = crate::ron_format::options().from_str(text).map_err(|e| i18n::settings_error(name, &e))?;
         config.theme_name().map_err(|bad| i18n::bad_theme(name, &bad))?;
         config.minutes_format().map_err(|bad| bad_format(name, &bad))?;
         Ok(config)

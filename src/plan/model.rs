@@ -179,14 +179,6 @@ impl<'de> Deserialize<'de> for Value {
     }
 }
 
-/// Serialises `Some(x)` as a bare `x` (the journal is read with `implicit_some`); `None` is skipped.
-pub(crate) fn ser_some<T: Serialize, S: Serializer>(v: &Option<T>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(x) => x.serialize(s),
-        None => s.serialize_none(),
-    }
-}
-
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 pub enum Status {
     #[default]
@@ -223,10 +215,10 @@ pub enum BodyKind {
 pub struct Plan {
     pub format: u32,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_title: Option<String>,
     pub territory: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adopted: Option<Date>,
     pub period: Period,
     #[serde(default)]
@@ -234,7 +226,7 @@ pub struct Plan {
     #[serde(default)]
     pub bodies: Vec<Body>,
     /// Who may change what (`None`: anyone who can write the journal, as before).
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rights: Option<super::rights::Rights>,
     #[serde(default)]
     pub orientations: Vec<Orientation>,
@@ -252,11 +244,11 @@ pub struct Period {
 pub struct Person {
     pub id: String,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login: Option<String>,
     /// SSH public keys (`TYPE BASE64 [COMMENT]`) that log in as this person: `copil keys`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -269,7 +261,7 @@ pub struct Body {
     pub id: String,
     pub name: String,
     pub kind: BodyKind,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cadence: Option<String>,
     #[serde(default)]
     pub chairs: Vec<String>,
@@ -282,7 +274,7 @@ pub struct Body {
 pub struct Orientation {
     pub id: String,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     #[serde(default)]
     pub actions: Vec<PlanAction>,
@@ -294,7 +286,7 @@ pub struct Orientation {
 pub struct PlanAction {
     pub id: String,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default)]
     pub status: Status,
@@ -304,9 +296,9 @@ pub struct PlanAction {
     pub partners: Vec<String>,
     #[serde(default)]
     pub referents: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Date>,
     #[serde(default)]
     pub tags: Vec<String>,
@@ -314,7 +306,7 @@ pub struct PlanAction {
     pub sections: Vec<Section>,
     #[serde(default)]
     pub milestones: Vec<Milestone>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Budget>,
     #[serde(default)]
     pub indicators: Vec<Indicator>,
@@ -348,7 +340,7 @@ pub struct Budget {
     pub spent: Amount,
     #[serde(default)]
     pub funders: Vec<Funding>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -364,17 +356,17 @@ pub struct Funding {
 pub struct Indicator {
     pub id: String,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     #[serde(default)]
     pub direction: Direction,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Point>,
     #[serde(default)]
     pub targets: Vec<Point>,
     #[serde(default)]
     pub measurements: Vec<Point>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
 
@@ -396,9 +388,9 @@ impl Indicator {
 pub struct Point {
     pub date: Date,
     pub value: Value,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
 }
 

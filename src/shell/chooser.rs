@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::confine::Scope;
 use crate::cli::{self, Global};
+use crate::exit;
 use crate::i18n::{Lang, lang};
 use crate::sanitize::sanitize;
 use crate::tui::command::Command;
@@ -163,14 +164,14 @@ pub fn run(scope: &Scope, global: &Global) -> std::io::Result<i32> {
         Ok(k) => k,
         Err(e) => {
             eprintln!("{e}");
-            return Ok(2);
+            return Ok(exit::INVALID);
         }
     };
     let config = match crate::config::Config::load(global.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("{e}");
-            return Ok(2);
+            return Ok(exit::INVALID);
         }
     };
     let theme = Theme::choose(global.theme.or(config.theme_name().ok().flatten()));

@@ -4,7 +4,6 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use ron::extensions::Extensions;
 use serde::Deserialize;
 
 use super::safe;
@@ -71,10 +70,6 @@ pub fn journal_path(plan: &Path) -> PathBuf {
     plan.with_file_name(format!("{stem}.journal.ron"))
 }
 
-pub fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
-}
-
 /// Loads the plan file, then replays its journal.
 pub fn load(plan_path: &Path) -> Result<Loaded, Diagnostic> {
     let src = read_plan_file(plan_path).map_err(|e| io_diag(plan_path, &e))?;
@@ -129,13 +124,13 @@ pub fn parse_plan(path: &Path, src: &str) -> Result<Plan, Diagnostic> {
     struct Probe {
         format: Option<i64>,
     }
-    if let Ok(Probe { format: Some(v) }) = ron_options().from_str::<Probe>(src)
+    if let Ok(Probe { format: Some(v) }) = crate::ron_format::options().from_str::<Probe>(src)
         && v != i64::from(validate::FORMAT_VERSION)
     {
         let problem = validate::Problem::FormatVersion(u32::try_from(v).unwrap_or(u32::MAX));
         return Err(anchored(path, src, &Anchor::Key("format", 0), i18n::problem(&problem)));
     }
-    let plan: Plan = ron_options().from_str(src).map_err(|e| {
+    let plan: Plan = crate::ron_format::options().from_str(src).map_err(|e| {
         let pos = error_position(&e);
         let mut message = i18n::ron_error(&e.code);
         // A value refused by its own type (a date, an amount) names the field it stands in.
@@ -152,7 +147,7 @@ pub fn parse_plan(path: &Path, src: &str) -> Result<Plan, Diagnostic> {
 
 /// Parses one journal line.
 pub fn parse_event(line: &str) -> Result<Event, (usize, String)> {
-    ron_options().from_str::<Event>(line).map_err(|e| (error_position(&e).1, i18n::ron_error(&e.code)))
+    crate::ron_format::options().from_str::<Event>(line).map_err(|e| (error_position(&e).1, i18n::ron_error(&e.code)))
 }
 
 /// Replays journal bytes into the state; returns the bytes and lines consumed.

@@ -277,9 +277,8 @@ impl Keymap {
 
     /// Adds or replaces the bindings of a keymap file's text.
     pub fn merge_str(&mut self, name: &str, text: &str) -> Result<(), KeymapError> {
-        let file: KeymapFile = crate::store::load::ron_options()
-            .from_str(text)
-            .map_err(|e| KeymapError(i18n::settings_error(name, &e)))?;
+        let file: KeymapFile =
+            crate::ron_format::options().from_str(text).map_err(|e| KeymapError(i18n::settings_error(name, &e)))?;
         for (mode, table) in [
             (Mode::Normal, file.normal),
             (Mode::Help, file.help),
@@ -315,12 +314,11 @@ impl Keymap {
             .unwrap_or_default()
     }
 
-    /// Every command bound in a mode with its keys, in the order of `Command::ALL`.
+    /// Every command bound in a mode with its keys, in the order of [`Command::all`].
     pub fn bindings(&self, mode: Mode) -> Vec<(Command, Vec<Key>)> {
-        Command::ALL
-            .iter()
-            .filter(|c| **c != Command::Nothing)
-            .map(|c| (*c, self.keys_for(mode, *c)))
+        Command::all()
+            .filter(|c| *c != Command::Nothing)
+            .map(|c| (c, self.keys_for(mode, c)))
             .filter(|(_, keys)| !keys.is_empty())
             .collect()
     }
