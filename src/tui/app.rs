@@ -13,7 +13,7 @@ use tui_input::backend::crossterm::EventHandler;
 
 use super::keymap::{Keymap, Mode};
 use super::terminal;
-use super::ui_state::{Message, Screen, UiState, node_key};
+use super::ui_state::{Message, NodeKey, Screen, UiState, node_key};
 use super::update::{Effect, Env, update};
 use super::view::{self, Ctx, theme::Theme};
 use crate::i18n;
@@ -185,14 +185,14 @@ impl App {
     }
 
     /// The key (`o:ID`, `a:ID`) of the tree's selected row.
-    fn selected_key(&self) -> Option<String> {
+    fn selected_key(&self) -> Option<NodeKey> {
         self.ui.selected_row().and_then(|r| node_key(&self.state.plan, &r.path))
     }
 
     /// With a detail delay, moving in the tree keeps the detail pane on what it showed until keys
     /// stop for that long: moving costs the two tree rows that change, and the detail is drawn
     /// once, for the row the user stops on. Any other key shows the selection's detail at once.
-    fn follow_selection(&mut self, mode: Mode, before: Option<String>) {
+    fn follow_selection(&mut self, mode: Mode, before: Option<NodeKey>) {
         let moved = mode == Mode::Normal
             && self.ui.screen == Screen::Plan
             && self.ui.form.is_none()
@@ -395,7 +395,7 @@ impl App {
                     self.read_only = Some(why);
                 }
                 self.ui.rebuild_rows(&self.state.plan);
-                if let Some(id) = keep.as_deref().and_then(|k| k.strip_prefix("a:")) {
+                if let Some(id) = keep.as_ref().and_then(NodeKey::action_id) {
                     self.ui.reveal(&self.state.plan, id);
                 }
                 self.ui.clamp_offset();

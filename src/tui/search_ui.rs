@@ -16,7 +16,7 @@ use crate::search::{Hit, Query, parse_query};
 pub struct Saved {
     pub selected: usize,
     pub offset: usize,
-    pub expanded: HashSet<String>,
+    pub expanded: HashSet<super::ui_state::NodeKey>,
     pub detail_scroll: u16,
 }
 

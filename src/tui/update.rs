@@ -5,7 +5,7 @@ use super::command::Command;
 use super::form::{Form, FormKind};
 use super::meeting_ui::{ListUi, MeetingUi};
 use super::search_ui::{self, Saved, SearchUi, TreeFilter};
-use super::ui_state::{Focus, Message, Node, Screen, UiState, node, node_key};
+use super::ui_state::{Focus, Message, Node, NodeKey, Screen, UiState, node, node_key};
 use crate::i18n;
 use crate::plan::edit::{Author, EditError};
 use crate::plan::journal::Event;
@@ -136,7 +136,7 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
             if ui.filter.take().is_some() {
                 let keep = ui.selected_row().and_then(|r| node_key(plan, &r.path));
                 ui.rebuild_rows(plan);
-                if let Some(id) = keep.as_deref().and_then(|k| k.strip_prefix("a:")) {
+                if let Some(id) = keep.as_ref().and_then(NodeKey::action_id) {
                     ui.reveal(plan, id);
                 }
             }
@@ -232,7 +232,10 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
             let Some(row) = ui.selected_row().cloned() else {
                 return Vec::new();
             };
-            let key = node_key(plan, &row.path).unwrap_or_default();
+            // Every row is a node of the plan it was built from.
+            let Some(key) = node_key(plan, &row.path) else {
+                return Vec::new();
+            };
             match cmd {
                 Command::Toggle if row.has_children && row.expanded => {
                     ui.expanded.remove(&key);
@@ -259,9 +262,9 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
         }
         Command::ExpandAll => {
             for (o, a, _) in plan.walk() {
-                ui.expanded.insert(format!("o:{}", o.id));
+                ui.expanded.insert(NodeKey::Orientation(o.id.clone()));
                 if !a.sub_actions.is_empty() {
-                    ui.expanded.insert(format!("a:{}", a.id));
+                    ui.expanded.insert(NodeKey::Action(a.id.clone()));
                 }
             }
             ui.rebuild_rows(plan);
@@ -676,7 +679,7 @@ fn dashboard(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Command) ->
             };
             let Some(o) = plan.orientations.get(oi) else { return Vec::new() };
             // The orientation unfolded, at the top of the tree; a filter that hides it goes.
-            ui.expanded.insert(format!("o:{}", o.id));
+            ui.expanded.insert(NodeKey::Orientation(o.id.clone()));
             ui.rebuild_rows(plan);
             if !ui.rows.iter().any(|r| r.path == [oi]) {
                 ui.filter = None;
