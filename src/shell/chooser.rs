@@ -76,7 +76,7 @@ impl Chooser {
             return None;
         }
         let last = self.entries.len().saturating_sub(1);
-        match self.keymap.lookup(Mode::Normal, &key)? {
+        match self.keymap.lookup(Mode::Plan, &key)? {
             Command::Up => self.selected = self.selected.saturating_sub(1),
             Command::Down => self.selected = (self.selected + 1).min(last),
             Command::PageUp | Command::Top => self.selected = 0,
@@ -135,7 +135,7 @@ impl Chooser {
             let text = crate::sanitize::sanitize_multiline(m).into_owned();
             frame.render_widget(Paragraph::new(text).style(theme.warning).wrap(Wrap { trim: false }), message);
         }
-        let key = |cmd| self.keymap.keys_for(Mode::Normal, cmd).first().map(|k| k.to_string()).unwrap_or_default();
+        let key = |cmd| self.keymap.keys_for(Mode::Plan, cmd).first().map(|k| k.to_string()).unwrap_or_default();
         let help = tr!(
             format!(
                 " {} ouvrir · {} {} choisir · {} quitter",

@@ -13,7 +13,7 @@ use tui_input::backend::crossterm::EventHandler;
 
 use super::keymap::{Keymap, Mode};
 use super::terminal;
-use super::ui_state::{Message, NodeKey, Screen, UiState, node_key};
+use super::ui_state::{Message, NodeKey, UiState, node_key};
 use super::update::{Effect, Env, update};
 use super::view::{self, Ctx, theme::Theme};
 use crate::i18n;
@@ -122,15 +122,7 @@ impl App {
     }
 
     fn mode(&self) -> Mode {
-        if self.ui.form.is_some() {
-            Mode::Form
-        } else if self.ui.help_open {
-            Mode::Help
-        } else if self.ui.search.is_some() {
-            Mode::Search
-        } else {
-            self.ui.screen.mode()
-        }
+        self.ui.mode()
     }
 
     /// A key press, looked up in the keymap of the current mode; in a form, unbound keys type
@@ -193,8 +185,8 @@ impl App {
     /// stop for that long: moving costs the two tree rows that change, and the detail is drawn
     /// once, for the row the user stops on. Any other key shows the selection's detail at once.
     fn follow_selection(&mut self, mode: Mode, before: Option<NodeKey>) {
-        let moved = mode == Mode::Normal
-            && self.ui.screen == Screen::Plan
+        let moved = mode == Mode::Plan
+            && self.ui.screen == Mode::Plan
             && self.ui.form.is_none()
             && self.ui.search.is_none()
             && self.selected_key() != before;

@@ -5,6 +5,7 @@ pub mod command;
 pub mod form;
 pub mod keymap;
 pub mod meeting_ui;
+pub mod mode;
 pub mod search_ui;
 pub mod terminal;
 pub mod ui_state;

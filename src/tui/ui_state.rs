@@ -85,44 +85,7 @@ pub enum Focus {
     Detail,
 }
 
-/// What fills the body of the screen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Screen {
-    /// The tree and the detail pane.
-    #[default]
-    Plan,
-    /// The tableau de bord: the plan as a whole, then per orientation.
-    Dashboard,
-    /// The chart of the selected action's indicators.
-    Chart,
-    /// A meeting: its agenda and the item under discussion.
-    Meeting,
-    /// The meeting's attendance.
-    Attendance,
-    /// Open tasks and decisions with a due date.
-    FollowUp,
-    /// Past meetings per body.
-    Meetings,
-    /// One meeting's minutes.
-    Minutes,
-}
-
-impl Screen {
-    /// The keymap section a screen's keys are looked up in.
-    pub fn mode(self) -> super::keymap::Mode {
-        use super::keymap::Mode;
-        match self {
-            Screen::Plan => Mode::Normal,
-            Screen::Dashboard => Mode::Dashboard,
-            Screen::Chart => Mode::Chart,
-            Screen::Meeting => Mode::Meeting,
-            Screen::Attendance => Mode::Attendance,
-            Screen::FollowUp => Mode::FollowUp,
-            Screen::Meetings => Mode::Meetings,
-            Screen::Minutes => Mode::Minutes,
-        }
-    }
-}
+pub use super::mode::Mode;
 
 /// A short message in the status bar: a save, someone else's change, a refusal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -162,7 +125,7 @@ pub struct UiState {
     pub search: Option<super::search_ui::SearchUi>,
     /// Only these actions (and their parents) are in the tree.
     pub filter: Option<super::search_ui::TreeFilter>,
-    pub screen: Screen,
+    pub screen: Mode,
     /// The dashboard's selected row: 0 is the whole plan, then one per orientation.
     pub dashboard_selected: usize,
     /// Which indicator of the selected action the chart shows.
@@ -174,13 +137,38 @@ pub struct UiState {
     /// The cursor of the follow-up and past-meetings lists, the minutes' scroll.
     pub list: super::meeting_ui::ListUi,
     /// Where `Back` goes from the follow-up and the past meetings.
-    pub back_to: Screen,
+    pub back_to: Mode,
     /// While moving through the tree with a detail delay: the node the detail pane still shows.
     pub detail_frozen: Option<NodeKey>,
     pub quit: bool,
 }
 
 impl UiState {
+    /// The open layers from the top down, then the screen: a form over the help over the search
+    /// line over the screen. The one place that order is decided.
+    pub fn layers(&self) -> impl DoubleEndedIterator<Item = Mode> {
+        [
+            self.form.is_some().then_some(Mode::Form),
+            self.help_open.then_some(Mode::Help),
+            self.search.is_some().then_some(Mode::Search),
+            Some(self.screen),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// The active mode, whose keymap table the keys are looked up in and whose handler `update`
+    /// gives them to: the top layer.
+    pub fn mode(&self) -> Mode {
+        self.layers().next().unwrap_or(self.screen)
+    }
+
+    /// What fills the body of the screen (the search line or the screen), and so the keys the
+    /// status bar advertises: the help and a form are drawn over it.
+    pub fn body(&self) -> Mode {
+        self.layers().find(|m| !matches!(m, Mode::Form | Mode::Help)).unwrap_or(self.screen)
+    }
+
     /// A fresh interface: orientations expanded one level, the first row selected.
     pub fn new(plan: &Plan) -> UiState {
         let mut ui = UiState {

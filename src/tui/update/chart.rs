@@ -4,7 +4,7 @@ use super::form::edit;
 use super::{Effect, Env};
 use crate::plan::state::PlanState;
 use crate::tui::command::Command;
-use crate::tui::ui_state::{Node, Screen, UiState, node};
+use crate::tui::ui_state::{Mode, Node, UiState, node};
 
 /// The chart: another indicator of the action, another action, a new measurement, or back.
 pub(super) fn chart(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
@@ -43,7 +43,7 @@ pub(super) fn chart(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env
             }
             return effects;
         }
-        Command::Back | Command::Chart | Command::Cancel => ui.screen = Screen::Plan,
+        Command::Back | Command::Chart | Command::Cancel => ui.screen = Mode::Plan,
         Command::Help => {
             ui.help_open = true;
             ui.help_scroll = 0;

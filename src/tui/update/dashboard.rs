@@ -2,7 +2,7 @@
 
 use super::Effect;
 use crate::tui::command::Command;
-use crate::tui::ui_state::{Focus, NodeKey, Screen, UiState};
+use crate::tui::ui_state::{Focus, Mode, NodeKey, UiState};
 
 /// The dashboard: choosing a row (the whole plan, then each orientation) and opening it.
 pub(super) fn dashboard(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Command) -> Vec<Effect> {
@@ -12,13 +12,13 @@ pub(super) fn dashboard(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: 
         Command::Up => ui.dashboard_selected = ui.dashboard_selected.saturating_sub(1),
         Command::Top | Command::PageUp => ui.dashboard_selected = 0,
         Command::Bottom | Command::PageDown => ui.dashboard_selected = last,
-        Command::Back | Command::Dashboard | Command::Cancel => ui.screen = Screen::Plan,
+        Command::Back | Command::Dashboard | Command::Cancel => ui.screen = Mode::Plan,
         Command::Help => {
             ui.help_open = true;
             ui.help_scroll = 0;
         }
         Command::Submit => {
-            ui.screen = Screen::Plan;
+            ui.screen = Mode::Plan;
             ui.focus = Focus::Tree;
             let Some(oi) = ui.dashboard_selected.checked_sub(1) else {
                 // The whole plan: the tree from its top.

@@ -7,12 +7,12 @@ use crate::plan::meeting::{self, FollowUp};
 use crate::plan::state::PlanState;
 use crate::tui::command::Command;
 use crate::tui::meeting_ui::ListUi;
-use crate::tui::ui_state::{Message, Screen, UiState};
+use crate::tui::ui_state::{Message, Mode, UiState};
 
 pub(super) fn go_to_list(ui: &mut UiState, cmd: Command) {
     ui.back_to = ui.screen;
     ui.list = ListUi::default();
-    ui.screen = if cmd == Command::FollowUp { Screen::FollowUp } else { Screen::Meetings };
+    ui.screen = if cmd == Command::FollowUp { Mode::FollowUp } else { Mode::Meetings };
 }
 
 /// Open tasks and due decisions: marking a task done.
@@ -28,7 +28,7 @@ pub(super) fn follow_up_screen(state: &PlanState, ui: &mut UiState, cmd: Command
                     return Vec::new();
                 }
                 // From the meeting this session runs: recorded in it, and off its agenda.
-                let running = ui.meeting.as_mut().filter(|_| ui.back_to == Screen::Meeting);
+                let running = ui.meeting.as_mut().filter(|_| ui.back_to == Mode::Meeting);
                 let id = running.as_ref().map(|m| m.id.clone());
                 match meeting::task_done(state, &env.author_in(id.as_deref()), task) {
                     Ok(e) => {
@@ -55,7 +55,7 @@ pub(super) fn follow_up_screen(state: &PlanState, ui: &mut UiState, cmd: Command
 
 /// Past meetings per body, and the minutes of one.
 pub(super) fn meetings_screen(state: &PlanState, ui: &mut UiState, cmd: Command) -> Vec<Effect> {
-    if ui.screen == Screen::Minutes {
+    if ui.screen == Mode::Minutes {
         let page = ui.viewport.max(2) as u16 - 1;
         let l = &mut ui.list;
         match cmd {
@@ -65,7 +65,7 @@ pub(super) fn meetings_screen(state: &PlanState, ui: &mut UiState, cmd: Command)
             Command::PageUp => l.scroll = l.scroll.saturating_sub(page),
             Command::Top => l.scroll = 0,
             Command::Minutes => return l.meeting.clone().map(Effect::WriteMinutes).into_iter().collect(),
-            Command::Back | Command::Cancel => ui.screen = Screen::Meetings,
+            Command::Back | Command::Cancel => ui.screen = Mode::Meetings,
             Command::Help => open_help(ui),
             Command::Quit => return vec![Effect::Quit],
             _ => {}
@@ -81,7 +81,7 @@ pub(super) fn meetings_screen(state: &PlanState, ui: &mut UiState, cmd: Command)
             if let Some(id) = ids.get(ui.list.cursor) {
                 ui.list.meeting = Some(id.clone());
                 ui.list.scroll = 0;
-                ui.screen = Screen::Minutes;
+                ui.screen = Mode::Minutes;
             }
         }
         Command::Minutes => return ids.get(ui.list.cursor).cloned().map(Effect::WriteMinutes).into_iter().collect(),

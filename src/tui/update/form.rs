@@ -8,7 +8,7 @@ use crate::plan::rights::Act;
 use crate::plan::state::PlanState;
 use crate::tui::command::Command;
 use crate::tui::form::{Form, FormKind};
-use crate::tui::ui_state::{Message, Node, Screen, UiState, node};
+use crate::tui::ui_state::{Message, Mode, Node, UiState, node};
 
 /// A key while a form is open: moving among its fields, saving or cancelling it.
 pub(super) fn keys(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
@@ -43,7 +43,7 @@ pub(super) fn in_meeting<'a>(running: &'a Option<String>, form: &Form) -> Option
 
 /// The action an edit key is about: in a meeting, the agenda item's; elsewhere, the tree's.
 pub(super) fn target_action(state: &PlanState, ui: &UiState) -> Option<String> {
-    if ui.screen == Screen::Meeting {
+    if ui.screen == Mode::Meeting {
         return ui.meeting.as_ref()?.current_action().map(str::to_string);
     }
     match ui.selected_row().and_then(|r| node(&state.plan, &r.path)) {
@@ -123,7 +123,7 @@ pub(super) fn edit(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env)
         }
     };
     // Made from the meeting screen: recorded in the meeting this session runs.
-    if ui.screen == Screen::Meeting
+    if ui.screen == Mode::Meeting
         && let (Some(f), Some(m)) = (&mut ui.form, &ui.meeting)
     {
         f.meeting = m.id.clone();

@@ -13,14 +13,14 @@ use crate::tui::command::Command;
 use crate::tui::form::Form;
 use crate::tui::meeting_ui::MeetingUi;
 use crate::tui::search_ui::{Saved, SearchUi};
-use crate::tui::ui_state::{Message, Screen, UiState};
+use crate::tui::ui_state::{Message, Mode, UiState};
 
 /// Shows a meeting; its agenda is proposed the first time it is shown in this session.
 pub fn open_meeting_screen(state: &PlanState, ui: &mut UiState, id: &str) {
     if ui.meeting.as_ref().map(|m| m.id.as_str()) != Some(id) {
         ui.meeting = Some(MeetingUi::new(state, id));
     }
-    ui.screen = Screen::Meeting;
+    ui.screen = Mode::Meeting;
 }
 
 /// Whether lines can be recorded in a meeting now; the reason when not.
@@ -37,7 +37,7 @@ pub(super) fn can_record(state: &PlanState, env: &Env, id: &str) -> Result<(), S
 /// Running a meeting: walking and editing the agenda, recording against the item's action.
 pub(super) fn meeting_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
     let Some(m) = ui.meeting.as_mut() else {
-        ui.screen = Screen::Plan;
+        ui.screen = Mode::Plan;
         return Vec::new();
     };
     let id = m.id.clone();
@@ -102,7 +102,7 @@ pub(super) fn meeting_screen(state: &PlanState, ui: &mut UiState, cmd: Command, 
         }
         Command::Attendance => {
             m.attendance = 0;
-            ui.screen = Screen::Attendance;
+            ui.screen = Mode::Attendance;
         }
         Command::Minutes => return vec![Effect::WriteMinutes(id)],
         Command::FollowUp => go_to_list(ui, cmd),
@@ -110,7 +110,7 @@ pub(super) fn meeting_screen(state: &PlanState, ui: &mut UiState, cmd: Command, 
             if let Some(a) = m.current_action().map(str::to_string) {
                 ui.reveal(&state.plan, &a);
             }
-            ui.screen = Screen::Plan;
+            ui.screen = Mode::Plan;
         }
         Command::Help => open_help(ui),
         Command::Quit => return vec![Effect::Quit],
@@ -145,7 +145,7 @@ pub(super) fn record_agenda_item(state: &PlanState, ui: &mut UiState, env: &Env)
 /// The roll call: one key per presence, then the next person.
 pub(super) fn attendance_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
     let Some(m) = ui.meeting.as_mut() else {
-        ui.screen = Screen::Plan;
+        ui.screen = Mode::Plan;
         return Vec::new();
     };
     let id = m.id.clone();
@@ -187,7 +187,7 @@ pub(super) fn attendance_screen(state: &PlanState, ui: &mut UiState, cmd: Comman
                 Err(e) => ui.message = Some(Message::error(i18n::edit_error(&e))),
             }
         }
-        Command::Back | Command::Cancel => ui.screen = Screen::Meeting,
+        Command::Back | Command::Cancel => ui.screen = Mode::Meeting,
         Command::Help => open_help(ui),
         Command::Quit => return vec![Effect::Quit],
         _ => {}

@@ -13,7 +13,7 @@ mod tree;
 pub use meeting::open_meeting_screen;
 
 use super::command::Command;
-use super::ui_state::{Screen, UiState};
+use super::ui_state::{Mode, UiState};
 use crate::plan::edit::Author;
 use crate::plan::journal::Event;
 use crate::plan::model::{Date, Timestamp};
@@ -56,33 +56,29 @@ impl Env<'_> {
 
 pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
     let plan = &state.plan;
-    if cmd == Command::Submit
+    let mode = ui.mode();
+    if mode == Mode::Form
+        && cmd == Command::Submit
         && ui.form.as_ref().is_some_and(|f| !f.saving)
         && let Some(effects) = form::session_form(state, ui)
     {
         return effects;
     }
-    if ui.form.is_some() {
-        return form::keys(state, ui, cmd, env);
+    match mode {
+        Mode::Form => form::keys(state, ui, cmd, env),
+        Mode::Help => help::keys(ui, cmd),
+        Mode::Search => search::search(plan, ui, cmd),
+        // On every screen, `Present` switches projection mode.
+        _ if cmd == Command::Present => {
+            ui.present = !ui.present;
+            Vec::new()
+        }
+        Mode::Dashboard => dashboard::dashboard(plan, ui, cmd),
+        Mode::Chart => chart::chart(state, ui, cmd, env),
+        Mode::Meeting => meeting::meeting_screen(state, ui, cmd, env),
+        Mode::Attendance => meeting::attendance_screen(state, ui, cmd, env),
+        Mode::FollowUp => follow_up::follow_up_screen(state, ui, cmd, env),
+        Mode::Meetings | Mode::Minutes => follow_up::meetings_screen(state, ui, cmd),
+        Mode::Plan => tree::keys(state, ui, cmd, env),
     }
-    if ui.search.is_some() {
-        return search::search(plan, ui, cmd);
-    }
-    if !ui.help_open && cmd == Command::Present {
-        ui.present = !ui.present;
-        return Vec::new();
-    }
-    if ui.help_open {
-        return help::keys(ui, cmd);
-    }
-    match ui.screen {
-        Screen::Dashboard => return dashboard::dashboard(plan, ui, cmd),
-        Screen::Chart => return chart::chart(state, ui, cmd, env),
-        Screen::Meeting => return meeting::meeting_screen(state, ui, cmd, env),
-        Screen::Attendance => return meeting::attendance_screen(state, ui, cmd, env),
-        Screen::FollowUp => return follow_up::follow_up_screen(state, ui, cmd, env),
-        Screen::Meetings | Screen::Minutes => return follow_up::meetings_screen(state, ui, cmd),
-        Screen::Plan => {}
-    }
-    tree::keys(state, ui, cmd, env)
 }

@@ -12,7 +12,7 @@ use crate::plan::state::PlanState;
 use crate::tui::command::Command;
 use crate::tui::form::Form;
 use crate::tui::search_ui::{self, Saved, SearchUi, TreeFilter};
-use crate::tui::ui_state::{Focus, Message, Node, NodeKey, Screen, UiState, node, node_key};
+use crate::tui::ui_state::{Focus, Message, Mode, Node, NodeKey, UiState, node, node_key};
 
 /// A key on the plan screen.
 pub(super) fn keys(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
@@ -53,12 +53,12 @@ pub(super) fn keys(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env)
         Command::Dashboard => {
             // The dashboard opens on the orientation holding the selection.
             ui.dashboard_selected = ui.selected_row().map(|r| r.path[0] + 1).unwrap_or(0);
-            ui.screen = Screen::Dashboard;
+            ui.screen = Mode::Dashboard;
         }
         Command::Chart => match ui.selected_row().and_then(|r| node(plan, &r.path)) {
             Some(Node::Action(a)) if !a.indicators.is_empty() => {
                 ui.chart_indicator = 0;
-                ui.screen = Screen::Chart;
+                ui.screen = Mode::Chart;
             }
             Some(Node::Action(_)) => ui.message = Some(Message::error(i18n::NO_INDICATOR.get().to_string())),
             _ => ui.message = Some(Message::error(i18n::NOT_AN_ACTION_CHART.get().to_string())),
