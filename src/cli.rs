@@ -43,7 +43,7 @@ pub struct Global {
     /// Colours: default, light, high-contrast or monochrome (default: the config file's, else
     /// monochrome when NO_COLOR is set, else default).
     #[arg(long, global = true, value_enum)]
-    pub theme: Option<crate::tui::view::theme::ThemeName>,
+    pub theme: Option<crate::config::ThemeName>,
     /// Start in projection mode, for a COPIL on a wall screen (the `p` key toggles it).
     #[arg(long, global = true)]
     pub present: bool,

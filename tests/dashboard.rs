@@ -310,6 +310,6 @@ fn status_is_a_symbol_as_well_as_a_colour_on_every_screen() {
     typed(&mut app, "d");
     let s = text(&render(&mut app, 100, 30));
     for st in Status::ALL {
-        assert!(s.contains(copil::plan::model::status_symbol(st)), "{st:?}:\n{s}");
+        assert!(s.contains(copil::plan::status::status_symbol(st)), "{st:?}:\n{s}");
     }
 }

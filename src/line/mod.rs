@@ -14,8 +14,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::exit;
 use crate::i18n::{self, Lang, lang};
-use crate::plan::model::{Status, status_symbol};
+use crate::plan::model::Status;
 use crate::plan::progress::Verdict;
+use crate::plan::status::status_symbol;
 
 static PLAIN: AtomicBool = AtomicBool::new(false);
 

@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::i18n;
+use crate::lang::{Lang, T, lang};
 
 /// A calendar date, written `"YYYY-MM-DD"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -49,7 +49,7 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Date::parse(&s).ok_or_else(|| de::Error::custom(i18n::bad_date(&s)))
+        Date::parse(&s).ok_or_else(|| de::Error::custom(bad_date(&s)))
     }
 }
 
@@ -81,7 +81,7 @@ impl Serialize for Timestamp {
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        DateTime::parse_from_rfc3339(&s).map(Timestamp).map_err(|_| de::Error::custom(i18n::bad_timestamp(&s)))
+        DateTime::parse_from_rfc3339(&s).map(Timestamp).map_err(|_| de::Error::custom(bad_timestamp(&s)))
     }
 }
 
@@ -94,9 +94,9 @@ impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = i64::deserialize(d)?;
         if v < 0 {
-            return Err(de::Error::custom(i18n::negative_amount(v)));
+            return Err(de::Error::custom(negative_amount(v)));
         }
-        u64::try_from(v).map(Amount).map_err(|_| de::Error::custom(i18n::negative_amount(v)))
+        u64::try_from(v).map(Amount).map_err(|_| de::Error::custom(negative_amount(v)))
     }
 }
 
@@ -148,7 +148,7 @@ impl<'de> Deserialize<'de> for Value {
         impl Visitor<'_> for V {
             type Value = Value;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(i18n::EXPECTED_VALUE.get())
+                f.write_str(EXPECTED_VALUE.get())
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
                 Ok(Value::Bool(v))
@@ -166,7 +166,7 @@ impl<'de> Deserialize<'de> for Value {
                 Ok(Value::Number(v as f64))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-                if v.is_finite() { Ok(Value::Number(v)) } else { Err(E::custom(i18n::EXPECTED_VALUE.get())) }
+                if v.is_finite() { Ok(Value::Number(v)) } else { Err(E::custom(EXPECTED_VALUE.get())) }
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
                 Ok(Value::Text(v.to_string()))
@@ -444,13 +444,28 @@ pub fn walk_action(a: &PlanAction, depth: usize) -> Box<dyn Iterator<Item = (&Pl
     Box::new(std::iter::once((a, depth)).chain(a.sub_actions.iter().flat_map(move |s| walk_action(s, depth + 1))))
 }
 
-/// The status symbol, on screen and in documents: ○ not started, ◐ in progress, ● done,
-/// ✕ abandoned (readable without colour).
-pub fn status_symbol(s: Status) -> &'static str {
-    match s {
-        Status::NotStarted => "○",
-        Status::InProgress => "◐",
-        Status::Done => "●",
-        Status::Abandoned => "✕",
-    }
+// The messages of the values serde parses (the loader places them at the value).
+
+const EXPECTED_VALUE: T =
+    T { fr: "un nombre, true/false ou un texte entre guillemets", en: "a number, true/false or a quoted text" };
+
+fn bad_date(s: &str) -> String {
+    tr!(
+        format!("date invalide « {s} » : attendu une date réelle au format \"AAAA-MM-JJ\""),
+        format!("invalid date \"{s}\": expected a real date written \"YYYY-MM-DD\""),
+    )
+}
+
+fn bad_timestamp(s: &str) -> String {
+    tr!(
+        format!("horodatage invalide « {s} » : attendu \"AAAA-MM-JJTHH:MM:SS+01:00\" (RFC 3339 avec décalage)"),
+        format!("invalid time \"{s}\": expected \"YYYY-MM-DDTHH:MM:SS+01:00\" (RFC 3339 with offset)"),
+    )
+}
+
+fn negative_amount(v: i64) -> String {
+    tr!(
+        format!("montant négatif ({v}) : un montant est un nombre entier d'euros, positif ou nul"),
+        format!("negative amount ({v}): an amount is a whole number of euros, zero or more"),
+    )
 }

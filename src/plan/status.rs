@@ -15,6 +15,9 @@ pub struct Spelling {
     pub search_en: &'static str,
     /// Every name accepted for it, lowercase, without accents, spaces, dashes or apostrophes.
     pub accepted: &'static [&'static str],
+    /// Its symbol, on screen and in documents: ○ not started, ◐ in progress, ● done, ✕ abandoned
+    /// (readable without colour).
+    pub symbol: &'static str,
 }
 
 /// In the order of [`Status::ALL`].
@@ -26,6 +29,7 @@ pub const SPELLINGS: [Spelling; 4] = [
         search_fr: "nondemarree",
         search_en: "not-started",
         accepted: &["nondemarree", "nondemarre", "notstarted", "todo", "afaire", "rouge", "red"],
+        symbol: "○",
     },
     Spelling {
         status: Status::InProgress,
@@ -34,6 +38,7 @@ pub const SPELLINGS: [Spelling; 4] = [
         search_fr: "encours",
         search_en: "in-progress",
         accepted: &["encours", "inprogress", "started", "demarree", "orange"],
+        symbol: "◐",
     },
     Spelling {
         status: Status::Done,
@@ -42,6 +47,7 @@ pub const SPELLINGS: [Spelling; 4] = [
         search_fr: "realisee",
         search_en: "done",
         accepted: &["realisee", "realise", "faite", "fait", "terminee", "done", "finished", "vert", "green"],
+        symbol: "●",
     },
     Spelling {
         status: Status::Abandoned,
@@ -50,8 +56,14 @@ pub const SPELLINGS: [Spelling; 4] = [
         search_fr: "abandonnee",
         search_en: "abandoned",
         accepted: &["abandonnee", "abandonne", "abandoned", "gris", "grey", "gray"],
+        symbol: "✕",
     },
 ];
+
+/// The status symbol, on screen and in documents.
+pub fn status_symbol(s: Status) -> &'static str {
+    s.spelling().symbol
+}
 
 impl Status {
     /// Its spellings.

@@ -5,9 +5,9 @@
 //! `est:` value that is not one, is an error the interface shows, naming the filters that exist;
 //! quoting it (`"foo:bar"`) searches it as text.
 
-use super::fold::fold;
 use crate::i18n;
 use crate::plan::model::Status;
+use crate::text::fold;
 
 /// A parsed query line: free text plus filters. Different filters combine with AND, repeated
 /// values of one filter with OR.
