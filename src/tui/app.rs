@@ -14,10 +14,10 @@ use tui_input::backend::crossterm::EventHandler;
 use super::keymap::{Keymap, Mode};
 use super::terminal;
 use super::ui_state::{Message, NodeKey, UiState, node_key};
-use super::update::{Effect, Env, update};
+use super::update::{Effect, Env, Outcome, appended, update};
 use super::view::{self, Ctx, theme::Theme};
 use crate::i18n;
-use crate::plan::journal::{Change, Event};
+use crate::plan::journal::Event;
 use crate::plan::model::{Date, Timestamp};
 use crate::plan::state::PlanState;
 use crate::search::{IndexCell, parse_query};
@@ -295,47 +295,24 @@ impl App {
         self.search_again(true);
     }
 
-    /// Appends a line (lock, write, fsync); only then says it is saved. On failure the form stays
-    /// open with its text and the reason, so the edit can be retried.
+    /// Appends a line (lock, write, fsync); only then says it is saved (`update::appended`
+    /// decides what the interface shows). On failure the form stays open with its text and the
+    /// reason, so the edit can be retried.
     fn save(&mut self, event: Event) {
-        let what = i18n::describe_change(&event.change, None);
         // The plan's rights, whatever the key: nothing is written that replay would ignore.
-        if let Err(d) = self.state.may(&event) {
-            match &mut self.ui.form {
-                Some(f) => {
-                    f.saving = false;
-                    f.error = Some(d.to_string());
+        let outcome = match self.state.may(&event) {
+            Err(d) => Outcome::NotAppended(d.to_string()),
+            Ok(()) => match append::append_chained(&self.journal, &event, LOCK_TIMEOUT) {
+                Ok((_, written)) => {
+                    let message_before = self.ui.message.clone();
+                    self.apply_new_lines(Some(&written));
+                    Outcome::Appended { change: Box::new(event.change), message_before }
                 }
-                None => self.say(Message::error(d.to_string())),
-            }
-            return;
-        }
-        match append::append_chained(&self.journal, &event, LOCK_TIMEOUT) {
-            Ok((_, written)) => {
-                self.ui.form = None;
-                // The chair moving along the agenda is recorded without a word: the message shown
-                // stays.
-                let quiet = matches!(event.change, Change::AgendaItem { .. }).then(|| self.ui.message.clone());
-                self.apply_new_lines(Some(&written));
-                if let Change::MeetingOpened { id, .. } = &event.change {
-                    // A meeting just opened here: run it.
-                    super::update::open_meeting_screen(&self.state, &mut self.ui, id);
-                }
-                match quiet {
-                    Some(message) => self.ui.message = message,
-                    None => self.say(Message::info(i18n::saved_change(&what))),
-                }
-            }
-            Err(e) => {
-                let text = e.to_string();
-                match &mut self.ui.form {
-                    Some(f) => {
-                        f.saving = false;
-                        f.error = Some(text);
-                    }
-                    None => self.say(Message::error(text)),
-                }
-            }
+                Err(e) => Outcome::NotAppended(e.to_string()),
+            },
+        };
+        if appended(&self.state, &mut self.ui, outcome) {
+            self.message_since = Some(Instant::now());
         }
     }
 
@@ -357,13 +334,16 @@ impl App {
             fresh.may(&event).map_err(|d| d.to_string())?;
             Ok(event)
         });
-        match decided {
+        let outcome = match decided {
             Ok((_, event)) => {
-                let what = i18n::describe_change(&event.change, None);
+                let message_before = self.ui.message.clone();
                 self.apply_new_lines(Some(&event));
-                self.say(Message::info(i18n::saved_change(&what)));
+                Outcome::Appended { change: Box::new(event.change), message_before }
             }
-            Err(e) => self.say(Message::error(e.to_string())),
+            Err(e) => Outcome::NotAppended(e.to_string()),
+        };
+        if appended(&self.state, &mut self.ui, outcome) {
+            self.message_since = Some(Instant::now());
         }
     }
 

@@ -13,9 +13,10 @@ mod tree;
 pub use meeting::open_meeting_screen;
 
 use super::command::Command;
-use super::ui_state::{Mode, UiState};
+use super::ui_state::{Message, Mode, UiState};
+use crate::i18n;
 use crate::plan::edit::Author;
-use crate::plan::journal::Event;
+use crate::plan::journal::{Change, Event};
 use crate::plan::model::{Date, Timestamp};
 use crate::plan::state::PlanState;
 
@@ -32,6 +33,16 @@ pub enum Effect {
     WriteMinutes(String),
     /// Write this meeting's minutes beside the plan in this format (and remember it).
     WriteMinutesAs(String, crate::minutes::MinutesFormat),
+}
+
+/// What became of an [`Effect::Append`] that `App` ran, fed back to [`appended`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// The line was written and the journal's new lines applied. `message_before` is what the
+    /// status bar said before they were applied.
+    Appended { change: Box<Change>, message_before: Option<Message> },
+    /// Nothing was written, and why (the plan's rights, the lock, the disk).
+    NotAppended(String),
 }
 
 /// What `update` may know of the world: who is editing, when, and whether edits are allowed.
@@ -51,6 +62,38 @@ impl Env<'_> {
     /// The author of an edit made from the meeting screen of the meeting this session runs.
     pub(super) fn author_in<'a>(&'a self, meeting: Option<&'a str>) -> Author<'a> {
         Author { meeting, ..self.author() }
+    }
+}
+
+/// The interface after an append: the form closes and the change is said, a meeting just opened
+/// here is run; refused, the form stays open with its text and the reason (else the reason is
+/// said). The chair moving along the agenda is recorded without a word: the message stays.
+/// Returns whether a new message was said (its display time starts again).
+pub fn appended(state: &PlanState, ui: &mut UiState, outcome: Outcome) -> bool {
+    match outcome {
+        Outcome::Appended { change, message_before } => {
+            ui.form = None;
+            if let Change::MeetingOpened { id, .. } = &*change {
+                open_meeting_screen(state, ui, id);
+            }
+            if let Change::AgendaItem { .. } = &*change {
+                ui.message = message_before;
+                return false;
+            }
+            ui.message = Some(Message::info(i18n::saved_change(&i18n::describe_change(&change, None))));
+            true
+        }
+        Outcome::NotAppended(why) => match &mut ui.form {
+            Some(f) => {
+                f.saving = false;
+                f.error = Some(why);
+                false
+            }
+            None => {
+                ui.message = Some(Message::error(why));
+                true
+            }
+        },
     }
 }
 
@@ -80,5 +123,71 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
         Mode::FollowUp => follow_up::follow_up_screen(state, ui, cmd, env),
         Mode::Meetings | Mode::Minutes => follow_up::meetings_screen(state, ui, cmd),
         Mode::Plan => tree::keys(state, ui, cmd, env),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::edit::Author;
+    use crate::tui::form::Form;
+
+    fn state() -> PlanState {
+        crate::store::load::load(std::path::Path::new("plans/bouches-du-rhone.ron")).unwrap().state
+    }
+
+    fn now() -> Timestamp {
+        Timestamp(chrono::DateTime::parse_from_rfc3339("2026-11-23T10:00:00+01:00").unwrap())
+    }
+
+    #[test]
+    fn a_meeting_opened_here_is_run_once_its_line_is_written() {
+        let mut state = state();
+        let mut ui = UiState::new(&state.plan);
+        ui.form = Form::open_meeting(&state, now().date());
+        let body = state.plan.bodies[0].id.clone();
+        let event = crate::plan::meeting::open(&state, &Author::new("x", now()), &body, now().date(), None).unwrap();
+        let Change::MeetingOpened { id, .. } = &event.change else { panic!() };
+        let id = id.clone();
+        state.apply(1, event.clone());
+        let said =
+            appended(&state, &mut ui, Outcome::Appended { change: Box::new(event.change), message_before: None });
+        assert!(said && ui.form.is_none());
+        assert_eq!((ui.screen, ui.meeting.as_ref().map(|m| m.id.clone())), (Mode::Meeting, Some(id)));
+        assert!(ui.message.as_ref().is_some_and(|m| !m.is_error));
+    }
+
+    #[test]
+    fn a_refused_line_keeps_the_form_and_its_text_else_it_is_said() {
+        let state = state();
+        let mut ui = UiState::new(&state.plan);
+        let action = state.plan.walk().next().unwrap().1.id.clone();
+        let mut form = Form::comment(&state, &action).unwrap();
+        form.saving = true;
+        ui.form = Some(form);
+        assert!(!appended(&state, &mut ui, Outcome::NotAppended("disque plein".into())));
+        let f = ui.form.as_ref().unwrap();
+        assert_eq!((f.saving, f.error.as_deref()), (false, Some("disque plein")));
+        assert_eq!(ui.message, None);
+
+        ui.form = None;
+        assert!(appended(&state, &mut ui, Outcome::NotAppended("verrou".into())));
+        assert_eq!(ui.message, Some(Message::error("verrou".into())));
+        assert_eq!(ui.screen, Mode::Plan);
+    }
+
+    #[test]
+    fn moving_along_the_agenda_is_recorded_without_a_word() {
+        let state = state();
+        let mut ui = UiState::new(&state.plan);
+        ui.message = Some(Message::info("someone else's change".into()));
+        let before = Some(Message::info("the chair's".into()));
+        let change = Change::AgendaItem { meeting: "m".into(), action: None, title: String::new() };
+        assert!(!appended(
+            &state,
+            &mut ui,
+            Outcome::Appended { change: Box::new(change), message_before: before.clone() }
+        ));
+        assert_eq!(ui.message, before);
     }
 }
