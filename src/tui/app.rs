@@ -11,6 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use tui_input::backend::crossterm::EventHandler;
 
+use super::derived::Derived;
 use super::keymap::{Keymap, Mode};
 use super::terminal;
 use super::ui_state::{Message, NodeKey, UiState, node_key};
@@ -36,6 +37,8 @@ const LOCK_TIMEOUT: Duration = Duration::from_secs(3);
 
 pub struct App {
     pub state: PlanState,
+    /// The lists of `state` that `update` and the views share (dropped when `state` changes).
+    derived: Derived,
     pub ui: UiState,
     pub keymap: Keymap,
     pub theme: Theme,
@@ -89,6 +92,7 @@ impl App {
             by: String::new(),
             read_only: None,
             state: loaded.state,
+            derived: Derived::default(),
             ui,
             keymap,
             present_theme: theme.for_projection(),
@@ -143,7 +147,13 @@ impl App {
             }
             return false;
         };
-        let env = Env { by: &self.by, now: Timestamp::now(), today: self.today, read_only: self.read_only.as_deref() };
+        let env = Env {
+            by: &self.by,
+            now: Timestamp::now(),
+            today: self.today,
+            read_only: self.read_only.as_deref(),
+            derived: &self.derived,
+        };
         let present = self.ui.present;
         let before = self.selected_key();
         let effects = update(&self.state, &mut self.ui, cmd, &env);
@@ -361,6 +371,7 @@ impl App {
                 let keep = self.selected_key();
                 self.watcher = Watcher::new(&loaded);
                 self.state = loaded.state;
+                self.derived = Derived::default();
                 self.index = IndexCell::Absent;
                 self.plan_error = None;
                 if let Some(why) = loaded.journal_refused {
@@ -434,7 +445,12 @@ impl App {
     /// `own` is the line this session just wrote: every other new line, whoever wrote it (the same
     /// person may run copil in two terminals), is announced in the status bar.
     fn apply_new_lines(&mut self, own: Option<&Event>) -> bool {
-        match self.watcher.poll(&mut self.state) {
+        let polled = self.watcher.poll(&mut self.state);
+        if !matches!(&polled, Ok(new) if new.is_empty()) {
+            // The state changed (or may have): its lists are computed again when next asked for.
+            self.derived = Derived::default();
+        }
+        match polled {
             Ok(new) if new.is_empty() => false,
             Ok(new) => {
                 self.watch_error = None;
@@ -503,6 +519,7 @@ impl App {
             today: self.today,
             read_only: self.read_only.is_some(),
             by: &self.by,
+            derived: &self.derived,
         };
         view::draw(frame, &ctx);
     }

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod command;
+pub mod derived;
 pub mod form;
 pub mod keymap;
 pub mod meeting_ui;

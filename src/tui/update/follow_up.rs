@@ -17,7 +17,7 @@ pub(super) fn go_to_list(ui: &mut UiState, cmd: Command) {
 
 /// Open tasks and due decisions: marking a task done.
 pub(super) fn follow_up_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
-    let items = meeting::follow_up(state, env.today);
+    let items = env.derived.follow_up(state, env.today);
     match cmd {
         Command::Down => ui.list.step(1, items.len()),
         Command::Up => ui.list.step(-1, items.len()),

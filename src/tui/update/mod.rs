@@ -52,6 +52,8 @@ pub struct Env<'a> {
     pub today: Date,
     /// Why this session cannot write, when it cannot.
     pub read_only: Option<&'a str>,
+    /// The lists of the current plan state that the views show too.
+    pub derived: &'a crate::tui::derived::Derived,
 }
 
 impl Env<'_> {

@@ -11,7 +11,7 @@ use super::theme::LATE_MARK;
 use super::{Ctx, pane, truncate};
 use crate::i18n;
 use crate::plan::journal::Change;
-use crate::plan::meeting::{FollowUp, cadence_months, follow_up, is_overdue, meetings_by_body};
+use crate::plan::meeting::{FollowUp, cadence_months, is_overdue, meetings_by_body};
 use crate::sanitize::sanitize;
 
 /// Keeps a cursor line in sight: the scroll that shows it at the bottom at most.
@@ -26,7 +26,7 @@ pub fn draw_follow_up(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     frame.render_widget(block, area);
     let state = ctx.state;
     let plan = &state.plan;
-    let items = follow_up(state, ctx.today);
+    let items = ctx.derived.follow_up(state, ctx.today);
     if items.is_empty() {
         frame.render_widget(Paragraph::new(Line::styled(i18n::FOLLOW_UP_EMPTY.get(), t.muted)), inner);
         return;

@@ -40,6 +40,8 @@ pub struct Ctx<'a> {
     pub read_only: bool,
     /// Who this session writes as (a person id of the plan, or a login; empty: not said).
     pub by: &'a str,
+    /// The lists of the current plan state that `update` uses too.
+    pub derived: &'a crate::tui::derived::Derived,
 }
 
 /// Where each panel goes for a terminal of a given size.
