@@ -15,7 +15,7 @@ use super::derived::Derived;
 use super::keymap::{Keymap, Mode};
 use super::terminal;
 use super::ui_state::{Message, NodeKey, UiState, node_key};
-use super::update::{Effect, Env, Outcome, appended, update};
+use super::update::{Effect, Env, Outcome, after, update};
 use super::view::{self, Ctx, theme::Theme};
 use crate::i18n;
 use crate::plan::journal::Event;
@@ -305,7 +305,7 @@ impl App {
         self.search_again(true);
     }
 
-    /// Appends a line (lock, write, fsync); only then says it is saved (`update::appended`
+    /// Appends a line (lock, write, fsync); only then says it is saved (`update::after`
     /// decides what the interface shows). On failure the form stays open with its text and the
     /// reason, so the edit can be retried.
     fn save(&mut self, event: Event) {
@@ -321,7 +321,7 @@ impl App {
                 Err(e) => Outcome::NotAppended(e.to_string()),
             },
         };
-        if appended(&self.state, &mut self.ui, outcome) {
+        if after(&self.state, &mut self.ui, outcome) {
             self.message_since = Some(Instant::now());
         }
     }
@@ -352,7 +352,7 @@ impl App {
             }
             Err(e) => Outcome::NotAppended(e.to_string()),
         };
-        if appended(&self.state, &mut self.ui, outcome) {
+        if after(&self.state, &mut self.ui, outcome) {
             self.message_since = Some(Instant::now());
         }
     }
@@ -400,14 +400,22 @@ impl App {
 
     /// Writes a meeting's minutes beside the plan (`PLAN-MEETING.md`), whole or not at all.
     fn write_minutes(&mut self, id: &str, format: crate::minutes::MinutesFormat) {
-        let Some(bytes) = crate::minutes::render(&self.state, id, format) else {
-            let e = crate::plan::edit::EditError::UnknownMeeting(id.to_string());
-            return self.say(Message::error(i18n::edit_error(&e)));
+        let written = match crate::minutes::render(&self.state, id, format) {
+            None => Err(i18n::edit_error(&crate::plan::edit::EditError::UnknownMeeting(id.to_string()))),
+            Some(bytes) => {
+                let path = crate::minutes::default_path_as(&self.plan_path, id, format);
+                match bytes.and_then(|b| crate::store::export::write_document(&path, &b, &self.plan_path)) {
+                    Ok(()) => Ok(path.display().to_string()),
+                    Err(e) => Err(crate::minutes::write_error(&path, &e)),
+                }
+            }
         };
-        let path = crate::minutes::default_path_as(&self.plan_path, id, format);
-        match bytes.and_then(|b| crate::store::export::write_document(&path, &b, &self.plan_path)) {
-            Ok(()) => self.say(Message::info(i18n::minutes_written(&path.display().to_string()))),
-            Err(e) => return self.say(Message::error(crate::minutes::write_error(&path, &e))),
+        let failed = written.is_err();
+        if after(&self.state, &mut self.ui, Outcome::MinutesWritten(written)) {
+            self.message_since = Some(Instant::now());
+        }
+        if failed {
+            return;
         }
         if self.minutes_format != format {
             self.minutes_format = format;

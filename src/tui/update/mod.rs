@@ -35,7 +35,7 @@ pub enum Effect {
     WriteMinutesAs(String, crate::minutes::MinutesFormat),
 }
 
-/// What became of an [`Effect::Append`] that `App` ran, fed back to [`appended`].
+/// What became of an [`Effect::Append`] that `App` ran, fed back to [`after`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     /// The line was written and the journal's new lines applied. `message_before` is what the
@@ -43,6 +43,8 @@ pub enum Outcome {
     Appended { change: Box<Change>, message_before: Option<Message> },
     /// Nothing was written, and why (the plan's rights, the lock, the disk).
     NotAppended(String),
+    /// A meeting's minutes were written to this file, or why not (already said in words).
+    MinutesWritten(Result<String, String>),
 }
 
 /// What `update` may know of the world: who is editing, when, and whether edits are allowed.
@@ -67,11 +69,12 @@ impl Env<'_> {
     }
 }
 
-/// The interface after an append: the form closes and the change is said, a meeting just opened
+/// The interface after an effect `App` ran. After an append: the form closes and the change is said, a meeting just opened
 /// here is run; refused, the form stays open with its text and the reason (else the reason is
 /// said). The chair moving along the agenda is recorded without a word: the message stays.
+/// After the minutes are written: the file, or why not.
 /// Returns whether a new message was said (its display time starts again).
-pub fn appended(state: &PlanState, ui: &mut UiState, outcome: Outcome) -> bool {
+pub fn after(state: &PlanState, ui: &mut UiState, outcome: Outcome) -> bool {
     match outcome {
         Outcome::Appended { change, message_before } => {
             ui.form = None;
@@ -83,6 +86,14 @@ pub fn appended(state: &PlanState, ui: &mut UiState, outcome: Outcome) -> bool {
                 return false;
             }
             ui.message = Some(Message::info(i18n::saved_change(&i18n::describe_change(&change, None))));
+            true
+        }
+        Outcome::MinutesWritten(Ok(path)) => {
+            ui.message = Some(Message::info(i18n::minutes_written(&path)));
+            true
+        }
+        Outcome::MinutesWritten(Err(why)) => {
+            ui.message = Some(Message::error(why));
             true
         }
         Outcome::NotAppended(why) => match &mut ui.form {
@@ -152,8 +163,7 @@ mod tests {
         let Change::MeetingOpened { id, .. } = &event.change else { panic!() };
         let id = id.clone();
         state.apply(1, event.clone());
-        let said =
-            appended(&state, &mut ui, Outcome::Appended { change: Box::new(event.change), message_before: None });
+        let said = after(&state, &mut ui, Outcome::Appended { change: Box::new(event.change), message_before: None });
         assert!(said && ui.form.is_none());
         assert_eq!((ui.screen, ui.meeting.as_ref().map(|m| m.id.clone())), (Mode::Meeting, Some(id)));
         assert!(ui.message.as_ref().is_some_and(|m| !m.is_error));
@@ -167,13 +177,13 @@ mod tests {
         let mut form = Form::comment(&state, &action).unwrap();
         form.saving = true;
         ui.form = Some(form);
-        assert!(!appended(&state, &mut ui, Outcome::NotAppended("disque plein".into())));
+        assert!(!after(&state, &mut ui, Outcome::NotAppended("disque plein".into())));
         let f = ui.form.as_ref().unwrap();
         assert_eq!((f.saving, f.error.as_deref()), (false, Some("disque plein")));
         assert_eq!(ui.message, None);
 
         ui.form = None;
-        assert!(appended(&state, &mut ui, Outcome::NotAppended("verrou".into())));
+        assert!(after(&state, &mut ui, Outcome::NotAppended("verrou".into())));
         assert_eq!(ui.message, Some(Message::error("verrou".into())));
         assert_eq!(ui.screen, Mode::Plan);
     }
@@ -185,11 +195,27 @@ mod tests {
         ui.message = Some(Message::info("someone else's change".into()));
         let before = Some(Message::info("the chair's".into()));
         let change = Change::AgendaItem { meeting: "m".into(), action: None, title: String::new() };
-        assert!(!appended(
+        assert!(!after(
             &state,
             &mut ui,
             Outcome::Appended { change: Box::new(change), message_before: before.clone() }
         ));
         assert_eq!(ui.message, before);
+    }
+}
+
+#[cfg(test)]
+mod minutes_tests {
+    use super::*;
+
+    #[test]
+    fn written_minutes_are_said_with_their_file_and_a_failure_as_an_error() {
+        let state = crate::store::load::load(std::path::Path::new("plans/charente.ron")).unwrap().state;
+        let mut ui = UiState::default();
+        assert!(after(&state, &mut ui, Outcome::MinutesWritten(Ok("/p/releve.odt".into()))));
+        let m = ui.message.clone().unwrap();
+        assert!(!m.is_error && m.text.contains("/p/releve.odt"), "{m:?}");
+        assert!(after(&state, &mut ui, Outcome::MinutesWritten(Err("disque plein".into()))));
+        assert_eq!(ui.message, Some(Message::error("disque plein".into())));
     }
 }
