@@ -5,7 +5,8 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use crate::plan::meeting::{self, FollowUp};
+use crate::lang::{Lang, lang};
+use crate::plan::meeting::{self, Attendee, FollowUp};
 use crate::plan::model::Date;
 use crate::plan::progress::Figures;
 use crate::plan::state::PlanState;
@@ -25,6 +26,10 @@ pub type FollowUpItem = (FollowUp, Option<Date>);
 pub struct Derived {
     follow_up: OnceCell<(Date, Vec<FollowUpItem>)>,
     dashboard: OnceCell<(Date, DashboardFigures)>,
+    /// Of the meeting they were computed for.
+    attendees: OnceCell<(String, Vec<Attendee>)>,
+    /// Of the meeting, in the language, they were written for.
+    minutes: OnceCell<((String, Lang), String)>,
 }
 
 impl Derived {
@@ -32,6 +37,21 @@ impl Derived {
     pub fn follow_up(&self, state: &PlanState, today: Date) -> Cow<'_, [FollowUpItem]> {
         let (at, list) = self.follow_up.get_or_init(|| (today, meeting::follow_up(state, today)));
         if *at == today { Cow::Borrowed(list) } else { Cow::Owned(meeting::follow_up(state, today)) }
+    }
+
+    /// Who is expected at a meeting, or was recorded there, with their presence so far.
+    pub fn attendees(&self, state: &PlanState, meeting: &str) -> Cow<'_, [Attendee]> {
+        let compute = || state.meeting(meeting).map(|m| meeting::attendees(state, m)).unwrap_or_default();
+        let (of, list) = self.attendees.get_or_init(|| (meeting.to_string(), compute()));
+        if of == meeting { Cow::Borrowed(list) } else { Cow::Owned(compute()) }
+    }
+
+    /// A meeting's minutes as the Markdown `copil minutes` writes (empty for an unknown meeting).
+    pub fn minutes(&self, state: &PlanState, meeting: &str) -> Cow<'_, str> {
+        let compute = || crate::minutes::markdown(state, meeting).unwrap_or_default();
+        let key = (meeting.to_string(), lang());
+        let (of, text) = self.minutes.get_or_init(|| (key.clone(), compute()));
+        if *of == key { Cow::Borrowed(text) } else { Cow::Owned(compute()) }
     }
 
     /// The dashboard's figures.
@@ -61,6 +81,10 @@ mod tests {
         // Another day is computed for it, not read from the cache.
         let later = Date::ymd(2040, 1, 1);
         assert_eq!(derived.dashboard(&state, later).plan, Figures::of_plan(&state.plan, later));
+        // Per meeting: another one is computed for it.
+        assert!(derived.attendees(&state, "none").is_empty());
+        assert!(matches!(derived.attendees(&state, "none"), Cow::Borrowed(_)));
+        assert!(derived.minutes(&state, "none").is_empty());
         // A changed state is the caller's to say: it drops the lists (a new Derived).
         state.plan.orientations.truncate(1);
         assert_eq!(Derived::default().dashboard(&state, today).orientations.len(), 1);

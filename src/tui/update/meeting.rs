@@ -149,7 +149,7 @@ pub(super) fn attendance_screen(state: &PlanState, ui: &mut UiState, cmd: Comman
         return Vec::new();
     };
     let id = m.id.clone();
-    let rows = state.meeting(&id).map(|mt| meeting::attendees(state, mt)).unwrap_or_default();
+    let rows = env.derived.attendees(state, &id);
     let presence = match cmd {
         Command::MarkPresent => Some(Presence::Present),
         Command::MarkExcused => Some(Presence::Excused),

@@ -124,7 +124,7 @@ pub fn draw_minutes(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let id = ctx.ui.list.meeting.as_deref().unwrap_or_default();
     let title = format!(" {} — {} ", i18n::MINUTES_TITLE.get(), sanitize(id));
     let block = pane(ctx, Line::styled(truncate(&title, area.width.saturating_sub(4) as usize), t.title), true);
-    let text = crate::minutes::markdown(ctx.state, id).unwrap_or_default();
+    let text = ctx.derived.minutes(ctx.state, id);
     let lines: Vec<Line> = text
         .lines()
         .map(|l| {
