@@ -465,21 +465,10 @@ impl App {
                 self.refilter();
                 self.ui.rebuild_rows(&self.state.plan);
                 self.ui.clamp_offset();
-                if let Some(why) = self.watcher.take_reloaded() {
-                    // Read again from its start: every line is "new"; say why instead.
-                    self.say(Message::error(why));
-                    return true;
-                }
-                // Say who changed what, for the last line written elsewhere.
-                // Compared as written: the line read back has whole seconds, the event in memory
-                // may not.
-                let own = own.map(Event::to_line);
-                let mut others = new.iter().rev().map(|&i| &self.state.entries[i]);
-                if let Some(e) = others.find(|e| own.as_deref() != Some(e.event.to_line().as_str())) {
-                    let who = self.state.plan.person_name(&e.event.by).to_string();
-                    let action = e.event.change.actions().first().map(|s| s.to_string()).unwrap_or_default();
-                    let what = i18n::describe_change(&e.event.change, e.before);
-                    self.say(Message::info(i18n::changed_by(&who, &action, &what)));
+                let changed =
+                    Outcome::JournalChanged { new, own: own.map(Event::to_line), reread: self.watcher.take_reloaded() };
+                if after(&self.state, &mut self.ui, changed) {
+                    self.message_since = Some(Instant::now());
                 }
                 true
             }

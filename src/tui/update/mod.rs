@@ -45,6 +45,10 @@ pub enum Outcome {
     NotAppended(String),
     /// A meeting's minutes were written to this file, or why not (already said in words).
     MinutesWritten(Result<String, String>),
+    /// Lines were applied from the journal (the entries' indices): others' appends, or this
+    /// session's own line (`own`, as written). `reread`: the journal was read again from its start
+    /// (rewritten under the session), and why.
+    JournalChanged { new: Vec<usize>, own: Option<String>, reread: Option<String> },
 }
 
 /// What `update` may know of the world: who is editing, when, and whether edits are allowed.
@@ -72,7 +76,8 @@ impl Env<'_> {
 /// The interface after an effect `App` ran. After an append: the form closes and the change is said, a meeting just opened
 /// here is run; refused, the form stays open with its text and the reason (else the reason is
 /// said). The chair moving along the agenda is recorded without a word: the message stays.
-/// After the minutes are written: the file, or why not.
+/// After the minutes are written: the file, or why not. After lines come in from the journal:
+/// who changed what, for the last one written elsewhere (a line of this session's says nothing).
 /// Returns whether a new message was said (its display time starts again).
 pub fn after(state: &PlanState, ui: &mut UiState, outcome: Outcome) -> bool {
     match outcome {
@@ -86,6 +91,24 @@ pub fn after(state: &PlanState, ui: &mut UiState, outcome: Outcome) -> bool {
                 return false;
             }
             ui.message = Some(Message::info(i18n::saved_change(&i18n::describe_change(&change, None))));
+            true
+        }
+        Outcome::JournalChanged { reread: Some(why), .. } => {
+            // Every line is "new": say why instead.
+            ui.message = Some(Message::error(why));
+            true
+        }
+        Outcome::JournalChanged { new, own, reread: None } => {
+            // Who changed what, for the last line written elsewhere. Compared as written: the line
+            // read back has whole seconds, the event in memory may not.
+            let mut others = new.iter().rev().filter_map(|&i| state.entries.get(i));
+            let Some(e) = others.find(|e| own.as_deref() != Some(e.event.to_line().as_str())) else {
+                return false;
+            };
+            let who = state.plan.person_name(&e.event.by).to_string();
+            let action = e.event.change.actions().first().map(|s| s.to_string()).unwrap_or_default();
+            let what = i18n::describe_change(&e.event.change, e.before);
+            ui.message = Some(Message::info(i18n::changed_by(&who, &action, &what)));
             true
         }
         Outcome::MinutesWritten(Ok(path)) => {
@@ -186,6 +209,31 @@ mod tests {
         assert!(after(&state, &mut ui, Outcome::NotAppended("verrou".into())));
         assert_eq!(ui.message, Some(Message::error("verrou".into())));
         assert_eq!(ui.screen, Mode::Plan);
+    }
+
+    #[test]
+    fn lines_from_the_journal_are_said_unless_they_are_this_sessions_own() {
+        let mut state = state();
+        let mut ui = UiState::new(&state.plan);
+        let action = state.plan.walk().next().unwrap().1.id.clone();
+        let line = |by: &str| Event {
+            at: now(),
+            by: by.into(),
+            change: Change::Comment { action: action.clone(), text: "vu".into() },
+            note: None,
+            meeting: None,
+            prev: None,
+        };
+        state.apply(1, line("moi"));
+        let new = vec![state.entries.len() - 1];
+        let own = Some(line("moi").to_line());
+        assert!(!after(&state, &mut ui, Outcome::JournalChanged { new: new.clone(), own, reread: None }));
+        assert_eq!(ui.message, None);
+        assert!(after(&state, &mut ui, Outcome::JournalChanged { new, own: None, reread: None }));
+        assert!(ui.message.as_ref().is_some_and(|m| !m.is_error && m.text.contains("moi")), "{:?}", ui.message);
+        let reread = Some("rewritten".to_string());
+        assert!(after(&state, &mut ui, Outcome::JournalChanged { new: vec![], own: None, reread }));
+        assert_eq!(ui.message, Some(Message::error("rewritten".into())));
     }
 
     #[test]
