@@ -26,6 +26,8 @@ pub type FollowUpItem = (FollowUp, Option<Date>);
 pub struct Derived {
     follow_up: OnceCell<(Date, Vec<FollowUpItem>)>,
     dashboard: OnceCell<(Date, DashboardFigures)>,
+    /// Per body of the plan (in its order), its meetings' indices in `state.meetings`, latest first.
+    meetings_by_body: OnceCell<Vec<Vec<usize>>>,
     /// Of the meeting they were computed for.
     attendees: OnceCell<(String, Vec<Attendee>)>,
     /// Of the meeting, in the language, they were written for.
@@ -37,6 +39,19 @@ impl Derived {
     pub fn follow_up(&self, state: &PlanState, today: Date) -> Cow<'_, [FollowUpItem]> {
         let (at, list) = self.follow_up.get_or_init(|| (today, meeting::follow_up(state, today)));
         if *at == today { Cow::Borrowed(list) } else { Cow::Owned(meeting::follow_up(state, today)) }
+    }
+
+    /// Per body of the plan, in its order, its meetings (indices in `state.meetings`), latest
+    /// first: the past meetings screen and its cursor.
+    pub fn meetings_by_body(&self, state: &PlanState) -> &[Vec<usize>] {
+        self.meetings_by_body.get_or_init(|| {
+            meeting::meetings_by_body(state)
+                .into_iter()
+                .map(|(_, ms)| {
+                    ms.into_iter().filter_map(|m| state.meetings.iter().position(|x| std::ptr::eq(x, m))).collect()
+                })
+                .collect()
+        })
     }
 
     /// Who is expected at a meeting, or was recorded there, with their presence so far.
@@ -81,6 +96,17 @@ mod tests {
         // Another day is computed for it, not read from the cache.
         let later = Date::ymd(2040, 1, 1);
         assert_eq!(derived.dashboard(&state, later).plan, Figures::of_plan(&state.plan, later));
+        // The past meetings, per body, as the plan's function lists them.
+        let by_body: Vec<Vec<&str>> = derived
+            .meetings_by_body(&state)
+            .iter()
+            .map(|ms| ms.iter().map(|&i| state.meetings[i].id.as_str()).collect())
+            .collect();
+        let want: Vec<Vec<&str>> = meeting::meetings_by_body(&state)
+            .into_iter()
+            .map(|(_, ms)| ms.into_iter().map(|m| m.id.as_str()).collect())
+            .collect();
+        assert_eq!((by_body.len(), &by_body), (state.plan.bodies.len(), &want));
         // Per meeting: another one is computed for it.
         assert!(derived.attendees(&state, "none").is_empty());
         assert!(matches!(derived.attendees(&state, "none"), Cow::Borrowed(_)));

@@ -54,7 +54,7 @@ pub(super) fn follow_up_screen(state: &PlanState, ui: &mut UiState, cmd: Command
 }
 
 /// Past meetings per body, and the minutes of one.
-pub(super) fn meetings_screen(state: &PlanState, ui: &mut UiState, cmd: Command) -> Vec<Effect> {
+pub(super) fn meetings_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
     if ui.screen == Mode::Minutes {
         let page = ui.viewport.max(2) as u16 - 1;
         let l = &mut ui.list;
@@ -72,19 +72,21 @@ pub(super) fn meetings_screen(state: &PlanState, ui: &mut UiState, cmd: Command)
         }
         return Vec::new();
     }
-    let ids: Vec<String> =
-        meeting::meetings_by_body(state).into_iter().flat_map(|(_, ms)| ms).map(|m| m.id.clone()).collect();
+    let ids: Vec<&str> =
+        env.derived.meetings_by_body(state).iter().flatten().map(|&i| state.meetings[i].id.as_str()).collect();
     match cmd {
         Command::Down => ui.list.step(1, ids.len()),
         Command::Up => ui.list.step(-1, ids.len()),
         Command::Submit => {
             if let Some(id) = ids.get(ui.list.cursor) {
-                ui.list.meeting = Some(id.clone());
+                ui.list.meeting = Some(id.to_string());
                 ui.list.scroll = 0;
                 ui.screen = Mode::Minutes;
             }
         }
-        Command::Minutes => return ids.get(ui.list.cursor).cloned().map(Effect::WriteMinutes).into_iter().collect(),
+        Command::Minutes => {
+            return ids.get(ui.list.cursor).map(|id| Effect::WriteMinutes(id.to_string())).into_iter().collect();
+        }
         Command::Back | Command::Cancel => ui.screen = ui.back_to,
         Command::Help => open_help(ui),
         Command::Quit => return vec![Effect::Quit],

@@ -157,7 +157,7 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
         Mode::Meeting => meeting::meeting_screen(state, ui, cmd, env),
         Mode::Attendance => meeting::attendance_screen(state, ui, cmd, env),
         Mode::FollowUp => follow_up::follow_up_screen(state, ui, cmd, env),
-        Mode::Meetings | Mode::Minutes => follow_up::meetings_screen(state, ui, cmd),
+        Mode::Meetings | Mode::Minutes => follow_up::meetings_screen(state, ui, cmd, env),
         Mode::Plan => tree::keys(state, ui, cmd, env),
     }
 }

@@ -11,7 +11,7 @@ use super::theme::LATE_MARK;
 use super::{Ctx, pane, truncate};
 use crate::i18n;
 use crate::plan::journal::Change;
-use crate::plan::meeting::{FollowUp, cadence_months, is_overdue, meetings_by_body};
+use crate::plan::meeting::{FollowUp, cadence_months, is_overdue};
 use crate::sanitize::sanitize;
 
 /// Keeps a cursor line in sight: the scroll that shows it at the bottom at most.
@@ -85,7 +85,7 @@ pub fn draw_meetings(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let mut lines = Vec::new();
     let mut n = 0;
     let mut cursor_line = 0;
-    for (body, meetings) in meetings_by_body(state) {
+    for (body, meetings) in state.plan.bodies.iter().zip(ctx.derived.meetings_by_body(state)) {
         let mut head = vec![Span::styled(sanitize(&body.name).into_owned(), t.heading)];
         if let Some(c) = &body.cadence {
             head.push(Span::styled(format!(" ({})", sanitize(c)), t.muted));
@@ -98,7 +98,7 @@ pub fn draw_meetings(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         if meetings.is_empty() {
             lines.push(Line::styled(format!("    {}", i18n::NO_MEETING_YET.get()), t.muted));
         }
-        for m in meetings {
+        for m in meetings.iter().map(|&i| &state.meetings[i]) {
             let selected = n == ctx.ui.list.cursor;
             let text = format!(
                 "{} {}  {}",
