@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
+use crate::exit;
 use crate::i18n::{self, Lang, lang};
 use crate::plan::model::Date;
 use crate::sanitize::sanitize;
@@ -42,7 +43,7 @@ pub struct Global {
     /// Colours: default, light, high-contrast or monochrome (default: the config file's, else
     /// monochrome when NO_COLOR is set, else default).
     #[arg(long, global = true, value_enum)]
-    pub theme: Option<crate::tui::view::theme::ThemeName>,
+    pub theme: Option<crate::config::ThemeName>,
     /// Start in projection mode, for a COPIL on a wall screen (the `p` key toggles it).
     #[arg(long, global = true)]
     pub present: bool,
@@ -314,12 +315,12 @@ pub fn chain_of(journal: &Path) -> std::io::Result<Result<crate::plan::chain::Ve
 /// `copil verify PLAN [--minutes FILE]`: 0 intact (and the minutes match), 1 broken (or they do
 /// not), 2 the plan does not load or a file cannot be read.
 pub fn verify(plan: &Path, minutes: Option<&Path>, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let Some(loaded) = load_or_say(plan, err) else { return 2 };
+    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
     let verified = match chain_of(&loaded.journal_path) {
         Ok(Ok(v)) => v,
         Ok(Err(b)) => {
             let _ = writeln!(err, "{} : {}:{} : {b}", i18n::ERROR.get(), loaded.journal_path.display(), b.line());
-            return 1;
+            return exit::FLAGGED;
         }
         Err(e) => {
             let _ = writeln!(
@@ -328,23 +329,23 @@ pub fn verify(plan: &Path, minutes: Option<&Path>, out: &mut impl Write, err: &m
                 i18n::ERROR.get(),
                 i18n::io_error(&loaded.journal_path.display().to_string(), &e)
             );
-            return 2;
+            return exit::INVALID;
         }
     };
     let _ =
         writeln!(out, "{}", i18n::chain_intact(verified.lines, verified.unchained_prefix, verified.head.as_deref()));
-    let Some(file) = minutes else { return 0 };
+    let Some(file) = minutes else { return exit::SUCCESS };
     let text = match load::read_plan_file(file) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
             let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), i18n::io_error(&file.display().to_string(), &e));
-            return 2;
+            return exit::INVALID;
         }
     };
     let Some(printed) = crate::minutes::find_empreinte(&text) else {
         let _ =
             writeln!(err, "{} : {}", i18n::ERROR.get(), i18n::minutes_without_empreinte(&file.display().to_string()));
-        return 1;
+        return exit::FLAGGED;
     };
     let state = &loaded.state;
     let closing = state.closing_hashes.iter().find(|(_, h)| **h == printed).map(|(l, _)| *l);
@@ -352,7 +353,7 @@ pub fn verify(plan: &Path, minutes: Option<&Path>, out: &mut impl Write, err: &m
     match (closing, meeting) {
         (Some(line), Some(m)) => {
             let _ = writeln!(out, "{}", i18n::minutes_match(&sanitize(&m.id), line));
-            0
+            exit::SUCCESS
         }
         _ => {
             let _ = writeln!(
@@ -361,17 +362,14 @@ pub fn verify(plan: &Path, minutes: Option<&Path>, out: &mut impl Write, err: &m
                 i18n::ERROR.get(),
                 i18n::minutes_mismatch(&file.display().to_string(), &printed)
             );
-            1
+            exit::FLAGGED
         }
     }
 }
 
-/// The exit code of an edit the plan's `rights` do not allow its author.
-pub const EXIT_NO_RIGHT: i32 = 4;
-
 /// `copil check PLAN`: 0 valid, 1 valid with warnings, 2 invalid.
 pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let Some(loaded) = load_or_say(path, err) else { return 2 };
+    let Some(loaded) = load_or_say(path, err) else { return exit::INVALID };
     let state = &loaded.state;
     let plan = &state.plan;
     let actions = plan.walk().count();
@@ -429,10 +427,10 @@ pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let warnings = warnings.len() + usize::from(team.is_some()) + backdated.len() + broken;
     if warnings == 0 {
         let _ = writeln!(out, "{}", i18n::VALID.get());
-        0
+        exit::SUCCESS
     } else {
         let _ = writeln!(out, "{warnings} {}", i18n::WARNINGS.get());
-        1
+        exit::FLAGGED
     }
 }
 
@@ -444,10 +442,10 @@ pub fn open(path: &Path, global: &Global, err: &mut impl Write) -> std::io::Resu
             use std::io::IsTerminal;
             if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
                 writeln!(err, "{} : {}", i18n::ERROR.get(), crate::wording::no_terminal())?;
-                return Ok(2);
+                return Ok(exit::INVALID);
             }
             crate::tui::app::run(&mut app)?;
-            Ok(0)
+            Ok(exit::SUCCESS)
         }
         Err(code) => Ok(code),
     }
@@ -555,9 +553,9 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
     | Command::Comment { plan, .. }
     | Command::Reschedule { plan, .. }) = cmd
     else {
-        return 2;
+        return exit::INVALID;
     };
-    let Some(loaded) = load_or_say(plan, err) else { return 2 };
+    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
     let state = &loaded.state;
     let (by, not_a_person) = writer(global, &state.plan);
     if global.user.is_none()
@@ -583,17 +581,17 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
         Ok(e) => e,
         Err(e) => {
             let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&i18n::edit_error(&e)));
-            return 2;
+            return exit::INVALID;
         }
     };
     // The plan's rights: refused in words, nothing written, a distinct exit code.
     if let Err(denied) = state.may(&event) {
         let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&denied.to_string()));
-        return EXIT_NO_RIGHT;
+        return exit::NO_RIGHT;
     }
     if let Some(why) = not_a_person.or_else(|| read_only_reason(global, &loaded.journal_path)) {
         let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&i18n::edit_error(&EditError::ReadOnly(why))));
-        return 3;
+        return exit::NOT_WRITTEN;
     }
     match crate::store::append::append(&loaded.journal_path, &event, std::time::Duration::from_secs(5)) {
         Ok(_) => {
@@ -604,20 +602,20 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
                 c => i18n::describe_change(c, None),
             };
             let _ = writeln!(out, "{}", sanitize(&i18n::saved_change(&what)));
-            0
+            exit::SUCCESS
         }
         Err(e) => {
             let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
-            3
+            exit::NOT_WRITTEN
         }
     }
 }
 
 /// `copil search`: the matching actions, best first, one per line.
 pub fn search(plan: &Path, query: &[String], global: &Global, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let Some(loaded) = load_or_say(plan, err) else { return 2 };
+    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
     let plan = &loaded.state.plan;
-    let Some(hits) = query_hits(&loaded, query, global, err) else { return 2 };
+    let Some(hits) = query_hits(&loaded, query, global, err) else { return exit::INVALID };
     // Plan order: a hit's action by its position, not one walk of the plan per hit.
     let actions: Vec<&crate::plan::model::PlanAction> = plan.walk().map(|(_, a, _)| a).collect();
     for h in &hits {
@@ -650,14 +648,14 @@ fn query_hits(
 
 /// `copil show`: one action as plain text. 0 shown, 2 the plan does not load or has no such action.
 pub fn show(plan: &Path, action: &str, color: bool, today: Date, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let Some(loaded) = load_or_say(plan, err) else { return 2 };
+    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
     let paint = crate::line::show::Paint { on: color && !crate::line::plain() };
     match crate::line::show::action_text(&loaded.state, action, today, &plan.display().to_string(), paint) {
         Some(text) => crate::line::print(&text, out, err),
         None => {
             let e = crate::plan::edit::EditError::UnknownAction(action.to_string());
             let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&i18n::edit_error(&e)));
-            2
+            exit::INVALID
         }
     }
 }
@@ -672,22 +670,22 @@ pub fn list(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> i32 {
-    let Some(loaded) = load_or_say(plan, err) else { return 2 };
+    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
     let plan = &loaded.state.plan;
     let today = global.today();
-    let Some(hits) = query_hits(&loaded, query, global, err) else { return 2 };
+    let Some(hits) = query_hits(&loaded, query, global, err) else { return exit::INVALID };
     let found = crate::line::list::matching(&hits);
     let text =
         if tree { crate::line::list::tree(plan, &found, today) } else { crate::line::list::lines(plan, &found, today) };
     match crate::line::print(&text, out, err) {
-        0 if found.is_empty() => 1,
+        exit::SUCCESS if found.is_empty() => exit::FLAGGED,
         code => code,
     }
 }
 
 /// `copil log`: the journal, one line per change, oldest first.
 pub fn log(plan: &Path, action: Option<&str>, since: Option<Date>, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let Some(loaded) = load_or_say(plan, err) else { return 2 };
+    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
     let state = &loaded.state;
     if let Some(a) = action
         && state.plan.action(a).is_none()
@@ -698,7 +696,7 @@ pub fn log(plan: &Path, action: Option<&str>, since: Option<Date>, out: &mut imp
             i18n::ERROR.get(),
             i18n::edit_error(&crate::plan::edit::EditError::UnknownAction(a.to_string()))
         );
-        return 2;
+        return exit::INVALID;
     }
     let indices: Vec<usize> = match action {
         Some(a) => state.history(a).to_vec(),
@@ -728,7 +726,7 @@ pub fn log(plan: &Path, action: Option<&str>, since: Option<Date>, out: &mut imp
         }
         let _ = writeln!(out, "{}", sanitize(&line));
     }
-    0
+    exit::SUCCESS
 }
 
 /// The formats of `copil report`.
@@ -776,7 +774,7 @@ pub fn report(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> i32 {
-    let Some(loaded) = load_or_say(plan, err) else { return 2 };
+    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
     print_warnings(&loaded, err);
     let (past, date) = match at {
         Some(d) => (Some(crate::report::state_at(&loaded.state, d)), d),
@@ -785,13 +783,13 @@ pub fn report(
     let state = past.as_ref().unwrap_or(&loaded.state);
     if format.is_binary() && output.is_none() {
         let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), crate::report::needs_output());
-        return 2;
+        return exit::INVALID;
     }
     let bytes = match crate::report::render(state, date, format) {
         Ok(b) => b,
         Err(e) => {
             let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
-            return 3;
+            return exit::NOT_WRITTEN;
         }
     };
     emit(&bytes, output, plan, out, err, crate::report::write_error)
@@ -811,21 +809,21 @@ pub fn minutes(
 ) -> i32 {
     if format == crate::minutes::MinutesFormat::Odt && output.is_none() {
         let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), crate::report::needs_output());
-        return 2;
+        return exit::INVALID;
     }
-    let Some(loaded) = load_or_say(plan, err) else { return 2 };
+    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
     print_warnings(&loaded, err);
     let Some(bytes) = crate::minutes::render(&loaded.state, meeting, format) else {
         let known = crate::minutes::meeting_ids(&loaded.state);
         let _ =
             writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&crate::minutes::unknown_meeting(meeting, &known)));
-        return 2;
+        return exit::INVALID;
     };
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
             let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
-            return 3;
+            return exit::NOT_WRITTEN;
         }
     };
     emit(&bytes, output, plan, out, err, crate::minutes::write_error)
@@ -843,18 +841,18 @@ fn emit(
 ) -> i32 {
     let Some(path) = output else {
         return match out.write_all(text).and_then(|()| out.flush()) {
-            Ok(()) => 0,
+            Ok(()) => exit::SUCCESS,
             Err(e) => {
                 let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
-                3
+                exit::NOT_WRITTEN
             }
         };
     };
     match crate::store::export::write_document(path, text, plan) {
-        Ok(()) => 0,
+        Ok(()) => exit::SUCCESS,
         Err(e) => {
             let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), why(path, &e));
-            3
+            exit::NOT_WRITTEN
         }
     }
 }

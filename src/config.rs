@@ -16,7 +16,19 @@ use clap::ValueEnum;
 use serde::Deserialize;
 
 use crate::i18n::{self, Lang, lang};
-use crate::tui::view::theme::ThemeName;
+
+/// The themes a user can choose (`--theme`, or `theme` in the config file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeName {
+    /// The 16 ANSI colours on the terminal's own background.
+    Default,
+    /// For terminals with a light background.
+    Light,
+    /// White and bright colours on black, bold: the projector's theme.
+    HighContrast,
+    /// No colour (also chosen by NO_COLOR).
+    Monochrome,
+}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -126,8 +138,7 @@ impl Config {
     }
 
     pub fn parse(name: &str, text: &str) -> Result<Config, String> {
-        let config: Config =
-            crate::store::load::ron_options().from_str(text).map_err(|e| i18n::settings_error(name, &e))?;
+        let config: Config = crate::ron_format::options().from_str(text).map_err(|e| i18n::settings_error(name, &e))?;
         config.theme_name().map_err(|bad| i18n::bad_theme(name, &bad))?;
         config.minutes_format().map_err(|bad| bad_format(name, &bad))?;
         Ok(config)

@@ -1,78 +1,13 @@
 //! Every user-facing string, in French (the default) and English.
 //!
-//! The language is process-wide: chosen once at start (`--lang`, else the locale), read everywhere.
-
-use std::sync::atomic::{AtomicU8, Ordering};
+//! The language is process-wide: chosen once at start (`--lang`, else the locale), read everywhere;
+//! its mechanism (`Lang`, `lang()`, `T`, `tr!`) is the leaf module `lang`.
 
 use crate::plan::model::Status;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    Fr,
-    En,
-}
-
-static LANG: AtomicU8 = AtomicU8::new(0);
-
-pub fn set_lang(lang: Lang) {
-    LANG.store(lang as u8, Ordering::Relaxed);
-}
-
-pub fn lang() -> Lang {
-    if LANG.load(Ordering::Relaxed) == 1 { Lang::En } else { Lang::Fr }
-}
-
-/// The language of a locale name such as `en_GB.UTF-8` or `fr-FR`: English for `en*`, else French.
-pub fn lang_of_locale(locale: &str) -> Lang {
-    if locale.to_ascii_lowercase().starts_with("en") { Lang::En } else { Lang::Fr }
-}
-
-/// The language from the environment: LC_ALL, LC_MESSAGES, LANG, then the OS locale.
-pub fn detect_lang() -> Lang {
-    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        if let Ok(v) = std::env::var(var)
-            && !v.is_empty()
-        {
-            return lang_of_locale(&v);
-        }
-    }
-    sys_locale::get_locale().map(|l| lang_of_locale(&l)).unwrap_or(Lang::Fr)
-}
-
-/// A fixed string in both languages.
-#[derive(Clone, Copy, Debug)]
-pub struct T {
-    pub fr: &'static str,
-    pub en: &'static str,
-}
-
-impl T {
-    pub fn get(self) -> &'static str {
-        match lang() {
-            Lang::Fr => self.fr,
-            Lang::En => self.en,
-        }
-    }
-}
-
-macro_rules! t {
-    ($($name:ident = $fr:literal / $en:literal;)*) => {
-        $(pub const $name: T = T { fr: $fr, en: $en };)*
-    };
-}
-
-/// Picks the French or English formatted text.
-macro_rules! tr {
-    ($fr:expr, $en:expr $(,)?) => {
-        match lang() {
-            Lang::Fr => $fr,
-            Lang::En => $en,
-        }
-    };
-}
+pub use crate::lang::{Lang, T, detect_lang, lang, lang_of_locale, set_lang};
 
 t! {
-    EXPECTED_VALUE = "un nombre, true/false ou un texte entre guillemets" / "a number, true/false or a quoted text";
     ERROR = "erreur" / "error";
     WARNING = "avertissement" / "warning";
     EXPECTED = "attendu" / "expected";
@@ -229,27 +164,6 @@ pub fn status_label(s: Status) -> &'static str {
         Status::Done => DONE.get(),
         Status::Abandoned => ABANDONED.get(),
     }
-}
-
-pub fn bad_date(s: &str) -> String {
-    tr!(
-        format!("date invalide « {s} » : attendu une date réelle au format \"AAAA-MM-JJ\""),
-        format!("invalid date \"{s}\": expected a real date written \"YYYY-MM-DD\""),
-    )
-}
-
-pub fn bad_timestamp(s: &str) -> String {
-    tr!(
-        format!("horodatage invalide « {s} » : attendu \"AAAA-MM-JJTHH:MM:SS+01:00\" (RFC 3339 avec décalage)"),
-        format!("invalid time \"{s}\": expected \"YYYY-MM-DDTHH:MM:SS+01:00\" (RFC 3339 with offset)"),
-    )
-}
-
-pub fn negative_amount(v: i64) -> String {
-    tr!(
-        format!("montant négatif ({v}) : un montant est un nombre entier d'euros, positif ou nul"),
-        format!("negative amount ({v}): an amount is a whole number of euros, zero or more"),
-    )
 }
 
 /// Renders a list of expected names: `a, b or c` / `a, b ou c`.

@@ -1,7 +1,21 @@
+use std::process::ExitCode;
+
 use clap::Parser;
 use copil::cli::{self, Cli, Command};
+use copil::exit;
 
-fn main() -> color_eyre::Result<()> {
+fn main() -> ExitCode {
+    // As `main() -> Result` would: the error's report on stderr, and exit code 1.
+    match run() {
+        Ok(code) => exit::code(code),
+        Err(e) => {
+            eprintln!("Error: {e:?}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> color_eyre::Result<i32> {
     color_eyre::install()?;
     let cli = Cli::parse();
     cli.global.apply_lang();
@@ -58,16 +72,16 @@ fn main() -> color_eyre::Result<()> {
         Some(Command::Generate { dir, name, actions, journal }) => {
             let path = copil::generate::write(dir, name, *actions, *journal)?;
             println!("{}", path.display());
-            0
+            exit::SUCCESS
         }
         None => match &cli.plan {
             Some(plan) => cli::open(plan, &cli.global, &mut std::io::stderr())?,
             None => {
                 use clap::CommandFactory;
                 Cli::command().print_help()?;
-                2
+                exit::INVALID
             }
         },
     };
-    std::process::exit(code);
+    Ok(code)
 }

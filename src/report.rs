@@ -35,16 +35,11 @@ pub fn write_error(path: &std::path::Path, e: &std::io::Error) -> String {
     )
 }
 
-pub use crate::plan::model::status_symbol;
+pub use crate::plan::status::status_symbol;
 
 /// The stable machine name of a status (CSV): not_started, in_progress, done, abandoned.
 pub fn status_name(s: Status) -> &'static str {
-    match s {
-        Status::NotStarted => "not_started",
-        Status::InProgress => "in_progress",
-        Status::Done => "done",
-        Status::Abandoned => "abandoned",
-    }
+    s.spelling().machine
 }
 
 /// Every action and sub-action of the plan, depth first: (orientation, action, id path).

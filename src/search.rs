@@ -30,7 +30,6 @@
 mod background;
 mod filters;
 mod find;
-mod fold;
 mod query;
 mod text;
 mod typo;
@@ -40,8 +39,8 @@ use std::ops::Range;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+pub use crate::text::{Folded, fold, fold_with_map};
 pub use background::IndexCell;
-pub use fold::{Folded, fold, fold_with_map};
 pub use query::{Query, parse_query, status_from_name};
 pub use text::{filter_list, indexing};
 

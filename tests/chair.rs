@@ -14,7 +14,7 @@ use copil::plan::model::Date;
 use copil::plan::progress::{Verdict, is_late, verdict};
 use copil::store::load::{journal_path, load};
 use copil::tui::app::App;
-use copil::tui::ui_state::Screen;
+use copil::tui::ui_state::Mode;
 use copil::tui::view::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -52,7 +52,7 @@ fn row<'a>(screen: &'a str, id: &str) -> &'a str {
 /// Opens a COTECH (the second body) with no title, from the plan screen.
 fn open_cotech(a: &mut App) {
     keys(a, &[KeyCode::Char('r'), KeyCode::Down, KeyCode::Enter]);
-    assert_eq!(a.ui.screen, Screen::Meeting, "{:?}", a.ui.form.as_ref().and_then(|f| f.error.clone()));
+    assert_eq!(a.ui.screen, Mode::Meeting, "{:?}", a.ui.form.as_ref().and_then(|f| f.error.clone()));
 }
 
 // 1. Lateness ----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ use copil::plan::model::{Status, walk_action};
 use copil::plan::progress::{BudgetSums, Figures};
 use copil::store::load::load;
 use copil::tui::app::App;
-use copil::tui::ui_state::Screen;
+use copil::tui::ui_state::Mode;
 use copil::tui::view::chart::Series;
 use copil::tui::view::theme::{Theme, ThemeName};
 use crossterm::event::KeyCode;
@@ -127,12 +127,12 @@ fn enter_on_an_orientation_opens_it_in_the_tree() {
     let mut app = app_at(REAL_PLAN, Theme::default16());
     render(&mut app, 80, 24);
     typed(&mut app, "+d");
-    assert_eq!(app.ui.screen, Screen::Dashboard);
+    assert_eq!(app.ui.screen, Mode::Dashboard);
     assert_eq!(app.ui.dashboard_selected, 1, "the dashboard opens on the selection's orientation");
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.ui.screen, Screen::Plan);
+    assert_eq!(app.ui.screen, Mode::Plan);
     let row = app.ui.selected_row().unwrap().clone();
     assert_eq!(row.path, vec![2], "the third orientation is selected");
     assert!(row.expanded, "and unfolded");
@@ -145,7 +145,7 @@ fn enter_on_an_orientation_opens_it_in_the_tree() {
     // Esc on the dashboard goes back without moving.
     typed(&mut app, "d");
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.ui.screen, Screen::Plan);
+    assert_eq!(app.ui.screen, Mode::Plan);
     assert_eq!(app.ui.selected_row().unwrap().path, vec![2]);
 }
 
@@ -172,7 +172,7 @@ fn chart_app() -> App {
 #[test]
 fn the_chart_draws_baseline_targets_trajectory_and_measurements() {
     let mut app = chart_app();
-    assert_eq!(app.ui.screen, Screen::Chart);
+    assert_eq!(app.ui.screen, Mode::Chart);
     let s = text(&render(&mut app, 100, 30));
     for text in [
         "Indicateur 1/1 — Nombre de MSAP dans le département (MSAP)",
@@ -219,7 +219,7 @@ fn chart_keys_change_action_and_open_the_measure_form_on_the_shown_indicator() {
         _ => panic!("an action"),
     };
     assert_eq!(id, "Spup02", "down goes to the next action with indicators");
-    assert_eq!(app.ui.screen, Screen::Chart);
+    assert_eq!(app.ui.screen, Mode::Chart);
     // An action with several indicators would cycle; with one, right stays on it.
     key(&mut app, KeyCode::Right);
     assert_eq!(app.ui.chart_indicator, 0);
@@ -229,14 +229,14 @@ fn chart_keys_change_action_and_open_the_measure_form_on_the_shown_indicator() {
     assert_eq!(f.indicators[f.fields[0].choice()], "msap-cpam");
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.ui.screen, Screen::Plan);
+    assert_eq!(app.ui.screen, Mode::Plan);
 }
 
 #[test]
 fn the_chart_key_on_an_orientation_says_what_to_do() {
     let mut app = app_at(EXTRACT, Theme::default16());
     typed(&mut app, "i");
-    assert_eq!(app.ui.screen, Screen::Plan);
+    assert_eq!(app.ui.screen, Mode::Plan);
     assert!(app.ui.message.as_ref().unwrap().text.contains("action"));
 }
 
@@ -310,6 +310,6 @@ fn status_is_a_symbol_as_well_as_a_colour_on_every_screen() {
     typed(&mut app, "d");
     let s = text(&render(&mut app, 100, 30));
     for st in Status::ALL {
-        assert!(s.contains(copil::plan::model::status_symbol(st)), "{st:?}:\n{s}");
+        assert!(s.contains(copil::plan::status::status_symbol(st)), "{st:?}:\n{s}");
     }
 }

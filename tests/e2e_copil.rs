@@ -31,8 +31,10 @@ fn a_whole_copil_postpones_an_action_adds_an_item_by_search_and_records_a_two_li
 
     // Open the COPIL (the first body), today, with a title: every field is on screen.
     t.keys(&["r"]);
-    let s = t.wait_for("Ouvrir une réunion", 5);
-    assert!(s.contains("Titre (facultatif)") && s.contains("Date (JJ/MM/AAAA)"), "{s}");
+    // The form's last field is drawn last: wait for it, not for the title, which a half-drawn
+    // frame already shows.
+    let s = t.wait_for("Titre (facultatif)", 5);
+    assert!(s.contains("Ouvrir une réunion") && s.contains("Date (JJ/MM/AAAA)"), "{s}");
     t.keys(&["Tab", "Tab"]);
     t.wait_for("▶ Titre (facultatif)", 5);
     t.typed("COPIL annuel 2026");

@@ -14,7 +14,7 @@ use copil::plan::model::{Date, Status, Timestamp};
 use copil::store::load::load;
 use copil::tui::app::App;
 use copil::tui::keymap::Keymap;
-use copil::tui::ui_state::Screen;
+use copil::tui::ui_state::Mode;
 use copil::tui::view::theme::Theme;
 use crossterm::event::KeyCode;
 
@@ -175,7 +175,7 @@ fn a_whole_meeting_in_the_interface_writes_its_lines_and_its_minutes() {
     let before = journal_lines(&path).len();
     let mut a = app(&path);
     open_cotech(&mut a);
-    assert_eq!(a.ui.screen, Screen::Meeting);
+    assert_eq!(a.ui.screen, Mode::Meeting);
     let s = screen(&mut a, 100, 30);
     assert!(s.contains("COTECH de novembre · Comité technique · 23/11/2026 · en cours"), "{s}");
     assert!(s.contains("[RÉUNION EN COURS]"), "{s}");
@@ -267,7 +267,7 @@ fn the_chair_edits_the_agenda_and_projection_shows_the_item_alone() {
     typed(&mut a, "spup04");
     keys(&mut a, &[KeyCode::Enter]);
     assert!(a.ui.search.is_none());
-    assert_eq!(a.ui.screen, Screen::Meeting);
+    assert_eq!(a.ui.screen, Mode::Meeting);
     let m = a.ui.meeting.as_ref().unwrap();
     assert_eq!((m.agenda.len(), m.current_action()), (first + 1, Some("Spup04")));
     keys(&mut a, &[KeyCode::Char('J')]);
@@ -281,7 +281,7 @@ fn the_chair_edits_the_agenda_and_projection_shows_the_item_alone() {
     assert!(a.ui.search.is_some(), "nothing chosen: the search stays open");
     assert_eq!(a.ui.meeting.as_ref().unwrap().agenda.len(), first);
     keys(&mut a, &[KeyCode::Esc]);
-    assert_eq!((a.ui.search.is_none(), a.ui.screen), (true, Screen::Meeting));
+    assert_eq!((a.ui.search.is_none(), a.ui.screen), (true, Mode::Meeting));
     keys(&mut a, &[KeyCode::Home, KeyCode::Char('p')]);
     let s = screen(&mut a, 80, 24);
     assert!(s.contains("Point 1 / 3"), "{s}");
@@ -302,13 +302,13 @@ fn a_meeting_left_open_is_offered_for_resumption() {
     assert!(s.contains("Une réunion est restée ouverte."), "{s}");
     // "Not now" is preselected: resuming is chosen.
     keys(&mut b, &[KeyCode::Up, KeyCode::Enter]);
-    assert_eq!(b.ui.screen, Screen::Meeting);
+    assert_eq!(b.ui.screen, Mode::Meeting);
     assert_eq!(b.ui.meeting.as_ref().unwrap().id, "2026-11-23-cotech");
     // "Later" leaves the plan screen as it was.
     let mut c = app(&path);
     c.offer_resumption();
     keys(&mut c, &[KeyCode::Enter]);
-    assert_eq!((c.ui.screen, c.ui.form.is_none()), (Screen::Plan, true));
+    assert_eq!((c.ui.screen, c.ui.form.is_none()), (Mode::Plan, true));
 }
 
 #[test]
@@ -322,7 +322,7 @@ fn follow_up_marks_a_task_done_and_past_meetings_show_their_minutes() {
     keys(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
     typed(&mut a, "2026-12-15");
     keys(&mut a, &[KeyCode::Enter, KeyCode::Char('f')]);
-    assert_eq!(a.ui.screen, Screen::FollowUp);
+    assert_eq!(a.ui.screen, Mode::FollowUp);
     let s = screen(&mut a, 100, 30);
     insta::assert_snapshot!("follow_up_100x30", s);
     // First the overdue decision of 2018 (no done state), then the task.
@@ -332,7 +332,7 @@ fn follow_up_marks_a_task_done_and_past_meetings_show_their_minutes() {
     assert!(a.state.tasks.iter().find(|t| t.text == "Relancer la CAF").unwrap().done_line.is_some());
     assert!(journal_lines(&path).last().unwrap().contains("TaskDone"));
     keys(&mut a, &[KeyCode::Esc]);
-    assert_eq!(a.ui.screen, Screen::Meeting, "back where the follow-up was opened");
+    assert_eq!(a.ui.screen, Mode::Meeting, "back where the follow-up was opened");
 
     // Past meetings: the COPIL never met (flagged), two COTECH; Enter reads the minutes.
     keys(&mut a, &[KeyCode::Esc, KeyCode::Char('R')]);
@@ -340,7 +340,7 @@ fn follow_up_marks_a_task_done_and_past_meetings_show_their_minutes() {
     assert!(s.contains("Comité de pilotage (annuel)  ⚠ aucune réunion depuis 12 mois"), "{s}");
     assert!(s.contains("12/06/2018  COTECH du 12 juin 2018"), "{s}");
     keys(&mut a, &[KeyCode::Down, KeyCode::Enter]);
-    assert_eq!(a.ui.screen, Screen::Minutes);
+    assert_eq!(a.ui.screen, Mode::Minutes);
     let s = screen(&mut a, 100, 30);
     assert!(s.contains("# Relevé de décisions — COTECH du 12 juin 2018"), "{s}");
 }

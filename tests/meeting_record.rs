@@ -35,7 +35,7 @@ fn app(path: &Path) -> App {
 }
 
 fn parse(line: &str) -> Event {
-    copil::store::load::ron_options().from_str(line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    copil::ron_format::options().from_str(line).unwrap_or_else(|e| panic!("{line}: {e}"))
 }
 
 #[test]

@@ -7,7 +7,8 @@
 use plotters::prelude::*;
 
 use crate::i18n::{self, Lang, date_text, lang, number, status_label};
-use crate::plan::model::{Date, Indicator, Status, Value, status_symbol};
+use crate::plan::model::{Date, Indicator, Status, Value};
+use crate::plan::status::status_symbol;
 
 /// Pixels of the SVG canvas; the documents place it at 160 × 70 mm (indicator charts).
 pub const CHART_SIZE: (u32, u32) = (640, 280);

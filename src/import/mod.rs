@@ -21,6 +21,7 @@ use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::exit;
 use crate::i18n::{self, Lang, lang};
 use crate::sanitize::sanitize;
 
@@ -128,7 +129,7 @@ fn refuse_plan_path(path: &Path) -> Option<String> {
 pub fn run_import(input: &Path, output: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
     if let Some(why) = refuse_plan_path(output) {
         let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&why));
-        return 3;
+        return exit::NOT_WRITTEN;
     }
     let (built, skipped) = match import(input) {
         Ok(b) => b,
@@ -140,7 +141,7 @@ pub fn run_import(input: &Path, output: &Path, out: &mut impl Write, err: &mut i
                 sanitize(&e.file.display().to_string()),
                 sanitize(&e.reason)
             );
-            return 2;
+            return exit::INVALID;
         }
         Err(ImportError::Refused(list)) => {
             for r in &list {
@@ -155,7 +156,7 @@ pub fn run_import(input: &Path, output: &Path, out: &mut impl Write, err: &mut i
                     format!("{n} cell(s) refused: nothing was written")
                 )
             );
-            return 2;
+            return exit::INVALID;
         }
     };
     for s in &skipped {
@@ -165,11 +166,11 @@ pub fn run_import(input: &Path, output: &Path, out: &mut impl Write, err: &mut i
     // What copil check would say, before anything is written.
     if let Err(d) = crate::store::load::parse_plan(output, &text) {
         let _ = writeln!(err, "{d}");
-        return 2;
+        return exit::INVALID;
     }
     if let Err(e) = create::create_new(output, text.as_bytes()) {
         let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&create::error_text(output, &e)));
-        return 3;
+        return exit::NOT_WRITTEN;
     }
     let plan = &built.plan;
     let actions = plan.walk().count();
@@ -195,7 +196,7 @@ pub fn run_import(input: &Path, output: &Path, out: &mut impl Write, err: &mut i
     for a in &built.assumed {
         let _ = writeln!(out, "{}", sanitize(&tr!(format!("  à vérifier : {a}"), format!("  to check: {a}"))));
     }
-    0
+    exit::SUCCESS
 }
 
 /// The formats of `copil template`.
@@ -218,7 +219,7 @@ pub fn run_template(format: TemplateFormat, output: &Path, out: &mut impl Write,
         Ok(f) => f,
         Err(e) => {
             let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
-            return 3;
+            return exit::NOT_WRITTEN;
         }
     };
     match create::create_all(&files) {
@@ -226,11 +227,11 @@ pub fn run_template(format: TemplateFormat, output: &Path, out: &mut impl Write,
             for (p, _) in &files {
                 let _ = writeln!(out, "{}", sanitize(&p.display().to_string()));
             }
-            0
+            exit::SUCCESS
         }
         Err((p, e)) => {
             let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&create::error_text(&p, &e)));
-            3
+            exit::NOT_WRITTEN
         }
     }
 }
@@ -239,12 +240,12 @@ pub fn run_template(format: TemplateFormat, output: &Path, out: &mut impl Write,
 pub fn run_new(output: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
     if let Some(why) = refuse_plan_path(output) {
         let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&why));
-        return 3;
+        return exit::NOT_WRITTEN;
     }
     let text = template::starter_plan(crate::plan::model::Date::today());
     if let Err(e) = create::create_new(output, text.as_bytes()) {
         let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&create::error_text(output, &e)));
-        return 3;
+        return exit::NOT_WRITTEN;
     }
     let _ = writeln!(
         out,
@@ -254,5 +255,5 @@ pub fn run_new(output: &Path, out: &mut impl Write, err: &mut impl Write) -> i32
             format!("{} written: fill it in, then \"copil check {}\"", output.display(), output.display())
         ))
     );
-    0
+    exit::SUCCESS
 }

@@ -45,12 +45,7 @@ fn comment(s: &str) -> String {
 }
 
 fn status_name(s: Status) -> &'static str {
-    match s {
-        Status::NotStarted => "NotStarted",
-        Status::InProgress => "InProgress",
-        Status::Done => "Done",
-        Status::Abandoned => "Abandoned",
-    }
+    s.spelling().ron
 }
 
 fn point(p: &Point) -> String {

@@ -12,9 +12,11 @@ pub mod show;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::exit;
 use crate::i18n::{self, Lang, lang};
-use crate::plan::model::{Status, status_symbol};
+use crate::plan::model::Status;
 use crate::plan::progress::Verdict;
+use crate::plan::status::status_symbol;
 
 static PLAIN: AtomicBool = AtomicBool::new(false);
 
@@ -103,11 +105,11 @@ pub fn period(start: &str, end: &str) -> String {
 /// head`: a closed pipe is the end of the output, not an error); 3 on any other failure, said.
 pub fn print(text: &str, out: &mut impl std::io::Write, err: &mut impl std::io::Write) -> i32 {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => 0,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Ok(()) => exit::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::SUCCESS,
         Err(e) => {
             let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
-            3
+            exit::NOT_WRITTEN
         }
     }
 }

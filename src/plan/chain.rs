@@ -8,7 +8,7 @@ use std::fmt;
 
 use sha2::{Digest, Sha256};
 
-use crate::i18n::{Lang, lang};
+use crate::lang::{Lang, lang};
 
 /// The SHA-256 of a line's bytes (without its newline), as lowercase hex.
 pub fn line_hash(line: &[u8]) -> String {

@@ -58,15 +58,7 @@ fn squash(s: &str) -> String {
 /// A status from its French or English name, with or without accents, spaces or dashes:
 /// `encours`, `en cours`, `in-progress`, `realisee`, `réalisée`, `done`, `NotStarted`…
 pub fn parse_status(s: &str) -> Option<Status> {
-    match squash(s).as_str() {
-        "nondemarree" | "nondemarre" | "notstarted" | "todo" | "afaire" | "rouge" | "red" => Some(Status::NotStarted),
-        "encours" | "inprogress" | "started" | "demarree" | "orange" => Some(Status::InProgress),
-        "realisee" | "realise" | "faite" | "fait" | "terminee" | "done" | "finished" | "vert" | "green" => {
-            Some(Status::Done)
-        }
-        "abandonnee" | "abandonne" | "abandoned" | "gris" | "grey" | "gray" => Some(Status::Abandoned),
-        _ => None,
-    }
+    Status::from_squashed(&squash(s))
 }
 
 /// A value typed by a person, read as the indicator's kind: a number (`12,5` or `12.5`), yes/no

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Date, Point, Status, Timestamp, ser_some};
+use super::model::{Date, Point, Status, Timestamp};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "Event", deny_unknown_fields)]
@@ -10,15 +10,15 @@ pub struct Event {
     pub at: Timestamp,
     pub by: String,
     pub change: Change,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<String>,
     /// The SHA-256 of the line before this one (lowercase hex; of nothing for a journal's first
     /// line): the journal is a hash chain, so an edited, removed or inserted line is found
     /// (`copil verify`). Set by the appender under the lock, never by hand; lines written before
     /// the chain existed have none.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev: Option<String>,
 }
 
@@ -51,11 +51,11 @@ pub enum Change {
     MeetingOpened {
         id: String,
         body: String,
-        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         title: Option<String>,
         date: Date,
         /// Where the meeting is held (optional; absent in journals written before it existed).
-        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         place: Option<String>,
     },
     Attendance {
@@ -63,7 +63,7 @@ pub enum Change {
         person: String,
         presence: Presence,
         /// With `presence: Represented`: who came in the person's place (a person id or a name).
-        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         by: Option<String>,
     },
     Decision {
@@ -71,9 +71,9 @@ pub enum Change {
         text: String,
         #[serde(default)]
         actions: Vec<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         owner: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         due: Option<Date>,
     },
     Note {
@@ -88,9 +88,9 @@ pub enum Change {
         text: String,
         #[serde(default)]
         actions: Vec<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         owner: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         due: Option<Date>,
     },
     TaskDone {
@@ -112,7 +112,7 @@ pub enum Change {
     /// when it has one; `title` is the item as announced.
     AgendaItem {
         meeting: String,
-        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         action: Option<String>,
         title: String,
     },
@@ -121,7 +121,7 @@ pub enum Change {
     NextMeeting {
         meeting: String,
         date: Date,
-        #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         place: Option<String>,
     },
 }
@@ -156,8 +156,65 @@ impl Event {
             .compact_arrays(true)
             .compact_structs(true)
             .escape_strings(true);
-        let line = ron::ser::to_string_pretty(self, cfg).expect("an Event always serialises");
+        let line = crate::ron_format::options().to_string_pretty(self, cfg).expect("an Event always serialises");
         debug_assert!(!line.contains('\n'));
         line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::model::Value;
+
+    fn at() -> Timestamp {
+        Timestamp(chrono::DateTime::parse_from_rfc3339("2026-11-23T10:30:00+01:00").unwrap())
+    }
+
+    /// Optional fields are written bare (`implicit_some`), absent ones not at all, and the line
+    /// reads back as the same event: the journal's format, byte for byte.
+    #[test]
+    fn a_line_writes_optional_fields_bare_and_reads_back_the_same() {
+        let event = Event {
+            at: at(),
+            by: "marie".into(),
+            change: Change::Decision {
+                meeting: "2026-11-23-copil".into(),
+                text: "Étendre \"le\" réseau".into(),
+                actions: vec!["1-2".into()],
+                owner: Some("paul".into()),
+                due: Date::parse("2027-12-31"),
+            },
+            note: None,
+            meeting: Some("2026-11-23-copil".into()),
+            prev: None,
+        };
+        let line = event.to_line();
+        assert_eq!(
+            line,
+            r#"Event(at: "2026-11-23T10:30:00+01:00", by: "marie", change: Decision(meeting: "2026-11-23-copil", text: "Étendre \"le\" réseau", actions: ["1-2"], owner: "paul", due: "2027-12-31"), meeting: "2026-11-23-copil")"#
+        );
+        assert_eq!(crate::ron_format::options().from_str::<Event>(&line).unwrap(), event);
+
+        let measure = Event {
+            at: at(),
+            by: "paul".into(),
+            change: Change::Measure {
+                action: "1-2".into(),
+                indicator: "i1".into(),
+                point: Point {
+                    date: Date::parse("2026-11-01").unwrap(),
+                    value: Value::Number(12.5),
+                    note: Some("estimé".into()),
+                    by: None,
+                },
+            },
+            note: Some("lu".into()),
+            meeting: None,
+            prev: Some("ab".repeat(32)),
+        };
+        let line = measure.to_line();
+        assert!(line.contains(r#"note: "estimé")"#) && !line.contains("Some(") && !line.contains("None"), "{line}");
+        assert_eq!(crate::ron_format::options().from_str::<Event>(&line).unwrap(), measure);
     }
 }

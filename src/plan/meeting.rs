@@ -471,7 +471,7 @@ pub fn attendees(state: &PlanState, meeting: &Meeting) -> Vec<Attendee> {
         })
         .collect();
     // A stable sort keeps the body's order inside each group.
-    out.sort_by_key(|a| (a.guest, a.org.is_none(), a.org.as_deref().map(crate::search::fold)));
+    out.sort_by_key(|a| (a.guest, a.org.is_none(), a.org.as_deref().map(crate::text::fold)));
     out
 }
 

@@ -10,4 +10,5 @@ pub mod rights;
 pub mod schedule;
 pub mod ssh_key;
 pub mod state;
+pub mod status;
 pub mod validate;

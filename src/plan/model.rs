@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::i18n;
+use crate::lang::{Lang, T, lang};
 
 /// A calendar date, written `"YYYY-MM-DD"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -49,7 +49,7 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Date::parse(&s).ok_or_else(|| de::Error::custom(i18n::bad_date(&s)))
+        Date::parse(&s).ok_or_else(|| de::Error::custom(bad_date(&s)))
     }
 }
 
@@ -81,7 +81,7 @@ impl Serialize for Timestamp {
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        DateTime::parse_from_rfc3339(&s).map(Timestamp).map_err(|_| de::Error::custom(i18n::bad_timestamp(&s)))
+        DateTime::parse_from_rfc3339(&s).map(Timestamp).map_err(|_| de::Error::custom(bad_timestamp(&s)))
     }
 }
 
@@ -94,9 +94,9 @@ impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = i64::deserialize(d)?;
         if v < 0 {
-            return Err(de::Error::custom(i18n::negative_amount(v)));
+            return Err(de::Error::custom(negative_amount(v)));
         }
-        u64::try_from(v).map(Amount).map_err(|_| de::Error::custom(i18n::negative_amount(v)))
+        u64::try_from(v).map(Amount).map_err(|_| de::Error::custom(negative_amount(v)))
     }
 }
 
@@ -148,7 +148,7 @@ impl<'de> Deserialize<'de> for Value {
         impl Visitor<'_> for V {
             type Value = Value;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(i18n::EXPECTED_VALUE.get())
+                f.write_str(EXPECTED_VALUE.get())
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
                 Ok(Value::Bool(v))
@@ -166,7 +166,7 @@ impl<'de> Deserialize<'de> for Value {
                 Ok(Value::Number(v as f64))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-                if v.is_finite() { Ok(Value::Number(v)) } else { Err(E::custom(i18n::EXPECTED_VALUE.get())) }
+                if v.is_finite() { Ok(Value::Number(v)) } else { Err(E::custom(EXPECTED_VALUE.get())) }
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
                 Ok(Value::Text(v.to_string()))
@@ -176,14 +176,6 @@ impl<'de> Deserialize<'de> for Value {
             }
         }
         d.deserialize_any(V)
-    }
-}
-
-/// Serialises `Some(x)` as a bare `x` (the journal is read with `implicit_some`); `None` is skipped.
-pub(crate) fn ser_some<T: Serialize, S: Serializer>(v: &Option<T>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(x) => x.serialize(s),
-        None => s.serialize_none(),
     }
 }
 
@@ -223,10 +215,10 @@ pub enum BodyKind {
 pub struct Plan {
     pub format: u32,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_title: Option<String>,
     pub territory: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adopted: Option<Date>,
     pub period: Period,
     #[serde(default)]
@@ -234,7 +226,7 @@ pub struct Plan {
     #[serde(default)]
     pub bodies: Vec<Body>,
     /// Who may change what (`None`: anyone who can write the journal, as before).
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rights: Option<super::rights::Rights>,
     #[serde(default)]
     pub orientations: Vec<Orientation>,
@@ -252,11 +244,11 @@ pub struct Period {
 pub struct Person {
     pub id: String,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login: Option<String>,
     /// SSH public keys (`TYPE BASE64 [COMMENT]`) that log in as this person: `copil keys`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -269,7 +261,7 @@ pub struct Body {
     pub id: String,
     pub name: String,
     pub kind: BodyKind,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cadence: Option<String>,
     #[serde(default)]
     pub chairs: Vec<String>,
@@ -282,7 +274,7 @@ pub struct Body {
 pub struct Orientation {
     pub id: String,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     #[serde(default)]
     pub actions: Vec<PlanAction>,
@@ -294,7 +286,7 @@ pub struct Orientation {
 pub struct PlanAction {
     pub id: String,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default)]
     pub status: Status,
@@ -304,9 +296,9 @@ pub struct PlanAction {
     pub partners: Vec<String>,
     #[serde(default)]
     pub referents: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Date>,
     #[serde(default)]
     pub tags: Vec<String>,
@@ -314,7 +306,7 @@ pub struct PlanAction {
     pub sections: Vec<Section>,
     #[serde(default)]
     pub milestones: Vec<Milestone>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Budget>,
     #[serde(default)]
     pub indicators: Vec<Indicator>,
@@ -348,7 +340,7 @@ pub struct Budget {
     pub spent: Amount,
     #[serde(default)]
     pub funders: Vec<Funding>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -364,17 +356,17 @@ pub struct Funding {
 pub struct Indicator {
     pub id: String,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     #[serde(default)]
     pub direction: Direction,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Point>,
     #[serde(default)]
     pub targets: Vec<Point>,
     #[serde(default)]
     pub measurements: Vec<Point>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
 
@@ -396,9 +388,9 @@ impl Indicator {
 pub struct Point {
     pub date: Date,
     pub value: Value,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "ser_some")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
 }
 
@@ -452,13 +444,28 @@ pub fn walk_action(a: &PlanAction, depth: usize) -> Box<dyn Iterator<Item = (&Pl
     Box::new(std::iter::once((a, depth)).chain(a.sub_actions.iter().flat_map(move |s| walk_action(s, depth + 1))))
 }
 
-/// The status symbol, on screen and in documents: ○ not started, ◐ in progress, ● done,
-/// ✕ abandoned (readable without colour).
-pub fn status_symbol(s: Status) -> &'static str {
-    match s {
-        Status::NotStarted => "○",
-        Status::InProgress => "◐",
-        Status::Done => "●",
-        Status::Abandoned => "✕",
-    }
+// The messages of the values serde parses (the loader places them at the value).
+
+const EXPECTED_VALUE: T =
+    T { fr: "un nombre, true/false ou un texte entre guillemets", en: "a number, true/false or a quoted text" };
+
+fn bad_date(s: &str) -> String {
+    tr!(
+        format!("date invalide « {s} » : attendu une date réelle au format \"AAAA-MM-JJ\""),
+        format!("invalid date \"{s}\": expected a real date written \"YYYY-MM-DD\""),
+    )
+}
+
+fn bad_timestamp(s: &str) -> String {
+    tr!(
+        format!("horodatage invalide « {s} » : attendu \"AAAA-MM-JJTHH:MM:SS+01:00\" (RFC 3339 avec décalage)"),
+        format!("invalid time \"{s}\": expected \"YYYY-MM-DDTHH:MM:SS+01:00\" (RFC 3339 with offset)"),
+    )
+}
+
+fn negative_amount(v: i64) -> String {
+    tr!(
+        format!("montant négatif ({v}) : un montant est un nombre entier d'euros, positif ou nul"),
+        format!("negative amount ({v}): an amount is a whole number of euros, zero or more"),
+    )
 }

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use super::journal::Change;
 use super::model::{Plan, PlanAction};
-use crate::i18n::{Lang, lang};
+use crate::lang::{Lang, lang};
 
 /// The plan's `rights` section.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

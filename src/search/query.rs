@@ -5,9 +5,9 @@
 //! `est:` value that is not one, is an error the interface shows, naming the filters that exist;
 //! quoting it (`"foo:bar"`) searches it as text.
 
-use super::fold::fold;
 use crate::i18n;
 use crate::plan::model::Status;
+use crate::text::fold;
 
 /// A parsed query line: free text plus filters. Different filters combine with AND, repeated
 /// values of one filter with OR.
@@ -88,18 +88,6 @@ fn looks_like_a_name(folded: &str) -> bool {
     folded.len() >= 2 && folded.chars().all(|c| c.is_ascii_alphabetic())
 }
 
-/// Status names accepted by their beginning ("statut:en" is enough while typing).
-const STATUS_NAMES: [(&str, Status); 8] = [
-    ("nondemarree", Status::NotStarted),
-    ("notstarted", Status::NotStarted),
-    ("encours", Status::InProgress),
-    ("inprogress", Status::InProgress),
-    ("realisee", Status::Done),
-    ("done", Status::Done),
-    ("abandonnee", Status::Abandoned),
-    ("abandoned", Status::Abandoned),
-];
-
 /// A status from its French or English name, with or without accents, case, spaces or dashes
 /// (`non-démarrée`, `EnCours`, `in progress`, `réalisée`, `done`…), or from an unambiguous
 /// beginning of one (`en`, `real`, `aband`).
@@ -111,7 +99,11 @@ pub fn status_from_name(name: &str) -> Option<Status> {
     if let Some(s) = crate::plan::edit::parse_status(&squashed) {
         return Some(s);
     }
-    let mut found = STATUS_NAMES.iter().filter(|(n, _)| n.starts_with(&squashed)).map(|(_, s)| *s);
+    // Accepted by their beginning ("statut:en" is enough while typing): the search words.
+    let mut found = crate::plan::status::SPELLINGS
+        .iter()
+        .filter(|s| [s.search_fr, &s.search_en.replace('-', "")].iter().any(|n| n.starts_with(&squashed)))
+        .map(|s| s.status);
     let first = found.next()?;
     found.all(|s| s == first).then_some(first)
 }

@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::confine::Scope;
 use crate::cli::{self, Global};
+use crate::exit;
 use crate::i18n::{Lang, lang};
 use crate::sanitize::sanitize;
 use crate::tui::command::Command;
@@ -75,7 +76,7 @@ impl Chooser {
             return None;
         }
         let last = self.entries.len().saturating_sub(1);
-        match self.keymap.lookup(Mode::Normal, &key)? {
+        match self.keymap.lookup(Mode::Plan, &key)? {
             Command::Up => self.selected = self.selected.saturating_sub(1),
             Command::Down => self.selected = (self.selected + 1).min(last),
             Command::PageUp | Command::Top => self.selected = 0,
@@ -134,7 +135,7 @@ impl Chooser {
             let text = crate::sanitize::sanitize_multiline(m).into_owned();
             frame.render_widget(Paragraph::new(text).style(theme.warning).wrap(Wrap { trim: false }), message);
         }
-        let key = |cmd| self.keymap.keys_for(Mode::Normal, cmd).first().map(|k| k.to_string()).unwrap_or_default();
+        let key = |cmd| self.keymap.keys_for(Mode::Plan, cmd).first().map(|k| k.to_string()).unwrap_or_default();
         let help = tr!(
             format!(
                 " {} ouvrir · {} {} choisir · {} quitter",
@@ -163,14 +164,14 @@ pub fn run(scope: &Scope, global: &Global) -> std::io::Result<i32> {
         Ok(k) => k,
         Err(e) => {
             eprintln!("{e}");
-            return Ok(2);
+            return Ok(exit::INVALID);
         }
     };
     let config = match crate::config::Config::load(global.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("{e}");
-            return Ok(2);
+            return Ok(exit::INVALID);
         }
     };
     let theme = Theme::choose(global.theme.or(config.theme_name().ok().flatten()));

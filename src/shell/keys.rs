@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::confine::Scope;
 
+use crate::exit;
 use crate::i18n::{self, Lang, lang};
 use crate::plan::model::Plan;
 use crate::plan::ssh_key::KeyProblem;
@@ -22,7 +23,7 @@ pub fn print(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
         Ok(p) => p,
         Err(e) => {
             let _ = writeln!(err, "{} : {} : {e}", i18n::ERROR.get(), path.display());
-            return 2;
+            return exit::INVALID;
         }
     };
     let files: Vec<PathBuf> = match &scope {
@@ -35,7 +36,7 @@ pub fn print(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
             Ok(l) => plans.push((file, l.state.plan)),
             Err(d) => {
                 let _ = writeln!(err, "{d}");
-                return 2;
+                return exit::INVALID;
             }
         }
     }
@@ -43,17 +44,17 @@ pub fn print(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
     match lines(&plans, &bin, scope.root()) {
         Ok(lines) if lines.is_empty() => {
             let _ = writeln!(err, "{}", no_keys(&path.display().to_string()));
-            1
+            exit::FLAGGED
         }
         Ok(lines) => {
             for l in lines {
                 let _ = writeln!(out, "{l}");
             }
-            0
+            exit::SUCCESS
         }
         Err(e) => {
             let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&e));
-            2
+            exit::INVALID
         }
     }
 }

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use clap::Parser;
 
 use crate::cli::{self, Cli, Command, Global};
+use crate::exit;
 use crate::i18n::{self, Lang, lang};
 use crate::plan::model::Plan;
 use crate::sanitize::sanitize;
@@ -37,9 +38,6 @@ pub const ALLOWED: [&str; 12] = [
     "report",
     "minutes",
 ];
-
-/// The exit code of a refused command or path (as a shell says of a command it cannot run).
-pub const REFUSED: i32 = 126;
 
 /// What a remote command asks for, once checked.
 #[derive(Debug)]
@@ -178,7 +176,7 @@ pub fn run(user: &str, path: &Path, admin: &Global, original: Option<&str>) -> s
         Ok(s) => s,
         Err(e) => {
             writeln!(err, "{} : {} : {e}", i18n::ERROR.get(), path.display())?;
-            return Ok(2);
+            return Ok(exit::INVALID);
         }
     };
     // Every name is relative to PATH, and messages show it so (not the server's layout).
@@ -195,7 +193,7 @@ pub fn run(user: &str, path: &Path, admin: &Global, original: Option<&str>) -> s
         }
         Err(why) => {
             writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&refused(&why)))?;
-            return Ok(REFUSED);
+            return Ok(exit::REFUSED);
         }
     };
     match request {
@@ -204,13 +202,13 @@ pub fn run(user: &str, path: &Path, admin: &Global, original: Option<&str>) -> s
                 i18n::set_lang(lang);
             }
             write!(out, "{}", help(user))?;
-            Ok(0)
+            Ok(exit::SUCCESS)
         }
         Request::Open { plan, global } => {
             global.apply_lang();
             if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
                 writeln!(err, "{} : {}", i18n::ERROR.get(), no_terminal())?;
-                return Ok(2);
+                return Ok(exit::INVALID);
             }
             match (plan, &scope) {
                 (Some(p), _) => cli::open(&p, &global, &mut err),
@@ -243,7 +241,7 @@ fn dispatch(command: &Command, global: &Global, out: &mut impl Write, err: &mut 
         Command::Minutes { plan, meeting, output, format } => {
             cli::minutes(plan, meeting, *format, output.as_deref(), out, err)
         }
-        _ => REFUSED,
+        _ => exit::REFUSED,
     }
 }
 

@@ -14,7 +14,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::load::parse_event;
-use super::safe::{self, Access, Credentials, folder_of};
+use super::safe::{self, Access, folder_of};
 use crate::i18n;
 use crate::plan::journal::Event;
 
@@ -286,11 +286,8 @@ fn sync_dir(file: &Path) -> io::Result<()> {
 /// asking the system (an open for appending, which does honour read-only mounts and ACLs), a
 /// journal with no write bit at all (`chmod a-w`), or a folder with none, counts as not writable
 /// for everyone, root included: that is how a plan is frozen. For a journal that does not exist
-/// yet, the folder's bits are checked against the process's file-system uid and groups (read from
-/// `/proc/self/status`, Linux), and read-only mounts from `/proc/self/mountinfo`; where `/proc` is
-/// missing only the "no write bit at all" rule applies, and [`append`] still reports a refusal
-/// plainly. POSIX ACLs on the folder are not read: an ACL that grants more than the bits can make
-/// a missing journal look not writable.
+/// yet, the kernel is asked whether this process may create a file in the folder (`access(2)`
+/// with write and search permission: its ids and groups, the folder's ACL, a read-only mount).
 pub fn writable(journal: &Path) -> Result<(), io::Error> {
     check_writable(journal).map_err(|e| io::Error::new(e.kind(), i18n::journal_not_writable(&e)))
 }
@@ -316,80 +313,13 @@ fn folder_allows_create(dir: &Path) -> io::Result<()> {
     if !meta.is_dir() {
         return Err(ErrorKind::NotADirectory.into());
     }
-    let mode = meta.mode();
-    if mode & 0o222 == 0 {
+    if meta.mode() & 0o222 == 0 {
         return Err(ErrorKind::PermissionDenied.into());
     }
-    if let Some(me) = Credentials::of_self()
-        && me.uid != 0
-    {
-        let bits = if meta.uid() == me.uid {
-            mode >> 6
-        } else if meta.gid() == me.gid || me.groups.contains(&meta.gid()) {
-            mode >> 3
-        } else {
-            mode
-        };
-        // Creating a file takes write and search (x) permission on the folder.
-        if bits & 0o3 != 0o3 {
-            return Err(ErrorKind::PermissionDenied.into());
-        }
-    }
-    if mounted_read_only(dir) {
-        return Err(ErrorKind::ReadOnlyFilesystem.into());
-    }
+    // Creating a file takes write and search (x) permission on the folder; the kernel answers
+    // for this process's ids and groups, the folder's ACL, and a read-only mount (`EROFS`).
+    rustix::fs::access(dir, rustix::fs::Access::WRITE_OK | rustix::fs::Access::EXEC_OK)?;
     Ok(())
-}
-
-/// Whether the folder is on a read-only mount, from `/proc/self/mountinfo` (false if unknown).
-fn mounted_read_only(dir: &Path) -> bool {
-    let Ok(dir) = std::fs::canonicalize(dir) else { return false };
-    let Ok(info) = std::fs::read_to_string("/proc/self/mountinfo") else { return false };
-    mount_is_read_only(&info, &dir)
-}
-
-/// The mount holding `dir` is the one with the longest mount point above it (the last listed
-/// wins a tie: it is mounted over the others); read-only if its mount options or its file
-/// system's say `ro`.
-fn mount_is_read_only(mountinfo: &str, dir: &Path) -> bool {
-    let mut best: Option<(usize, bool)> = None;
-    for line in mountinfo.lines() {
-        let fields: Vec<&str> = line.split(' ').collect();
-        let Some(sep) = fields.iter().position(|&f| f == "-") else { continue };
-        let (Some(point), Some(opts)) = (fields.get(4), fields.get(5)) else { continue };
-        let point = unescape_mount(point);
-        if !dir.starts_with(&point) {
-            continue;
-        }
-        let has_ro = |o: Option<&&str>| o.is_some_and(|o| o.split(',').any(|x| x == "ro"));
-        let ro = has_ro(Some(opts)) || has_ro(fields.get(sep + 3));
-        let depth = Path::new(&point).components().count();
-        if best.is_none_or(|(d, _)| depth >= d) {
-            best = Some((depth, ro));
-        }
-    }
-    best.is_some_and(|(_, ro)| ro)
-}
-
-/// Mount points escape space, tab, newline and backslash as `\ooo` (octal).
-fn unescape_mount(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\\'
-            && i + 3 < b.len()
-            && b[i + 1] <= b'3'
-            && b[i + 1..i + 4].iter().all(|c| (b'0'..=b'7').contains(c))
-        {
-            out.push((b[i + 1] - b'0') * 64 + (b[i + 2] - b'0') * 8 + (b[i + 3] - b'0'));
-            i += 4;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -397,23 +327,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_deepest_mount_decides() {
-        let info = "\
-22 1 0:21 / / rw,relatime - ext4 /dev/vda rw
-23 22 0:22 / /srv/plans\\040partagés ro,relatime - nfs host:/p rw
-24 22 0:23 / /srv/rw rw,relatime - ext4 /dev/vdb ro,errors=continue
-25 22 0:24 / /srv/plans\\040partagés/brouillons rw - tmpfs tmpfs rw
-";
-        assert!(!mount_is_read_only(info, Path::new("/home/x")));
-        assert!(mount_is_read_only(info, Path::new("/srv/plans partagés/2026")));
-        assert!(!mount_is_read_only(info, Path::new("/srv/plans partagés/brouillons")));
-        assert!(mount_is_read_only(info, Path::new("/srv/rw/a")), "a read-only file system");
-        assert!(!mount_is_read_only(info, Path::new("/srv/plans")), "a path prefix is not a parent");
-        assert!(!mount_is_read_only("", Path::new("/")));
-    }
-
-    #[test]
-    fn unescapes_octal() {
-        assert_eq!(unescape_mount("/a\\040b\\134c\\"), "/a b\\c\\");
+    fn a_folder_allows_creating_a_journal_unless_frozen_or_not_a_folder() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        assert!(folder_allows_create(dir.path()).is_ok());
+        let file = dir.path().join("plan.ron");
+        std::fs::write(&file, "").unwrap();
+        assert_eq!(folder_allows_create(&file).unwrap_err().kind(), ErrorKind::NotADirectory);
+        assert_eq!(folder_allows_create(&dir.path().join("none")).unwrap_err().kind(), ErrorKind::NotFound);
+        // No write bit at all: frozen for everyone, root included.
+        let frozen = dir.path().join("frozen");
+        std::fs::create_dir(&frozen).unwrap();
+        std::fs::set_permissions(&frozen, std::fs::Permissions::from_mode(0o555)).unwrap();
+        assert_eq!(folder_allows_create(&frozen).unwrap_err().kind(), ErrorKind::PermissionDenied);
+        // The owner's own bits: write without search is not enough (root passes by the kernel's rule).
+        let no_search = dir.path().join("no-search");
+        std::fs::create_dir(&no_search).unwrap();
+        std::fs::set_permissions(&no_search, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let root = rustix::process::geteuid().is_root();
+        assert_eq!(folder_allows_create(&no_search).is_ok(), root);
+        std::fs::set_permissions(&frozen, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::set_permissions(&no_search, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
 }

@@ -4,7 +4,6 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use ron::extensions::Extensions;
 use serde::Deserialize;
 
 use super::safe;
@@ -72,10 +71,6 @@ pub fn journal_path(plan: &Path) -> PathBuf {
     let name = plan.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let stem = name.strip_suffix(".ron").unwrap_or(&name);
     plan.with_file_name(format!("{stem}.journal.ron"))
-}
-
-pub fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
 /// Loads the plan file, then replays its journal.
@@ -146,13 +141,13 @@ pub fn parse_plan(path: &Path, src: &str) -> Result<Plan, Diagnostic> {
     struct Probe {
         format: Option<i64>,
     }
-    if let Ok(Probe { format: Some(v) }) = ron_options().from_str::<Probe>(src)
+    if let Ok(Probe { format: Some(v) }) = crate::ron_format::options().from_str::<Probe>(src)
         && v != i64::from(validate::FORMAT_VERSION)
     {
         let problem = validate::Problem::FormatVersion(u32::try_from(v).unwrap_or(u32::MAX));
         return Err(anchored(path, src, &Anchor::Key("format", 0), i18n::problem(&problem)));
     }
-    let plan: Plan = ron_options().from_str(src).map_err(|e| {
+    let plan: Plan = crate::ron_format::options().from_str(src).map_err(|e| {
         let pos = error_position(&e);
         let mut message = i18n::ron_error(&e.code);
         // A value refused by its own type (a date, an amount) names the field it stands in.
@@ -169,7 +164,7 @@ pub fn parse_plan(path: &Path, src: &str) -> Result<Plan, Diagnostic> {
 
 /// Parses one journal line.
 pub fn parse_event(line: &str) -> Result<Event, (usize, String)> {
-    ron_options().from_str::<Event>(line).map_err(|e| (error_position(&e).1, i18n::ron_error(&e.code)))
+    crate::ron_format::options().from_str::<Event>(line).map_err(|e| (error_position(&e).1, i18n::ron_error(&e.code)))
 }
 
 /// Replays journal bytes into the state; returns the bytes and lines consumed.

@@ -200,10 +200,7 @@ pub fn team_mode(created: u32, dir: &Metadata) -> u32 {
 pub fn share_with_team(file: &File, dir: &Path) -> io::Result<()> {
     let Ok(dir_meta) = std::fs::metadata(dir) else { return Ok(()) };
     let meta = file.metadata()?;
-    if is_team_folder(&dir_meta)
-        && meta.gid() != dir_meta.gid()
-        && Credentials::of_self().is_some_and(|c| c.uid == 0 || c.in_group(dir_meta.gid()))
-    {
+    if is_team_folder(&dir_meta) && meta.gid() != dir_meta.gid() && Credentials::of_self().may_join(dir_meta.gid()) {
         // Best effort: a file system that refuses leaves the creator's group, which `check` reports.
         let _ = std::os::unix::fs::fchown(file, None, Some(dir_meta.gid()));
     }
@@ -277,7 +274,8 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// The ids the kernel checks file permissions against (Linux: the file-system uid and gid).
+/// The ids the kernel checks file permissions against: the effective uid and gid, and the
+/// supplementary groups.
 pub(crate) struct Credentials {
     pub uid: u32,
     pub gid: u32,
@@ -285,21 +283,22 @@ pub(crate) struct Credentials {
 }
 
 impl Credentials {
-    pub fn of_self() -> Option<Credentials> {
-        let status = std::fs::read_to_string("/proc/self/status").ok()?;
-        Credentials::parse(&status)
-    }
-
-    /// From `/proc/self/status`: `Uid:`/`Gid:` give real, effective, saved and file-system ids.
-    pub fn parse(status: &str) -> Option<Credentials> {
-        let field = |name: &str| status.lines().find_map(|l| l.strip_prefix(name));
-        let fs_id = |name: &str| field(name)?.split_whitespace().nth(3)?.parse().ok();
-        let groups = field("Groups:").map(|g| g.split_whitespace().filter_map(|n| n.parse().ok()).collect());
-        Some(Credentials { uid: fs_id("Uid:")?, gid: fs_id("Gid:")?, groups: groups.unwrap_or_default() })
+    pub fn of_self() -> Credentials {
+        let groups = rustix::process::getgroups().unwrap_or_default();
+        Credentials {
+            uid: rustix::process::geteuid().as_raw(),
+            gid: rustix::process::getegid().as_raw(),
+            groups: groups.into_iter().map(|g| g.as_raw()).collect(),
+        }
     }
 
     pub fn in_group(&self, gid: u32) -> bool {
         self.gid == gid || self.groups.contains(&gid)
+    }
+
+    /// Whether this process may give its files the group `gid` (root may give any).
+    fn may_join(&self, gid: u32) -> bool {
+        self.uid == 0 || self.in_group(gid)
     }
 }
 
@@ -308,13 +307,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn credentials_are_the_file_system_ids() {
-        let status = "Name:\tcat\nUid:\t1000\t1001\t1002\t1003\nGid:\t100\t101\t102\t103\nGroups:\t4 24 27 \n";
-        let c = Credentials::parse(status).unwrap();
-        assert_eq!((c.uid, c.gid, c.groups.clone()), (1003, 103, vec![4, 24, 27]));
-        assert!(c.in_group(24) && c.in_group(103) && !c.in_group(100));
-        let c = Credentials::parse("Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nGroups:\t\n").unwrap();
-        assert_eq!((c.uid, c.gid, c.groups.len()), (0, 0, 0));
+    fn credentials_are_those_a_new_file_gets() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = create_new(&dir.path().join("x")).unwrap();
+        let meta = file.metadata().unwrap();
+        let me = Credentials::of_self();
+        assert_eq!(me.uid, meta.uid());
+        assert!(me.in_group(meta.gid()), "{} not in {:?} / {}", meta.gid(), me.groups, me.gid);
+        assert!(!me.in_group(u32::MAX - 1));
     }
 
     #[test]

@@ -11,13 +11,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use tui_input::backend::crossterm::EventHandler;
 
+use super::derived::Derived;
 use super::keymap::{Keymap, Mode};
 use super::terminal;
-use super::ui_state::{Message, Screen, UiState, node_key};
-use super::update::{Effect, Env, update};
+use super::ui_state::{Message, NodeKey, UiState, node_key};
+use super::update::{Effect, Env, Outcome, after, update};
 use super::view::{self, Ctx, theme::Theme};
 use crate::i18n;
-use crate::plan::journal::{Change, Event};
+use crate::plan::journal::Event;
 use crate::plan::model::{Date, Timestamp};
 use crate::plan::state::PlanState;
 use crate::search::{IndexCell, parse_query};
@@ -36,6 +37,8 @@ const LOCK_TIMEOUT: Duration = Duration::from_secs(3);
 
 pub struct App {
     pub state: PlanState,
+    /// The lists of `state` that `update` and the views share (dropped when `state` changes).
+    derived: Derived,
     pub ui: UiState,
     pub keymap: Keymap,
     pub theme: Theme,
@@ -89,6 +92,7 @@ impl App {
             by: String::new(),
             read_only: None,
             state: loaded.state,
+            derived: Derived::default(),
             ui,
             keymap,
             present_theme: theme.for_projection(),
@@ -122,15 +126,7 @@ impl App {
     }
 
     fn mode(&self) -> Mode {
-        if self.ui.form.is_some() {
-            Mode::Form
-        } else if self.ui.help_open {
-            Mode::Help
-        } else if self.ui.search.is_some() {
-            Mode::Search
-        } else {
-            self.ui.screen.mode()
-        }
+        self.ui.mode()
     }
 
     /// A key press, looked up in the keymap of the current mode; in a form, unbound keys type
@@ -151,7 +147,13 @@ impl App {
             }
             return false;
         };
-        let env = Env { by: &self.by, now: Timestamp::now(), today: self.today, read_only: self.read_only.as_deref() };
+        let env = Env {
+            by: &self.by,
+            now: Timestamp::now(),
+            today: self.today,
+            read_only: self.read_only.as_deref(),
+            derived: &self.derived,
+        };
         let present = self.ui.present;
         let before = self.selected_key();
         let effects = update(&self.state, &mut self.ui, cmd, &env);
@@ -185,16 +187,16 @@ impl App {
     }
 
     /// The key (`o:ID`, `a:ID`) of the tree's selected row.
-    fn selected_key(&self) -> Option<String> {
+    fn selected_key(&self) -> Option<NodeKey> {
         self.ui.selected_row().and_then(|r| node_key(&self.state.plan, &r.path))
     }
 
     /// With a detail delay, moving in the tree keeps the detail pane on what it showed until keys
     /// stop for that long: moving costs the two tree rows that change, and the detail is drawn
     /// once, for the row the user stops on. Any other key shows the selection's detail at once.
-    fn follow_selection(&mut self, mode: Mode, before: Option<String>) {
-        let moved = mode == Mode::Normal
-            && self.ui.screen == Screen::Plan
+    fn follow_selection(&mut self, mode: Mode, before: Option<NodeKey>) {
+        let moved = mode == Mode::Plan
+            && self.ui.screen == Mode::Plan
             && self.ui.form.is_none()
             && self.ui.search.is_none()
             && self.selected_key() != before;
@@ -303,47 +305,24 @@ impl App {
         self.search_again(true);
     }
 
-    /// Appends a line (lock, write, fsync); only then says it is saved. On failure the form stays
-    /// open with its text and the reason, so the edit can be retried.
+    /// Appends a line (lock, write, fsync); only then says it is saved (`update::after`
+    /// decides what the interface shows). On failure the form stays open with its text and the
+    /// reason, so the edit can be retried.
     fn save(&mut self, event: Event) {
-        let what = i18n::describe_change(&event.change, None);
         // The plan's rights, whatever the key: nothing is written that replay would ignore.
-        if let Err(d) = self.state.may(&event) {
-            match &mut self.ui.form {
-                Some(f) => {
-                    f.saving = false;
-                    f.error = Some(d.to_string());
+        let outcome = match self.state.may(&event) {
+            Err(d) => Outcome::NotAppended(d.to_string()),
+            Ok(()) => match append::append_chained(&self.journal, &event, LOCK_TIMEOUT) {
+                Ok((_, written)) => {
+                    let message_before = self.ui.message.clone();
+                    self.apply_new_lines(Some(&written));
+                    Outcome::Appended { change: Box::new(event.change), message_before }
                 }
-                None => self.say(Message::error(d.to_string())),
-            }
-            return;
-        }
-        match append::append_chained(&self.journal, &event, LOCK_TIMEOUT) {
-            Ok((_, written)) => {
-                self.ui.form = None;
-                // The chair moving along the agenda is recorded without a word: the message shown
-                // stays.
-                let quiet = matches!(event.change, Change::AgendaItem { .. }).then(|| self.ui.message.clone());
-                self.apply_new_lines(Some(&written));
-                if let Change::MeetingOpened { id, .. } = &event.change {
-                    // A meeting just opened here: run it.
-                    super::update::open_meeting_screen(&self.state, &mut self.ui, id);
-                }
-                match quiet {
-                    Some(message) => self.ui.message = message,
-                    None => self.say(Message::info(i18n::saved_change(&what))),
-                }
-            }
-            Err(e) => {
-                let text = e.to_string();
-                match &mut self.ui.form {
-                    Some(f) => {
-                        f.saving = false;
-                        f.error = Some(text);
-                    }
-                    None => self.say(Message::error(text)),
-                }
-            }
+                Err(e) => Outcome::NotAppended(e.to_string()),
+            },
+        };
+        if after(&self.state, &mut self.ui, outcome) {
+            self.message_since = Some(Instant::now());
         }
     }
 
@@ -365,13 +344,16 @@ impl App {
             fresh.may(&event).map_err(|d| d.to_string())?;
             Ok(event)
         });
-        match decided {
+        let outcome = match decided {
             Ok((_, event)) => {
-                let what = i18n::describe_change(&event.change, None);
+                let message_before = self.ui.message.clone();
                 self.apply_new_lines(Some(&event));
-                self.say(Message::info(i18n::saved_change(&what)));
+                Outcome::Appended { change: Box::new(event.change), message_before }
             }
-            Err(e) => self.say(Message::error(e.to_string())),
+            Err(e) => Outcome::NotAppended(e.to_string()),
+        };
+        if after(&self.state, &mut self.ui, outcome) {
+            self.message_since = Some(Instant::now());
         }
     }
 
@@ -389,13 +371,14 @@ impl App {
                 let keep = self.selected_key();
                 self.watcher = Watcher::new(&loaded);
                 self.state = loaded.state;
+                self.derived = Derived::default();
                 self.index = IndexCell::Absent;
                 self.plan_error = None;
                 if let Some(why) = loaded.journal_refused {
                     self.read_only = Some(why);
                 }
                 self.ui.rebuild_rows(&self.state.plan);
-                if let Some(id) = keep.as_deref().and_then(|k| k.strip_prefix("a:")) {
+                if let Some(id) = keep.as_ref().and_then(NodeKey::action_id) {
                     self.ui.reveal(&self.state.plan, id);
                 }
                 self.ui.clamp_offset();
@@ -417,14 +400,22 @@ impl App {
 
     /// Writes a meeting's minutes beside the plan (`PLAN-MEETING.md`), whole or not at all.
     fn write_minutes(&mut self, id: &str, format: crate::minutes::MinutesFormat) {
-        let Some(bytes) = crate::minutes::render(&self.state, id, format) else {
-            let e = crate::plan::edit::EditError::UnknownMeeting(id.to_string());
-            return self.say(Message::error(i18n::edit_error(&e)));
+        let written = match crate::minutes::render(&self.state, id, format) {
+            None => Err(i18n::edit_error(&crate::plan::edit::EditError::UnknownMeeting(id.to_string()))),
+            Some(bytes) => {
+                let path = crate::minutes::default_path_as(&self.plan_path, id, format);
+                match bytes.and_then(|b| crate::store::export::write_document(&path, &b, &self.plan_path)) {
+                    Ok(()) => Ok(path.display().to_string()),
+                    Err(e) => Err(crate::minutes::write_error(&path, &e)),
+                }
+            }
         };
-        let path = crate::minutes::default_path_as(&self.plan_path, id, format);
-        match bytes.and_then(|b| crate::store::export::write_document(&path, &b, &self.plan_path)) {
-            Ok(()) => self.say(Message::info(i18n::minutes_written(&path.display().to_string()))),
-            Err(e) => return self.say(Message::error(crate::minutes::write_error(&path, &e))),
+        let failed = written.is_err();
+        if after(&self.state, &mut self.ui, Outcome::MinutesWritten(written)) {
+            self.message_since = Some(Instant::now());
+        }
+        if failed {
+            return;
         }
         if self.minutes_format != format {
             self.minutes_format = format;
@@ -462,28 +453,22 @@ impl App {
     /// `own` is the line this session just wrote: every other new line, whoever wrote it (the same
     /// person may run copil in two terminals), is announced in the status bar.
     fn apply_new_lines(&mut self, own: Option<&Event>) -> bool {
-        match self.watcher.poll(&mut self.state) {
+        let polled = self.watcher.poll(&mut self.state);
+        if !matches!(&polled, Ok(new) if new.is_empty()) {
+            // The state changed (or may have): its lists are computed again when next asked for.
+            self.derived = Derived::default();
+        }
+        match polled {
             Ok(new) if new.is_empty() => false,
             Ok(new) => {
                 self.watch_error = None;
                 self.refilter();
                 self.ui.rebuild_rows(&self.state.plan);
                 self.ui.clamp_offset();
-                if let Some(why) = self.watcher.take_reloaded() {
-                    // Read again from its start: every line is "new"; say why instead.
-                    self.say(Message::error(why));
-                    return true;
-                }
-                // Say who changed what, for the last line written elsewhere.
-                // Compared as written: the line read back has whole seconds, the event in memory
-                // may not.
-                let own = own.map(Event::to_line);
-                let mut others = new.iter().rev().map(|&i| &self.state.entries[i]);
-                if let Some(e) = others.find(|e| own.as_deref() != Some(e.event.to_line().as_str())) {
-                    let who = self.state.plan.person_name(&e.event.by).to_string();
-                    let action = e.event.change.actions().first().map(|s| s.to_string()).unwrap_or_default();
-                    let what = i18n::describe_change(&e.event.change, e.before);
-                    self.say(Message::info(i18n::changed_by(&who, &action, &what)));
+                let changed =
+                    Outcome::JournalChanged { new, own: own.map(Event::to_line), reread: self.watcher.take_reloaded() };
+                if after(&self.state, &mut self.ui, changed) {
+                    self.message_since = Some(Instant::now());
                 }
                 true
             }
@@ -531,6 +516,7 @@ impl App {
             today: self.today,
             read_only: self.read_only.is_some(),
             by: &self.by,
+            derived: &self.derived,
         };
         view::draw(frame, &ctx);
     }

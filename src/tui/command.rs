@@ -1,10 +1,12 @@
 //! What a key does: the keymap's vocabulary, one description each (it feeds the help screen).
 
 use serde::Deserialize;
+use strum::{EnumIter, IntoEnumIterator};
 
 use crate::i18n::{self, Lang, T, lang};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord)]
+/// The variants are listed in the order the help screen shows them ([`Command::all`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord, EnumIter)]
 pub enum Command {
     Up,
     Down,
@@ -18,35 +20,15 @@ pub enum Command {
     ExpandAll,
     CollapseAll,
     FocusNext,
-    ScrollDown,
-    ScrollUp,
-    Help,
-    CloseHelp,
-    Quit,
-    EditStatus,
-    AddMeasure,
-    AddComment,
-    Undo,
-    Submit,
-    Cancel,
-    NextField,
-    PrevField,
-    ChoiceNext,
-    ChoicePrev,
     Search,
     ClearFilter,
     /// Keep only my actions (as pilot or referent), or show them all again.
     MyActions,
-    ToggleLate,
-    ToggleBehind,
-    CycleStatus,
     Dashboard,
     Chart,
-    Present,
     NextIndicator,
     PrevIndicator,
-    /// Leaves the dashboard or the chart for the plan.
-    Back,
+    Present,
     /// Opens a meeting (or goes to the one open).
     Meeting,
     FollowUp,
@@ -74,76 +56,35 @@ pub enum Command {
     NextMeeting,
     /// Someone came in the selected person's place.
     MarkRepresented,
+    /// Leaves the dashboard or the chart for the plan.
+    Back,
+    CycleStatus,
+    ToggleLate,
+    ToggleBehind,
+    EditStatus,
+    AddMeasure,
+    AddComment,
+    Undo,
+    Submit,
+    Cancel,
+    NextField,
+    PrevField,
+    ChoiceNext,
+    ChoicePrev,
+    ScrollDown,
+    ScrollUp,
+    Help,
+    CloseHelp,
+    Quit,
     /// Unbinds a key in a user keymap.
     Nothing,
 }
 
 impl Command {
-    /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 62] = [
-        Command::Up,
-        Command::Down,
-        Command::PageUp,
-        Command::PageDown,
-        Command::Top,
-        Command::Bottom,
-        Command::Toggle,
-        Command::Expand,
-        Command::Collapse,
-        Command::ExpandAll,
-        Command::CollapseAll,
-        Command::FocusNext,
-        Command::Search,
-        Command::ClearFilter,
-        Command::MyActions,
-        Command::Dashboard,
-        Command::Chart,
-        Command::NextIndicator,
-        Command::PrevIndicator,
-        Command::Present,
-        Command::Meeting,
-        Command::FollowUp,
-        Command::Meetings,
-        Command::Decision,
-        Command::MeetingNote,
-        Command::Task,
-        Command::Attendance,
-        Command::AddItem,
-        Command::RemoveItem,
-        Command::ItemUp,
-        Command::ItemDown,
-        Command::CloseMeeting,
-        Command::Minutes,
-        Command::MarkPresent,
-        Command::MarkExcused,
-        Command::MarkAbsent,
-        Command::AddGuest,
-        Command::TaskDone,
-        Command::Reschedule,
-        Command::NewLine,
-        Command::NextMeeting,
-        Command::MarkRepresented,
-        Command::Back,
-        Command::CycleStatus,
-        Command::ToggleLate,
-        Command::ToggleBehind,
-        Command::EditStatus,
-        Command::AddMeasure,
-        Command::AddComment,
-        Command::Undo,
-        Command::Submit,
-        Command::Cancel,
-        Command::NextField,
-        Command::PrevField,
-        Command::ChoiceNext,
-        Command::ChoicePrev,
-        Command::ScrollDown,
-        Command::ScrollUp,
-        Command::Help,
-        Command::CloseHelp,
-        Command::Quit,
-        Command::Nothing,
-    ];
+    /// Every command, in the order the help screen lists them (the order of the enum).
+    pub fn all() -> impl Iterator<Item = Command> {
+        Command::iter()
+    }
 
     pub fn description(self) -> &'static str {
         let t: T = match self {

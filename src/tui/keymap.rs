@@ -15,26 +15,7 @@ use crate::i18n;
 
 pub const DEFAULT: &str = include_str!("../../keymaps/default.ron");
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Mode {
-    Normal,
-    Help,
-    /// A form is open: unbound keys go to its text input.
-    Form,
-    /// The search line is open: unbound keys type into it.
-    Search,
-    /// The tableau de bord.
-    Dashboard,
-    /// The chart of an action's indicators.
-    Chart,
-    /// Running a meeting: its agenda, one item at a time.
-    Meeting,
-    Attendance,
-    FollowUp,
-    /// Past meetings per body, and the minutes viewer.
-    Meetings,
-    Minutes,
-}
+pub use super::mode::Mode;
 
 /// A key with its modifiers, normalised so that `G` and `shift-g` are the same binding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -277,11 +258,10 @@ impl Keymap {
 
     /// Adds or replaces the bindings of a keymap file's text.
     pub fn merge_str(&mut self, name: &str, text: &str) -> Result<(), KeymapError> {
-        let file: KeymapFile = crate::store::load::ron_options()
-            .from_str(text)
-            .map_err(|e| KeymapError(i18n::settings_error(name, &e)))?;
+        let file: KeymapFile =
+            crate::ron_format::options().from_str(text).map_err(|e| KeymapError(i18n::settings_error(name, &e)))?;
         for (mode, table) in [
-            (Mode::Normal, file.normal),
+            (Mode::Plan, file.normal),
             (Mode::Help, file.help),
             (Mode::Form, file.form),
             (Mode::Search, file.search),
@@ -315,12 +295,11 @@ impl Keymap {
             .unwrap_or_default()
     }
 
-    /// Every command bound in a mode with its keys, in the order of `Command::ALL`.
+    /// Every command bound in a mode with its keys, in the order of [`Command::all`].
     pub fn bindings(&self, mode: Mode) -> Vec<(Command, Vec<Key>)> {
-        Command::ALL
-            .iter()
-            .filter(|c| **c != Command::Nothing)
-            .map(|c| (*c, self.keys_for(mode, *c)))
+        Command::all()
+            .filter(|c| *c != Command::Nothing)
+            .map(|c| (c, self.keys_for(mode, c)))
             .filter(|(_, keys)| !keys.is_empty())
             .collect()
     }
@@ -351,20 +330,20 @@ mod tests {
     #[test]
     fn events_match_bindings() {
         let k = Keymap::builtin();
-        assert_eq!(k.lookup(Mode::Normal, &ev(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Command::Down));
-        assert_eq!(k.lookup(Mode::Normal, &ev(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Command::Bottom));
-        assert_eq!(k.lookup(Mode::Normal, &ev(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Command::Quit));
-        assert_eq!(k.lookup(Mode::Normal, &ev(KeyCode::Char('w'), KeyModifiers::NONE)), None);
+        assert_eq!(k.lookup(Mode::Plan, &ev(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Command::Down));
+        assert_eq!(k.lookup(Mode::Plan, &ev(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Command::Bottom));
+        assert_eq!(k.lookup(Mode::Plan, &ev(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Command::Quit));
+        assert_eq!(k.lookup(Mode::Plan, &ev(KeyCode::Char('w'), KeyModifiers::NONE)), None);
     }
 
     #[test]
     fn a_user_file_overrides_entry_by_entry() {
         let mut k = Keymap::builtin();
         k.merge_str("user.ron", r#"(normal: {"x": Quit, "q": Nothing})"#).unwrap();
-        assert_eq!(k.lookup(Mode::Normal, &ev(KeyCode::Char('x'), KeyModifiers::NONE)), Some(Command::Quit));
-        assert_eq!(k.lookup(Mode::Normal, &ev(KeyCode::Char('q'), KeyModifiers::NONE)), None);
+        assert_eq!(k.lookup(Mode::Plan, &ev(KeyCode::Char('x'), KeyModifiers::NONE)), Some(Command::Quit));
+        assert_eq!(k.lookup(Mode::Plan, &ev(KeyCode::Char('q'), KeyModifiers::NONE)), None);
         // Untouched entries keep their built-in meaning.
-        assert_eq!(k.lookup(Mode::Normal, &ev(KeyCode::Down, KeyModifiers::NONE)), Some(Command::Down));
+        assert_eq!(k.lookup(Mode::Plan, &ev(KeyCode::Down, KeyModifiers::NONE)), Some(Command::Down));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::search::{Hit, Query, parse_query};
 pub struct Saved {
     pub selected: usize,
     pub offset: usize,
-    pub expanded: HashSet<String>,
+    pub expanded: HashSet<super::ui_state::NodeKey>,
     pub detail_scroll: u16,
 }
 
@@ -159,15 +159,9 @@ pub fn cycle_status(line: &str) -> String {
 
 /// A status as typed in the search line.
 fn status_word(s: Status) -> &'static str {
-    match (crate::i18n::lang(), s) {
-        (crate::i18n::Lang::Fr, Status::NotStarted) => "nondemarree",
-        (crate::i18n::Lang::Fr, Status::InProgress) => "encours",
-        (crate::i18n::Lang::Fr, Status::Done) => "realisee",
-        (crate::i18n::Lang::Fr, Status::Abandoned) => "abandonnee",
-        (crate::i18n::Lang::En, Status::NotStarted) => "not-started",
-        (crate::i18n::Lang::En, Status::InProgress) => "in-progress",
-        (crate::i18n::Lang::En, Status::Done) => "done",
-        (crate::i18n::Lang::En, Status::Abandoned) => "abandoned",
+    match crate::i18n::lang() {
+        crate::i18n::Lang::Fr => s.spelling().search_fr,
+        crate::i18n::Lang::En => s.spelling().search_en,
     }
 }
 

@@ -40,21 +40,42 @@ pub fn node<'a>(plan: &'a Plan, path: &[usize]) -> Option<Node<'a>> {
     Some(Node::Action(a))
 }
 
-/// The node a key (`o:ID`, `a:ID`) names.
-pub fn node_by_key<'a>(plan: &'a Plan, key: &str) -> Option<Node<'a>> {
-    if let Some(id) = key.strip_prefix("a:") {
-        return plan.action(id).map(Node::Action);
-    }
-    let id = key.strip_prefix("o:")?;
-    plan.orientations.iter().find(|o| o.id == id).map(Node::Orientation)
+/// A stable key for a tree node, kept across reloads (a path of indices is not: it names another
+/// node once the plan file changes).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum NodeKey {
+    Orientation(String),
+    Action(String),
 }
 
-/// A stable key for a node, kept across reloads: `o:ID` or `a:ID`.
-pub fn node_key(plan: &Plan, path: &[usize]) -> Option<String> {
-    match node(plan, path)? {
-        Node::Orientation(o) => Some(format!("o:{}", o.id)),
-        Node::Action(a) => Some(format!("a:{}", a.id)),
+impl NodeKey {
+    pub fn of(node: Node<'_>) -> NodeKey {
+        match node {
+            Node::Orientation(o) => NodeKey::Orientation(o.id.clone()),
+            Node::Action(a) => NodeKey::Action(a.id.clone()),
+        }
     }
+
+    /// The action's id, if the key names an action.
+    pub fn action_id(&self) -> Option<&str> {
+        match self {
+            NodeKey::Action(id) => Some(id),
+            NodeKey::Orientation(_) => None,
+        }
+    }
+}
+
+/// The node a key names.
+pub fn node_by_key<'a>(plan: &'a Plan, key: &NodeKey) -> Option<Node<'a>> {
+    match key {
+        NodeKey::Action(id) => plan.action(id).map(Node::Action),
+        NodeKey::Orientation(id) => plan.orientations.iter().find(|o| &o.id == id).map(Node::Orientation),
+    }
+}
+
+/// The key of the node at a path.
+pub fn node_key(plan: &Plan, path: &[usize]) -> Option<NodeKey> {
+    node(plan, path).map(NodeKey::of)
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -64,44 +85,7 @@ pub enum Focus {
     Detail,
 }
 
-/// What fills the body of the screen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Screen {
-    /// The tree and the detail pane.
-    #[default]
-    Plan,
-    /// The tableau de bord: the plan as a whole, then per orientation.
-    Dashboard,
-    /// The chart of the selected action's indicators.
-    Chart,
-    /// A meeting: its agenda and the item under discussion.
-    Meeting,
-    /// The meeting's attendance.
-    Attendance,
-    /// Open tasks and decisions with a due date.
-    FollowUp,
-    /// Past meetings per body.
-    Meetings,
-    /// One meeting's minutes.
-    Minutes,
-}
-
-impl Screen {
-    /// The keymap section a screen's keys are looked up in.
-    pub fn mode(self) -> super::keymap::Mode {
-        use super::keymap::Mode;
-        match self {
-            Screen::Plan => Mode::Normal,
-            Screen::Dashboard => Mode::Dashboard,
-            Screen::Chart => Mode::Chart,
-            Screen::Meeting => Mode::Meeting,
-            Screen::Attendance => Mode::Attendance,
-            Screen::FollowUp => Mode::FollowUp,
-            Screen::Meetings => Mode::Meetings,
-            Screen::Minutes => Mode::Minutes,
-        }
-    }
-}
+pub use super::mode::Mode;
 
 /// A short message in the status bar: a save, someone else's change, a refusal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,8 +108,8 @@ pub struct UiState {
     /// The open form, if any (its text survives live refreshes).
     pub form: Option<super::form::Form>,
     pub message: Option<Message>,
-    /// Keys (`o:ID`, `a:ID`) of the expanded nodes.
-    pub expanded: HashSet<String>,
+    /// The expanded nodes.
+    pub expanded: HashSet<NodeKey>,
     /// The flattened visible tree, recomputed when folds or the plan change.
     pub rows: Vec<Row>,
     pub selected: usize,
@@ -141,7 +125,7 @@ pub struct UiState {
     pub search: Option<super::search_ui::SearchUi>,
     /// Only these actions (and their parents) are in the tree.
     pub filter: Option<super::search_ui::TreeFilter>,
-    pub screen: Screen,
+    pub screen: Mode,
     /// The dashboard's selected row: 0 is the whole plan, then one per orientation.
     pub dashboard_selected: usize,
     /// Which indicator of the selected action the chart shows.
@@ -153,18 +137,42 @@ pub struct UiState {
     /// The cursor of the follow-up and past-meetings lists, the minutes' scroll.
     pub list: super::meeting_ui::ListUi,
     /// Where `Back` goes from the follow-up and the past meetings.
-    pub back_to: Screen,
-    /// While moving through the tree with a detail delay: the node (`o:ID`, `a:ID`) the detail
-    /// pane still shows.
-    pub detail_frozen: Option<String>,
+    pub back_to: Mode,
+    /// While moving through the tree with a detail delay: the node the detail pane still shows.
+    pub detail_frozen: Option<NodeKey>,
     pub quit: bool,
 }
 
 impl UiState {
+    /// The open layers from the top down, then the screen: a form over the help over the search
+    /// line over the screen. The one place that order is decided.
+    pub fn layers(&self) -> impl DoubleEndedIterator<Item = Mode> {
+        [
+            self.form.is_some().then_some(Mode::Form),
+            self.help_open.then_some(Mode::Help),
+            self.search.is_some().then_some(Mode::Search),
+            Some(self.screen),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// The active mode, whose keymap table the keys are looked up in and whose handler `update`
+    /// gives them to: the top layer.
+    pub fn mode(&self) -> Mode {
+        self.layers().next().unwrap_or(self.screen)
+    }
+
+    /// What fills the body of the screen (the search line or the screen), and so the keys the
+    /// status bar advertises: the help and a form are drawn over it.
+    pub fn body(&self) -> Mode {
+        self.layers().find(|m| !matches!(m, Mode::Form | Mode::Help)).unwrap_or(self.screen)
+    }
+
     /// A fresh interface: orientations expanded one level, the first row selected.
     pub fn new(plan: &Plan) -> UiState {
         let mut ui = UiState {
-            expanded: plan.orientations.iter().map(|o| format!("o:{}", o.id)).collect(),
+            expanded: plan.orientations.iter().map(|o| NodeKey::Orientation(o.id.clone())).collect(),
             viewport: 10,
             ..Default::default()
         };
@@ -187,7 +195,7 @@ impl UiState {
                 }
                 continue;
             }
-            let expanded = self.expanded.contains(&format!("o:{}", o.id));
+            let expanded = self.expanded.contains(&NodeKey::Orientation(o.id.clone()));
             self.rows.push(Row { path: vec![oi], depth: 0, has_children: !o.actions.is_empty(), expanded });
             if expanded {
                 for (ai, a) in o.actions.iter().enumerate() {
@@ -196,7 +204,7 @@ impl UiState {
             }
         }
         if let Some(key) = keep
-            && let Some(i) = self.rows.iter().position(|r| node_key(plan, &r.path).as_deref() == Some(&key))
+            && let Some(i) = self.rows.iter().position(|r| node_key(plan, &r.path).as_ref() == Some(&key))
         {
             self.selected = i;
         }
@@ -205,7 +213,7 @@ impl UiState {
     }
 
     fn push_action(&mut self, a: &PlanAction, path: Vec<usize>, depth: u16) {
-        let expanded = self.expanded.contains(&format!("a:{}", a.id));
+        let expanded = self.expanded.contains(&NodeKey::Action(a.id.clone()));
         self.rows.push(Row { path: path.clone(), depth, has_children: !a.sub_actions.is_empty(), expanded });
         if expanded {
             for (i, s) in a.sub_actions.iter().enumerate() {
@@ -254,18 +262,18 @@ impl UiState {
         self.offset = self.offset.min(max_offset);
     }
 
-    /// Selects a node by its key (`a:ID`), expanding its ancestors. Returns whether it was found.
+    /// Selects an action by its id, expanding its ancestors. Returns whether it was found.
     pub fn reveal(&mut self, plan: &Plan, action_id: &str) -> bool {
         let mut chain = Vec::new();
         for o in &plan.orientations {
             if find_chain(&o.actions, action_id, &mut chain) {
-                self.expanded.insert(format!("o:{}", o.id));
+                self.expanded.insert(NodeKey::Orientation(o.id.clone()));
                 for id in &chain[..chain.len() - 1] {
-                    self.expanded.insert(format!("a:{id}"));
+                    self.expanded.insert(NodeKey::Action(id.to_string()));
                 }
                 self.rebuild_rows(plan);
-                let key = format!("a:{action_id}");
-                if let Some(i) = self.rows.iter().position(|r| node_key(plan, &r.path).as_deref() == Some(&key)) {
+                let key = NodeKey::Action(action_id.to_string());
+                if let Some(i) = self.rows.iter().position(|r| node_key(plan, &r.path).as_ref() == Some(&key)) {
                     self.selected = i;
                     self.detail_scroll = 0;
                     self.clamp_offset();

@@ -42,7 +42,8 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let mut inner = block.inner(area);
     frame.render_widget(block, area);
     let plan = &ctx.state.plan;
-    let total = Figures::of_plan(plan, ctx.today);
+    let figures = ctx.derived.dashboard(ctx.state, ctx.today);
+    let total = figures.plan;
     if ctx.ui.present && inner.height >= BIG + CARD as u16 * 2 {
         let [figures, rest] = Layout::vertical([Constraint::Length(BIG), Constraint::Min(0)]).areas(inner);
         big_figures(frame, figures, t, &total);
@@ -62,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             0 => (None, total),
             _ => {
                 let o = &plan.orientations[i - 1];
-                (Some(o), Figures::of_orientation(o, ctx.today))
+                (Some(o), figures.orientations[i - 1])
             }
         };
         card(&mut lines, t, o, &f, width, i == selected);

@@ -11,7 +11,7 @@ use super::theme::LATE_MARK;
 use super::{Ctx, pane, truncate};
 use crate::i18n;
 use crate::plan::journal::Change;
-use crate::plan::meeting::{FollowUp, cadence_months, follow_up, is_overdue, meetings_by_body};
+use crate::plan::meeting::{FollowUp, cadence_months, is_overdue};
 use crate::sanitize::sanitize;
 
 /// Keeps a cursor line in sight: the scroll that shows it at the bottom at most.
@@ -26,7 +26,7 @@ pub fn draw_follow_up(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     frame.render_widget(block, area);
     let state = ctx.state;
     let plan = &state.plan;
-    let items = follow_up(state, ctx.today);
+    let items = ctx.derived.follow_up(state, ctx.today);
     if items.is_empty() {
         frame.render_widget(Paragraph::new(Line::styled(i18n::FOLLOW_UP_EMPTY.get(), t.muted)), inner);
         return;
@@ -85,7 +85,7 @@ pub fn draw_meetings(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let mut lines = Vec::new();
     let mut n = 0;
     let mut cursor_line = 0;
-    for (body, meetings) in meetings_by_body(state) {
+    for (body, meetings) in state.plan.bodies.iter().zip(ctx.derived.meetings_by_body(state)) {
         let mut head = vec![Span::styled(sanitize(&body.name).into_owned(), t.heading)];
         if let Some(c) = &body.cadence {
             head.push(Span::styled(format!(" ({})", sanitize(c)), t.muted));
@@ -98,7 +98,7 @@ pub fn draw_meetings(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         if meetings.is_empty() {
             lines.push(Line::styled(format!("    {}", i18n::NO_MEETING_YET.get()), t.muted));
         }
-        for m in meetings {
+        for m in meetings.iter().map(|&i| &state.meetings[i]) {
             let selected = n == ctx.ui.list.cursor;
             let text = format!(
                 "{} {}  {}",
@@ -124,7 +124,7 @@ pub fn draw_minutes(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let id = ctx.ui.list.meeting.as_deref().unwrap_or_default();
     let title = format!(" {} — {} ", i18n::MINUTES_TITLE.get(), sanitize(id));
     let block = pane(ctx, Line::styled(truncate(&title, area.width.saturating_sub(4) as usize), t.title), true);
-    let text = crate::minutes::markdown(ctx.state, id).unwrap_or_default();
+    let text = ctx.derived.minutes(ctx.state, id);
     let lines: Vec<Line> = text
         .lines()
         .map(|l| {

@@ -24,7 +24,7 @@ pub fn lines<'a>(ctx: &Ctx) -> Vec<Line<'a>> {
             ]));
         }
     };
-    bindings(Mode::Normal, &mut out);
+    bindings(Mode::Plan, &mut out);
     out.push(Line::raw(""));
     out.push(Line::styled(i18n::HELP_IN_SEARCH.get(), t.heading));
     bindings(Mode::Search, &mut out);

@@ -12,7 +12,7 @@ use super::theme::{LATE_MARK, Theme, status_symbol};
 use super::{Ctx, pane, truncate};
 use crate::i18n::{self, Lang, lang};
 use crate::plan::journal::Change;
-use crate::plan::meeting::{AgendaItem, Reason, attendees, decision_text, task_text};
+use crate::plan::meeting::{AgendaItem, Reason, decision_text, task_text};
 use crate::plan::model::PlanAction;
 use crate::plan::progress::is_late;
 use crate::plan::state::{Meeting, Outcome, PlanState};
@@ -98,7 +98,7 @@ fn agenda(frame: &mut Frame, area: Rect, ctx: &Ctx, mu: &MeetingUi, m: &Meeting)
         lines.push(if i == mu.current { line.style(t.selected) } else { line });
     }
     frame.render_widget(Paragraph::new(lines), list);
-    let expected = attendees(ctx.state, m);
+    let expected = ctx.derived.attendees(ctx.state, &m.id);
     let present = expected.iter().filter(|a| a.presence == Some(crate::plan::journal::Presence::Present)).count();
     let mut text = i18n::present_count(present, expected.len());
     // The next meeting, once set: the chair sees it was entered before closing.
@@ -326,7 +326,7 @@ pub fn draw_attendance(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let mut lines: Vec<Line> = Vec::new();
     let mut group: Option<String> = None;
     let mut cursor_line = 0;
-    for (i, a) in attendees(ctx.state, m).iter().enumerate() {
+    for (i, a) in ctx.derived.attendees(ctx.state, &m.id).iter().enumerate() {
         let g = if a.guest {
             i18n::GUESTS.get().to_string()
         } else {

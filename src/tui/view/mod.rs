@@ -20,7 +20,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::keymap::Keymap;
-use super::ui_state::{Screen, UiState};
+use super::ui_state::{Mode, UiState};
 use crate::i18n;
 use crate::plan::model::Date;
 use crate::plan::state::PlanState;
@@ -40,6 +40,8 @@ pub struct Ctx<'a> {
     pub read_only: bool,
     /// Who this session writes as (a person id of the plan, or a login; empty: not said).
     pub by: &'a str,
+    /// The lists of the current plan state that `update` uses too.
+    pub derived: &'a crate::tui::derived::Derived,
 }
 
 /// Where each panel goes for a terminal of a given size.
@@ -102,19 +104,21 @@ pub fn draw(frame: &mut Frame, ctx: &Ctx) {
     let areas = layout_for(area, ctx.ui.search.is_some());
     header::draw(frame, areas.header, ctx);
     let body = Rect { height: areas.tree.height, ..Rect::new(area.x, areas.tree.y, area.width, 0) };
-    match (&ctx.ui.search, ctx.ui.screen) {
-        (Some(s), _) => {
+    match (&ctx.ui.search, ctx.ui.body()) {
+        (Some(s), Mode::Search) => {
             search::draw(frame, areas.tree, ctx, s);
             detail::draw(frame, areas.detail, ctx);
         }
-        (None, Screen::Dashboard) => dashboard::draw(frame, body, ctx),
-        (None, Screen::Chart) => chart::draw(frame, body, ctx),
-        (None, Screen::Meeting) => meeting::draw(frame, body, ctx),
-        (None, Screen::Attendance) => meeting::draw_attendance(frame, body, ctx),
-        (None, Screen::FollowUp) => follow_up::draw_follow_up(frame, body, ctx),
-        (None, Screen::Meetings) => follow_up::draw_meetings(frame, body, ctx),
-        (None, Screen::Minutes) => follow_up::draw_minutes(frame, body, ctx),
-        (None, Screen::Plan) => {
+        (_, Mode::Dashboard) => dashboard::draw(frame, body, ctx),
+        (_, Mode::Chart) => chart::draw(frame, body, ctx),
+        (_, Mode::Meeting) => meeting::draw(frame, body, ctx),
+        (_, Mode::Attendance) => meeting::draw_attendance(frame, body, ctx),
+        (_, Mode::FollowUp) => follow_up::draw_follow_up(frame, body, ctx),
+        (_, Mode::Meetings) => follow_up::draw_meetings(frame, body, ctx),
+        (_, Mode::Minutes) => follow_up::draw_minutes(frame, body, ctx),
+        // The plan (the help, a form and the search are never a screen; `body` is a screen or
+        // the search).
+        (_, Mode::Plan | Mode::Help | Mode::Form | Mode::Search) => {
             tree::draw(frame, areas.tree, ctx);
             detail::draw(frame, areas.detail, ctx);
         }

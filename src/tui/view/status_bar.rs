@@ -106,7 +106,7 @@ const SEARCH: [(Command, i18n::T); 6] = [
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let t = ctx.theme;
     let mut spans = Vec::new();
-    let mode = if ctx.ui.search.is_some() { Mode::Search } else { ctx.ui.screen.mode() };
+    let mode = ctx.ui.body();
     let mut advertised: Vec<(Command, i18n::T)> = match mode {
         Mode::Search => SEARCH.to_vec(),
         Mode::Dashboard => DASHBOARD.to_vec(),
@@ -116,9 +116,9 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         Mode::FollowUp => FOLLOW_UP.to_vec(),
         Mode::Meetings => MEETINGS.to_vec(),
         Mode::Minutes => MINUTES.to_vec(),
-        Mode::Normal | Mode::Help | Mode::Form => MAIN.to_vec(),
+        Mode::Plan | Mode::Help | Mode::Form => MAIN.to_vec(),
     };
-    if mode == Mode::Normal && ctx.ui.filter.is_some() {
+    if mode == Mode::Plan && ctx.ui.filter.is_some() {
         // A filtered tree is unfolded: the fold key gives its place to the one that clears.
         advertised[1] = (Command::ClearFilter, i18n::KEY_CLEAR_FILTER);
     }

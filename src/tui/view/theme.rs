@@ -5,18 +5,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::plan::model::Status;
 
-/// The themes a user can choose (`--theme`, or `theme` in the config file).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ThemeName {
-    /// The 16 ANSI colours on the terminal's own background.
-    Default,
-    /// For terminals with a light background.
-    Light,
-    /// White and bright colours on black, bold: the projector's theme.
-    HighContrast,
-    /// No colour (also chosen by NO_COLOR).
-    Monochrome,
-}
+pub use crate::config::ThemeName;
 
 #[derive(Clone, Debug)]
 pub struct Theme {
@@ -188,7 +177,7 @@ impl Theme {
     }
 }
 
-pub use crate::plan::model::status_symbol;
+pub use crate::plan::status::status_symbol;
 
 /// The late marker shown after a late action's title.
 pub const LATE_MARK: &str = "!";

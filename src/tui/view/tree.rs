@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     frame.render_widget(block, area);
     if let Some(f) = &ctx.ui.filter {
         // The active filter is always in sight, after the key that clears it.
-        let key = ctx.keymap.keys_for(Mode::Normal, Command::ClearFilter).first().map(|k| k.to_string());
+        let key = ctx.keymap.keys_for(Mode::Plan, Command::ClearFilter).first().map(|k| k.to_string());
         let what = crate::search::parse_query(&f.text).filter_parts().join(" · ");
         let mut spans = Vec::new();
         let mut used = 0;

@@ -1,0 +1,132 @@
+//! The forms: their keys, the forms whose submission writes nothing, and the edit keys that open
+//! them (or append an undo).
+
+use super::meeting::open_meeting_screen;
+use super::{Effect, Env};
+use crate::i18n;
+use crate::plan::rights::Act;
+use crate::plan::state::PlanState;
+use crate::tui::command::Command;
+use crate::tui::form::{Form, FormKind};
+use crate::tui::ui_state::{Message, Mode, Node, UiState, node};
+
+/// A key while a form is open: moving among its fields, saving or cancelling it.
+pub(super) fn keys(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    let ui_meeting = ui.meeting.as_ref().map(|m| m.id.clone());
+    let Some(form) = &mut ui.form else { return Vec::new() };
+    match cmd {
+        Command::Cancel => ui.form = None,
+        Command::NextField => form.next_field(),
+        Command::PrevField => form.prev_field(),
+        Command::ChoiceNext => form.step(true),
+        Command::ChoicePrev => form.step(false),
+        Command::NewLine => form.new_line(),
+        Command::Submit if !form.saving => match form.to_event(state, &env.author_in(in_meeting(&ui_meeting, form))) {
+            Ok(event) => {
+                form.error = None;
+                form.saving = true;
+                return vec![Effect::Append(Box::new(event))];
+            }
+            Err(e) => form.error = Some(i18n::edit_error(&e)),
+        },
+        Command::Quit => return vec![Effect::Quit],
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The meeting a form's edit is made in: the one this session runs, when the form was opened
+/// from its screen.
+pub(super) fn in_meeting<'a>(running: &'a Option<String>, form: &Form) -> Option<&'a str> {
+    running.as_deref().filter(|id| !form.meeting.is_empty() && form.meeting == *id)
+}
+
+/// The action an edit key is about: in a meeting, the agenda item's; elsewhere, the tree's.
+pub(super) fn target_action(state: &PlanState, ui: &UiState) -> Option<String> {
+    if ui.screen == Mode::Meeting {
+        return ui.meeting.as_ref()?.current_action().map(str::to_string);
+    }
+    match ui.selected_row().and_then(|r| node(&state.plan, &r.path)) {
+        Some(Node::Action(a)) => Some(a.id.clone()),
+        _ => None,
+    }
+}
+
+/// The forms whose submission writes no journal line: resuming a meeting,
+/// declining to close one. `None` for the others.
+pub(super) fn session_form(state: &PlanState, ui: &mut UiState) -> Option<Vec<Effect>> {
+    let f = ui.form.as_ref()?;
+    match f.kind {
+        FormKind::Resume => {
+            let (id, resume) = (f.meeting.clone(), f.fields[0].choice() == 0);
+            ui.form = None;
+            if resume {
+                open_meeting_screen(state, ui, &id);
+            }
+        }
+        FormKind::CloseMeeting if f.fields[0].choice() != 0 => ui.form = None,
+        FormKind::MinutesFormat => {
+            let effect = Effect::WriteMinutesAs(f.meeting.clone(), f.chosen_format());
+            ui.form = None;
+            return Some(vec![effect]);
+        }
+        _ => return None,
+    }
+    Some(Vec::new())
+}
+
+/// The edit keys: refused with a reason when read-only, else they open a form (or append an undo).
+pub(super) fn edit(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    if let Some(why) = env.read_only {
+        ui.message = Some(Message::error(i18n::read_only_refusal(why)));
+        return Vec::new();
+    }
+    if cmd == Command::Undo {
+        // A quick answer from what this session knows; the app decides again under the lock.
+        return match crate::plan::edit::undo_last(state, &env.author()) {
+            Ok(e) if let Err(d) = state.may(&e) => {
+                ui.message = Some(Message::error(d.to_string()));
+                Vec::new()
+            }
+            Ok(_) => vec![Effect::Undo],
+            Err(e) => {
+                ui.message = Some(Message::error(i18n::edit_error(&e)));
+                Vec::new()
+            }
+        };
+    }
+    let Some(action) = target_action(state, ui) else {
+        ui.message = Some(Message::error(i18n::NOT_AN_ACTION.get().to_string()));
+        return Vec::new();
+    };
+    // The plan's rights: the key says why not before any form opens.
+    let act = match cmd {
+        Command::EditStatus => Act::Status(&action),
+        Command::AddComment => Act::Comment(&action),
+        Command::Reschedule => Act::Reschedule(&action),
+        _ => Act::Measure(&action),
+    };
+    if let Err(d) = state.allows(env.by, act) {
+        ui.message = Some(Message::error(d.to_string()));
+        return Vec::new();
+    }
+    ui.form = match cmd {
+        Command::EditStatus => Form::status(state, &action),
+        Command::AddComment => Form::comment(state, &action),
+        Command::Reschedule => Form::reschedule(state, &action),
+        _ => {
+            let f = Form::measure(state, &action, env.today);
+            if f.is_none() {
+                ui.message = Some(Message::error(i18n::NO_INDICATOR.get().to_string()));
+            }
+            f
+        }
+    };
+    // Made from the meeting screen: recorded in the meeting this session runs.
+    if ui.screen == Mode::Meeting
+        && let (Some(f), Some(m)) = (&mut ui.form, &ui.meeting)
+    {
+        f.meeting = m.id.clone();
+    }
+    Vec::new()
+}
