@@ -55,6 +55,7 @@ t! {
     HELP_CLOSE = "Échap ou ? pour fermer" / "Esc or ? to close";
     TOO_SMALL = "Fenêtre trop petite" / "Window too small";
     EMPTY_PLAN = "Ce plan n'a encore aucune orientation." / "This plan has no orientation yet.";
+    EMPTY_FILTER = "Aucune action ne correspond au filtre (x pour l'effacer)." / "No action matches the filter (x clears it).";
     PERIOD = "Période" / "Period";
     ADOPTED = "adopté le" / "adopted";
     TODAY = "aujourd'hui" / "today";

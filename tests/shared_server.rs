@@ -690,3 +690,17 @@ fn a_seal_is_the_same_line_by_line_and_in_one_batch() {
     let outcomes = |s: &PlanState| s.entries.iter().map(|e| e.outcome.clone()).collect::<Vec<_>>();
     assert_eq!(outcomes(&one_by_one), outcomes(&batch));
 }
+
+/// Someone with no action of their own: the tree says the filter keeps nothing, not that the
+/// plan is empty.
+#[test]
+fn my_actions_when_i_have_none_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_fixture(dir.path());
+    let mut app = app_at(&plan, Theme::default16());
+    app.by = "personne".into();
+    key(&mut app, KeyCode::Char('M'));
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Aucune action ne correspond au filtre"), "{s}");
+    assert!(!s.contains("aucune orientation"), "{s}");
+}

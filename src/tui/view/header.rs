@@ -31,7 +31,21 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         (_, Some(p)) => format!("{} · ", sanitize(&p.name)),
         (login, None) => format!("{} · ", i18n::undeclared_user(&sanitize(login))),
     };
-    let right = format!(" {badge}{me}{} {} ", i18n::TODAY.get(), date_text(ctx.today));
+    // On a narrow screen the date stays whole, the plan keeps a few letters, and who I am, then
+    // the badge, give way (cut with "…").
+    let today = format!("{} {} ", i18n::TODAY.get(), date_text(ctx.today));
+    let spare = (area.width as usize).saturating_sub(today.width() + 1 + MIN_TITLE);
+    let (bw, mw) = (badge.width(), me.width());
+    let half = spare / 2;
+    let (badge_room, me_room) = match () {
+        _ if bw + mw <= spare => (bw, mw),
+        _ if bw <= half => (bw, spare - bw),
+        _ if mw <= half => (spare - mw, mw),
+        _ => (half, spare - half),
+    };
+    let badge = truncate_piece(&badge, badge_room);
+    let me = truncate_piece(&me, me_room);
+    let right = format!(" {badge}{me}{today}");
     let left = format!(
         " {} · {} · {} → {}",
         sanitize(plan.display_title()),
@@ -44,4 +58,19 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let pad = room.saturating_sub(left.width());
     let line = Line::from(vec![Span::raw(left), Span::raw(" ".repeat(pad)), Span::raw(right)]);
     frame.render_widget(Paragraph::new(line).style(ctx.theme.header), area);
+}
+
+/// The columns the plan's title keeps, at least, beside the badges.
+const MIN_TITLE: usize = 12;
+
+/// A piece of the header's right side in at most `room` columns: whole, cut with "…" and a space
+/// kept after it, or nothing when fewer than 4 columns are left.
+fn truncate_piece(piece: &str, room: usize) -> String {
+    if piece.width() <= room {
+        piece.to_string()
+    } else if room < 4 {
+        String::new()
+    } else {
+        format!("{} ", truncate(piece.trim_end(), room - 1))
+    }
 }

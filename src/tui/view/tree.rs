@@ -43,7 +43,10 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         inner.height = inner.height.saturating_sub(1);
     }
     if ctx.ui.rows.is_empty() {
-        frame.render_widget(Paragraph::new(i18n::EMPTY_PLAN.get()).style(t.muted), inner);
+        // An empty tree: the plan has nothing, or the filter keeps nothing (say which).
+        let empty = if ctx.ui.filter.is_some() { i18n::EMPTY_FILTER.get() } else { i18n::EMPTY_PLAN.get() };
+        let text = ratatui::widgets::Paragraph::new(empty).wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(text.style(t.muted), inner);
         return;
     }
     let width = inner.width as usize;
