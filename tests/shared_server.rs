@@ -704,3 +704,18 @@ fn my_actions_when_i_have_none_says_so() {
     assert!(s.contains("Aucune action ne correspond au filtre"), "{s}");
     assert!(!s.contains("aucune orientation"), "{s}");
 }
+
+/// At 80 columns, someone who does not run the open meeting still sees the date, the badge and
+/// who they are (each cut with "…" when needed).
+#[test]
+fn the_header_fits_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = with_open_meeting(dir.path());
+    let mut app = app_at(&plan, Theme::default16());
+    app.by = "un-login-assez-long".into();
+    let s = screen(&mut app, 80, 24);
+    let top = s.lines().next().unwrap();
+    assert!(top.trim_end().ends_with("aujourd'hui 23/11/2026"), "{top}");
+    assert!(top.contains("[RÉUNION EN COURS") && top.contains("un-login"), "{top}");
+    assert!(top.starts_with(" SDAASP"), "{top}");
+}
