@@ -64,19 +64,9 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
-/// The spreadsheet name of a 0-based column: A, B, … Z, AA…
-pub fn column_letter(mut col: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (col % 26) as u8);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
-}
+/// The spreadsheet name of a 0-based column: A, B, … Z, AA… (one function for the documents
+/// and the import).
+pub use crate::doc::sheet::column_letters as column_letter;
 
 /// A file that cannot be read at all.
 #[derive(Debug)]
