@@ -1,5 +1,7 @@
 //! The generator makes plans that load cleanly: benchmarks measure real work, not error paths.
 
+mod common;
+
 use copil::store::load::load;
 
 #[test]
@@ -25,20 +27,10 @@ fn generation_is_deterministic() {
 /// same lines one by one, as the live watcher does, must give exactly the same state.
 #[test]
 fn a_journal_loaded_at_once_equals_the_same_lines_applied_one_by_one() {
-    use copil::plan::state::PlanState;
     let plan = copil::generate::plan(300, 3);
     let events = copil::generate::journal(&plan, 4000, 5);
     assert!(events.iter().filter(|e| matches!(e.change, copil::plan::journal::Change::Undo { .. })).count() >= 4);
-    let mut one_by_one = PlanState::new(plan.clone());
-    for (i, e) in events.iter().enumerate() {
-        one_by_one.apply(i + 1, e.clone());
-    }
-    let mut batch = PlanState::new(plan);
-    batch.apply_batch(|s| {
-        for (i, e) in events.iter().enumerate() {
-            s.apply(i + 1, e.clone());
-        }
-    });
+    let (one_by_one, batch) = common::applied_both_ways(&plan, &events);
     assert_eq!(batch.plan, one_by_one.plan);
     assert_eq!(batch.meetings, one_by_one.meetings);
     assert_eq!(batch.tasks, one_by_one.tasks);

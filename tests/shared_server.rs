@@ -676,16 +676,7 @@ fn a_seal_is_the_same_line_by_line_and_in_one_batch() {
         Change::MeetingClosed { id: "m1".into() },
     ];
     let events: Vec<Event> = lines.iter().map(|c| line("cellule-etat", "14:00", c.clone(), None)).collect();
-    let mut one_by_one = PlanState::new(plan.clone());
-    for (i, e) in events.iter().enumerate() {
-        one_by_one.apply(i + 1, e.clone());
-    }
-    let mut batch = PlanState::new(plan);
-    batch.apply_batch(|s| {
-        for (i, e) in events.iter().enumerate() {
-            s.apply(i + 1, e.clone());
-        }
-    });
+    let (one_by_one, batch) = common::applied_both_ways(&plan, &events);
     assert_eq!(one_by_one.warnings, batch.warnings);
     let outcomes = |s: &PlanState| s.entries.iter().map(|e| e.outcome.clone()).collect::<Vec<_>>();
     assert_eq!(outcomes(&one_by_one), outcomes(&batch));

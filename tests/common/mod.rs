@@ -172,3 +172,23 @@ pub fn section<'a>(doc: &'a str, start: &str) -> &'a str {
         .unwrap_or(rest.len());
     &rest[..end]
 }
+
+/// The same journal lines applied one by one (as the watcher does) and in one batch (as the load
+/// does): the two states, to compare.
+pub fn applied_both_ways(
+    plan: &copil::plan::model::Plan,
+    events: &[copil::plan::journal::Event],
+) -> (copil::plan::state::PlanState, copil::plan::state::PlanState) {
+    use copil::plan::state::PlanState;
+    let mut one_by_one = PlanState::new(plan.clone());
+    for (i, e) in events.iter().enumerate() {
+        one_by_one.apply(i + 1, e.clone());
+    }
+    let mut batch = PlanState::new(plan.clone());
+    batch.apply_batch(|s| {
+        for (i, e) in events.iter().enumerate() {
+            s.apply(i + 1, e.clone());
+        }
+    });
+    (one_by_one, batch)
+}

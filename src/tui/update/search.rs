@@ -24,13 +24,7 @@ pub(super) fn search(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Com
         Command::CycleStatus => s.set_text(search_ui::cycle_status(s.text())),
         Command::Cancel => {
             // Back to where the search started.
-            let saved = std::mem::take(&mut s.saved);
-            ui.search = None;
-            ui.expanded = saved.expanded;
-            ui.rebuild_rows(plan);
-            ui.selected = saved.selected.min(ui.rows.len().saturating_sub(1));
-            ui.offset = saved.offset;
-            ui.detail_scroll = saved.detail_scroll;
+            back_to_saved(plan, ui);
             ui.clamp_offset();
         }
         Command::Submit => {
@@ -40,13 +34,7 @@ pub(super) fn search(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Com
             };
             if s.for_agenda {
                 // The chosen action goes on the meeting's agenda; the tree stays as it was.
-                let saved = std::mem::take(&mut s.saved);
-                ui.search = None;
-                ui.expanded = saved.expanded;
-                ui.rebuild_rows(plan);
-                ui.selected = saved.selected.min(ui.rows.len().saturating_sub(1));
-                ui.offset = saved.offset;
-                ui.detail_scroll = saved.detail_scroll;
+                back_to_saved(plan, ui);
                 if let Some(m) = &mut ui.meeting {
                     m.add(&hit);
                 }
@@ -66,4 +54,16 @@ pub(super) fn search(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Com
         _ => {}
     }
     Vec::new()
+}
+
+/// Closes the search and puts the tree back as it was when the search opened (folds, selection,
+/// scroll, detail scroll).
+fn back_to_saved(plan: &crate::plan::model::Plan, ui: &mut UiState) {
+    let Some(s) = ui.search.take() else { return };
+    let saved = s.saved;
+    ui.expanded = saved.expanded;
+    ui.rebuild_rows(plan);
+    ui.selected = saved.selected.min(ui.rows.len().saturating_sub(1));
+    ui.offset = saved.offset;
+    ui.detail_scroll = saved.detail_scroll;
 }
