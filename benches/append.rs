@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use copil::lang::Lang;
 use copil::plan::journal::{Change, Event};
 use copil::plan::model::Timestamp;
 use copil::plan::state::PlanState;
@@ -26,7 +27,7 @@ fn fresh_plan(name: &str) -> (PathBuf, String) {
     std::fs::create_dir_all(&dir).unwrap();
     let path = copil::generate::write(&dir, name, 60, 0).unwrap();
     let _ = std::fs::remove_file(journal_path(&path));
-    let action = load(&path).unwrap().state.plan.walk().next().map(|(_, a, _)| a.id.clone()).unwrap();
+    let action = load(Lang::Fr, &path).unwrap().state.plan.walk().next().map(|(_, a, _)| a.id.clone()).unwrap();
     (path, action)
 }
 
@@ -50,7 +51,7 @@ fn append_samples(n: usize) -> Vec<Duration> {
         .map(|i| {
             let e = event(&action, i);
             let t = Instant::now();
-            append(&journal, &e, LOCK_TIMEOUT).unwrap();
+            append(Lang::Fr, &journal, &e, LOCK_TIMEOUT).unwrap();
             t.elapsed()
         })
         .collect()
@@ -61,7 +62,7 @@ fn append_samples(n: usize) -> Vec<Duration> {
 fn seen_samples(n: usize) -> Vec<Duration> {
     let (plan, action) = fresh_plan("watch");
     let journal = journal_path(&plan);
-    let loaded = load(&plan).unwrap();
+    let loaded = load(Lang::Fr, &plan).unwrap();
     let mut watcher = Watcher::new(&loaded);
     let mut state: PlanState = loaded.state;
     let (go_tx, go_rx) = mpsc::channel::<usize>();
@@ -71,7 +72,7 @@ fn seen_samples(n: usize) -> Vec<Duration> {
         for i in go_rx {
             let e = event(&action, i);
             start_tx.send(Instant::now()).unwrap();
-            append(&journal, &e, LOCK_TIMEOUT).unwrap();
+            append(Lang::Fr, &journal, &e, LOCK_TIMEOUT).unwrap();
             done_tx.send(()).unwrap();
         }
     });
@@ -79,7 +80,7 @@ fn seen_samples(n: usize) -> Vec<Duration> {
     for i in 0..n {
         go_tx.send(i).unwrap();
         let seen = loop {
-            let new = watcher.poll(&mut state).unwrap();
+            let new = watcher.poll(Lang::Fr, &mut state).unwrap();
             if !new.is_empty() {
                 assert_eq!(new.len(), 1);
                 break Instant::now();
@@ -100,15 +101,15 @@ fn idle_poll_samples(n: usize) -> Vec<Duration> {
     let (plan, action) = fresh_plan("idle");
     let journal = journal_path(&plan);
     for i in 0..100 {
-        append(&journal, &event(&action, i), LOCK_TIMEOUT).unwrap();
+        append(Lang::Fr, &journal, &event(&action, i), LOCK_TIMEOUT).unwrap();
     }
-    let loaded = load(&plan).unwrap();
+    let loaded = load(Lang::Fr, &plan).unwrap();
     let mut watcher = Watcher::new(&loaded);
     let mut state = loaded.state;
     (0..n)
         .map(|_| {
             let t = Instant::now();
-            black_box(watcher.poll(&mut state).unwrap());
+            black_box(watcher.poll(Lang::Fr, &mut state).unwrap());
             t.elapsed()
         })
         .collect()
@@ -168,13 +169,13 @@ fn benches(c: &mut Criterion) {
     c.bench_function("append/lock_write_fsync", |b| {
         b.iter(|| {
             i += 1;
-            append(&journal, &event(&action, i), LOCK_TIMEOUT).unwrap()
+            append(Lang::Fr, &journal, &event(&action, i), LOCK_TIMEOUT).unwrap()
         })
     });
-    let loaded = load(&plan).unwrap();
+    let loaded = load(Lang::Fr, &plan).unwrap();
     let mut watcher = Watcher::new(&loaded);
     let mut state = loaded.state;
-    c.bench_function("watch/poll_unchanged", |b| b.iter(|| black_box(watcher.poll(&mut state).unwrap())));
+    c.bench_function("watch/poll_unchanged", |b| b.iter(|| black_box(watcher.poll(Lang::Fr, &mut state).unwrap())));
     c.bench_function("watch/append_in_thread_to_applied", |b| {
         b.iter_custom(|iters| seen_samples(iters as usize).into_iter().sum())
     });

@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use copil::lang::Lang;
 use copil::plan::model::Date;
 use copil::store::load::load;
 use copil::tui::app::App;
@@ -36,9 +37,8 @@ pub fn generated_plan() -> PathBuf {
 }
 
 pub fn app(path: &Path) -> App {
-    copil::i18n::set_lang(copil::i18n::Lang::Fr);
-    let loaded = load(path).unwrap_or_else(|d| panic!("{d}"));
-    App::new(loaded, Keymap::builtin(), Theme::default16(), Date::ymd(2026, 11, 23))
+    let loaded = load(Lang::Fr, path).unwrap_or_else(|d| panic!("{d}"));
+    App::new(loaded, Keymap::builtin(), Theme::default16(), Date::ymd(2026, 11, 23), Lang::Fr)
 }
 
 /// Counts what the crossterm backend writes, as a terminal would receive it. Clones share the count.

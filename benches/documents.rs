@@ -9,21 +9,21 @@ use std::time::Duration;
 
 use common::{generated_plan, largest_real_plan};
 use copil::cli::ReportFormat;
+use copil::lang::Lang;
 use copil::minutes::MinutesFormat;
 use copil::plan::model::Date;
 use copil::store::load::load;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn benches(c: &mut Criterion) {
-    copil::i18n::set_lang(copil::i18n::Lang::Fr);
     let at = Date::ymd(2026, 11, 23);
     let plans = [("real", largest_real_plan()), ("generated-5000", generated_plan())];
     for (name, path) in &plans {
-        let state = load(path).unwrap_or_else(|d| panic!("{d}")).state;
+        let state = load(Lang::Fr, path).unwrap_or_else(|d| panic!("{d}")).state;
         for format in ReportFormat::ALL {
             let f = format!("{format:?}").to_lowercase();
             c.bench_function(&format!("report_{f}/{name}"), |b| {
-                b.iter(|| black_box(copil::report::render(&state, at, format).unwrap().len()))
+                b.iter(|| black_box(copil::report::render(Lang::Fr, &state, at, format).unwrap().len()))
             });
         }
         // The meeting with the most lines.
@@ -31,7 +31,9 @@ fn benches(c: &mut Criterion) {
         for format in MinutesFormat::ALL {
             let f = format!("{format:?}").to_lowercase();
             c.bench_function(&format!("minutes_{f}/{name}"), |b| {
-                b.iter(|| black_box(copil::minutes::render(&state, &meeting.id, format).unwrap().unwrap().len()))
+                b.iter(|| {
+                    black_box(copil::minutes::render(Lang::Fr, &state, &meeting.id, format).unwrap().unwrap().len())
+                })
             });
         }
     }

@@ -6,6 +6,7 @@ mod common;
 use std::hint::black_box;
 
 use common::{Counting, app, generated_plan, largest_real_plan};
+use copil::lang::Lang;
 use copil::store::load::load;
 use copil::tui::terminal::draw_synchronized;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -25,7 +26,7 @@ fn terminal(w: u16, h: u16) -> Terminal<CrosstermBackend<Counting>> {
 fn benches(c: &mut Criterion) {
     let plans = [("real", largest_real_plan()), ("generated-5000", generated_plan())];
     for (name, path) in &plans {
-        c.bench_function(&format!("load_replay/{name}"), |b| b.iter(|| black_box(load(path).unwrap())));
+        c.bench_function(&format!("load_replay/{name}"), |b| b.iter(|| black_box(load(Lang::Fr, path).unwrap())));
         c.bench_function(&format!("load_and_first_frame_120x40/{name}"), |b| {
             b.iter(|| {
                 let mut a = app(path);

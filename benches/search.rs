@@ -20,6 +20,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::largest_real_plan;
+use copil::lang::Lang;
 use copil::plan::model::{Date, Plan};
 use copil::search::{SearchIndex, parse_query};
 use copil::store::load::load;
@@ -76,7 +77,7 @@ fn median(samples: &mut [Duration]) -> Duration {
 }
 
 fn corpus(name: String, path: PathBuf, target_ms: f64, cli_factor: Option<f64>) -> Corpus {
-    let plan = load(&path).unwrap_or_else(|d| panic!("{d}")).state.plan;
+    let plan = load(Lang::Fr, &path).unwrap_or_else(|d| panic!("{d}")).state.plan;
     let builds = if plan.walk().count() > 20_000 { 3 } else { 7 };
     let mut times: Vec<Duration> = (0..builds)
         .map(|_| {
@@ -182,13 +183,12 @@ fn time_copil(c: &Corpus, reps: usize) -> Vec<(Vec<Duration>, usize)> {
 /// a large plan), then the query typed key by key, each key handled (the search runs) and the
 /// screen drawn. Returns the times of `/` and of each key plus its frame, over `reps` runs.
 fn time_tui(c: &Corpus, reps: usize) -> (Vec<Duration>, Vec<Duration>) {
-    copil::i18n::set_lang(copil::i18n::Lang::Fr);
     let press = |app: &mut App, code: KeyCode| app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
     let mut out = Vec::new();
     let mut open = Vec::new();
     for _ in 0..reps {
-        let loaded = load(&c.path).unwrap_or_else(|d| panic!("{d}"));
-        let mut app = App::new(loaded, Keymap::builtin(), Theme::default16(), today());
+        let loaded = load(Lang::Fr, &c.path).unwrap_or_else(|d| panic!("{d}"));
+        let mut app = App::new(loaded, Keymap::builtin(), Theme::default16(), today(), Lang::Fr);
         app.resize(100, 30);
         let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
         let t = Instant::now();
@@ -412,7 +412,6 @@ fn table(corpora: &[Corpus]) {
 }
 
 fn main() {
-    copil::i18n::set_lang(copil::i18n::Lang::Fr);
     let bench = std::env::args().any(|a| a == "--bench");
     // `COPIL_SEARCH_PROFILE=N`: only type the query over N generated actions, 20 times (to run
     // under a profiler).

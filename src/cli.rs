@@ -1,12 +1,13 @@
 //! The command line: clap definitions and the headless subcommands.
 
+use crate::lang::Localized;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
 use crate::exit;
-use crate::i18n::{self, Lang, lang};
+use crate::i18n::{self, Lang};
 use crate::plan::model::Date;
 use crate::sanitize::sanitize;
 use crate::store::load;
@@ -248,13 +249,21 @@ pub enum Command {
 }
 
 /// A date on the command line: `JJ/MM/AAAA` or `AAAA-MM-JJ`.
+/// A date on the command line. Clap reads it before `--lang` is known: its error is said in the
+/// environment's language.
 fn parse_date(s: &str) -> Result<Date, String> {
-    crate::plan::schedule::parse_user_date(s).ok_or_else(|| crate::wording::bad_user_date(s))
+    let l = i18n::detect_lang();
+    crate::plan::schedule::parse_user_date(s).ok_or_else(|| crate::wording::bad_user_date(l, s))
 }
 
 impl Global {
-    pub fn apply_lang(&self) {
-        i18n::set_lang(self.lang.unwrap_or_else(i18n::detect_lang));
+    /// Settles the language once: `--lang`, else the environment's.
+    pub fn settle_lang(&mut self) {
+        self.lang = Some(self.lang.unwrap_or_else(i18n::detect_lang));
+    }
+    /// The language every message and document of this run is said in.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(i18n::detect_lang)
     }
     pub fn today(&self) -> Date {
         self.today.unwrap_or_else(Date::today)
@@ -272,14 +281,14 @@ impl Global {
 
 /// Loads a plan, or prints why it cannot be loaded (file:line:column, the line quoted). A journal
 /// that is not a regular file (a symlink, FIFO, device) is refused too: nothing is read through it.
-fn load_or_say(path: &Path, err: &mut impl Write) -> Option<load::Loaded> {
-    match load::load(path) {
-        Ok(l) => match &l.journal_refused {
+fn load_or_say(l: Lang, path: &Path, err: &mut impl Write) -> Option<load::Loaded> {
+    match load::load(l, path) {
+        Ok(loaded) => match &loaded.journal_refused {
             Some(why) => {
-                let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(why));
+                let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(why));
                 None
             }
-            None => Some(l),
+            None => Some(loaded),
         },
         Err(d) => {
             let _ = writeln!(err, "{d}");
@@ -289,62 +298,76 @@ fn load_or_say(path: &Path, err: &mut impl Write) -> Option<load::Loaded> {
 }
 
 /// The load's warnings, one line each: journal path and line, and what is wrong.
-fn print_warnings(loaded: &load::Loaded, err: &mut impl Write) {
+fn print_warnings(l: Lang, loaded: &load::Loaded, err: &mut impl Write) {
     for w in loaded.state.all_warnings() {
         let _ = writeln!(
             err,
             "{} : {}:{} : {}",
-            i18n::WARNING.get(),
+            i18n::WARNING.get(l),
             loaded.journal_path.display(),
             w.line,
-            sanitize(&i18n::warning(&w.kind))
+            sanitize(&i18n::warning(l, &w.kind))
         );
     }
 }
 
 /// The journal's hash chain: `Ok` with what it verified, or where it breaks. Lines that are not
 /// events count as unchained.
-pub fn chain_of(journal: &Path) -> std::io::Result<Result<crate::plan::chain::Verified, crate::plan::chain::Break>> {
+pub fn chain_of(
+    l: Lang,
+    journal: &Path,
+) -> std::io::Result<Result<crate::plan::chain::Verified, crate::plan::chain::Break>> {
     let bytes = crate::store::safe::read_regular(journal)?.unwrap_or_default();
     Ok(crate::plan::chain::verify(&bytes, |line| {
         let text = std::str::from_utf8(line).map_err(|_| ())?;
-        load::parse_event(text).map(|e| e.prev).map_err(|_| ())
+        load::parse_event(l, text).map(|e| e.prev).map_err(|_| ())
     }))
 }
 
 /// `copil verify PLAN [--minutes FILE]`: 0 intact (and the minutes match), 1 broken (or they do
 /// not), 2 the plan does not load or a file cannot be read.
-pub fn verify(plan: &Path, minutes: Option<&Path>, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
-    let verified = match chain_of(&loaded.journal_path) {
+pub fn verify(l: Lang, plan: &Path, minutes: Option<&Path>, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let Some(loaded) = load_or_say(l, plan, err) else { return exit::INVALID };
+    let verified = match chain_of(l, &loaded.journal_path) {
         Ok(Ok(v)) => v,
         Ok(Err(b)) => {
-            let _ = writeln!(err, "{} : {}:{} : {b}", i18n::ERROR.get(), loaded.journal_path.display(), b.line());
+            let _ = writeln!(
+                err,
+                "{} : {}:{} : {}",
+                i18n::ERROR.get(l),
+                loaded.journal_path.display(),
+                b.line(),
+                b.in_lang(l)
+            );
             return exit::FLAGGED;
         }
         Err(e) => {
             let _ = writeln!(
                 err,
                 "{} : {}",
-                i18n::ERROR.get(),
-                i18n::io_error(&loaded.journal_path.display().to_string(), &e)
+                i18n::ERROR.get(l),
+                i18n::io_error(l, &loaded.journal_path.display().to_string(), &e)
             );
             return exit::INVALID;
         }
     };
     let _ =
-        writeln!(out, "{}", i18n::chain_intact(verified.lines, verified.unchained_prefix, verified.head.as_deref()));
+        writeln!(out, "{}", i18n::chain_intact(l, verified.lines, verified.unchained_prefix, verified.head.as_deref()));
     let Some(file) = minutes else { return exit::SUCCESS };
     let text = match load::read_plan_file(file) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), i18n::io_error(&file.display().to_string(), &e));
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), i18n::io_error(l, &file.display().to_string(), &e));
             return exit::INVALID;
         }
     };
     let Some(printed) = crate::minutes::find_empreinte(&text) else {
-        let _ =
-            writeln!(err, "{} : {}", i18n::ERROR.get(), i18n::minutes_without_empreinte(&file.display().to_string()));
+        let _ = writeln!(
+            err,
+            "{} : {}",
+            i18n::ERROR.get(l),
+            i18n::minutes_without_empreinte(l, &file.display().to_string())
+        );
         return exit::FLAGGED;
     };
     let state = &loaded.state;
@@ -352,15 +375,15 @@ pub fn verify(plan: &Path, minutes: Option<&Path>, out: &mut impl Write, err: &m
     let meeting = closing.and_then(|l| state.meetings.iter().find(|m| m.closed_line == Some(l)));
     match (closing, meeting) {
         (Some(line), Some(m)) => {
-            let _ = writeln!(out, "{}", i18n::minutes_match(&sanitize(&m.id), line));
+            let _ = writeln!(out, "{}", i18n::minutes_match(l, &sanitize(&m.id), line));
             exit::SUCCESS
         }
         _ => {
             let _ = writeln!(
                 err,
                 "{} : {}",
-                i18n::ERROR.get(),
-                i18n::minutes_mismatch(&file.display().to_string(), &printed)
+                i18n::ERROR.get(l),
+                i18n::minutes_mismatch(l, &file.display().to_string(), &printed)
             );
             exit::FLAGGED
         }
@@ -368,8 +391,8 @@ pub fn verify(plan: &Path, minutes: Option<&Path>, out: &mut impl Write, err: &m
 }
 
 /// `copil check PLAN`: 0 valid, 1 valid with warnings, 2 invalid.
-pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let Some(loaded) = load_or_say(path, err) else { return exit::INVALID };
+pub fn check(l: Lang, path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let Some(loaded) = load_or_say(l, path, err) else { return exit::INVALID };
     let state = &loaded.state;
     let plan = &state.plan;
     let actions = plan.walk().count();
@@ -379,29 +402,29 @@ pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
         "{} — {} ({})",
         sanitize(plan.display_title()),
         sanitize(&plan.territory),
-        crate::line::period(&plan.period.start.to_string(), &plan.period.end.to_string())
+        crate::line::period(l, &plan.period.start.to_string(), &plan.period.end.to_string())
     );
     let _ =
-        writeln!(out, "{}", i18n::counts_summary(plan.orientations.len(), actions, indicators, state.entries.len()));
+        writeln!(out, "{}", i18n::counts_summary(l, plan.orientations.len(), actions, indicators, state.entries.len()));
     let open = state
         .open_meeting()
         .map(|m| format!("{} ({}, {})", sanitize(&m.id), sanitize(&m.body), m.date))
-        .unwrap_or_else(|| i18n::NONE.get().to_string());
-    let _ = writeln!(out, "{} : {open}", i18n::OPEN_MEETING.get());
+        .unwrap_or_else(|| i18n::NONE.get(l).to_string());
+    let _ = writeln!(out, "{} : {open}", i18n::OPEN_MEETING.get(l));
     let warnings = state.all_warnings();
-    print_warnings(&loaded, err);
+    print_warnings(l, &loaded, err);
     // A team folder whose journal its group cannot write: every other referent is read-only.
     let team = crate::store::safe::team_cannot_write(&loaded.journal_path).ok().flatten();
     if let Some(problem) = &team {
-        let _ = writeln!(err, "{} : {} : {problem}", i18n::WARNING.get(), loaded.journal_path.display());
+        let _ = writeln!(err, "{} : {} : {}", i18n::WARNING.get(l), loaded.journal_path.display(), problem.in_lang(l));
     }
     // Who may change what.
     let rights = match &plan.rights {
         Some(r) => {
             let cell: Vec<&str> = r.cell.iter().map(|id| plan.person_name(id)).collect();
-            i18n::rights_declared(&sanitize(&cell.join(", ")))
+            i18n::rights_declared(l, &sanitize(&cell.join(", ")))
         }
-        None => i18n::rights_undeclared(),
+        None => i18n::rights_undeclared(l),
     };
     let _ = writeln!(out, "{rights}");
     // Lines dated well before the line above them: a wrong clock, or a backdated line.
@@ -410,38 +433,45 @@ pub fn check(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
         let _ = writeln!(
             err,
             "{} : {}:{} : {}",
-            i18n::WARNING.get(),
+            i18n::WARNING.get(l),
             loaded.journal_path.display(),
             line.line,
-            i18n::backdated(line.line, &line.event.at.to_string(), above.line, &above.event.at.to_string())
+            i18n::backdated(l, line.line, &line.event.at.to_string(), above.line, &above.event.at.to_string())
         );
     }
     // The hash chain.
-    let broken = match chain_of(&loaded.journal_path) {
+    let broken = match chain_of(l, &loaded.journal_path) {
         Ok(Err(b)) => {
-            let _ = writeln!(err, "{} : {}:{} : {b}", i18n::WARNING.get(), loaded.journal_path.display(), b.line());
+            let _ = writeln!(
+                err,
+                "{} : {}:{} : {}",
+                i18n::WARNING.get(l),
+                loaded.journal_path.display(),
+                b.line(),
+                b.in_lang(l)
+            );
             1
         }
         _ => 0,
     };
     let warnings = warnings.len() + usize::from(team.is_some()) + backdated.len() + broken;
     if warnings == 0 {
-        let _ = writeln!(out, "{}", i18n::VALID.get());
+        let _ = writeln!(out, "{}", i18n::VALID.get(l));
         exit::SUCCESS
     } else {
-        let _ = writeln!(out, "{warnings} {}", i18n::WARNINGS.get());
+        let _ = writeln!(out, "{warnings} {}", i18n::WARNINGS.get(l));
         exit::FLAGGED
     }
 }
 
 /// `copil PLAN`: loads the plan (refusing it with a diagnostic, never writing it) and runs the TUI.
-pub fn open(path: &Path, global: &Global, err: &mut impl Write) -> std::io::Result<i32> {
-    match prepare(path, global, err)? {
+pub fn open(l: Lang, path: &Path, global: &Global, err: &mut impl Write) -> std::io::Result<i32> {
+    match prepare(l, path, global, err)? {
         Ok(mut app) => {
             // Without a terminal (`ssh` without `-t`, a pipe) the interface cannot start: say so.
             use std::io::IsTerminal;
             if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-                writeln!(err, "{} : {}", i18n::ERROR.get(), crate::wording::no_terminal())?;
+                writeln!(err, "{} : {}", i18n::ERROR.get(l), crate::wording::no_terminal(l))?;
                 return Ok(exit::INVALID);
             }
             crate::tui::app::run(&mut app)?;
@@ -453,30 +483,31 @@ pub fn open(path: &Path, global: &Global, err: &mut impl Write) -> std::io::Resu
 
 /// The interface on a plan, ready to run; or the exit code after saying why it cannot open.
 pub fn prepare(
+    l: Lang,
     path: &Path,
     global: &Global,
     err: &mut impl Write,
 ) -> std::io::Result<Result<crate::tui::app::App, i32>> {
     use crate::tui::{app, keymap::Keymap, view::theme::Theme};
     if crate::line::is_dumb(std::env::var_os("TERM").as_deref()) {
-        writeln!(err, "{}", crate::line::dumb_terminal_refusal())?;
+        writeln!(err, "{}", crate::line::dumb_terminal_refusal(l))?;
         return Ok(Err(2));
     }
-    let loaded = match load::load(path) {
-        Ok(l) => l,
+    let loaded = match load::load(l, path) {
+        Ok(loaded) => loaded,
         Err(d) => {
             writeln!(err, "{d}")?;
             return Ok(Err(2));
         }
     };
-    let keymap = match Keymap::load(global.keymap.as_deref()) {
+    let keymap = match Keymap::load(l, global.keymap.as_deref()) {
         Ok(k) => k,
         Err(e) => {
             writeln!(err, "{e}")?;
             return Ok(Err(2));
         }
     };
-    let config = match crate::config::Config::load(global.config.as_deref()) {
+    let config = match crate::config::Config::load(l, global.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
             writeln!(err, "{e}")?;
@@ -484,10 +515,10 @@ pub fn prepare(
         }
     };
     let theme = Theme::choose(global.theme.or(config.theme_name().ok().flatten()));
-    let (by, not_a_person) = writer(global, &loaded.state.plan);
+    let (by, not_a_person) = writer(l, global, &loaded.state.plan);
     let read_only =
-        loaded.journal_refused.clone().or(not_a_person).or_else(|| read_only_reason(global, &loaded.journal_path));
-    let mut app = app::App::new(loaded, keymap, theme, global.today());
+        loaded.journal_refused.clone().or(not_a_person).or_else(|| read_only_reason(l, global, &loaded.journal_path));
+    let mut app = app::App::new(loaded, keymap, theme, global.today(), l);
     app.by = by;
     app.read_only = read_only;
     app.set_present(global.present || config.present);
@@ -504,9 +535,9 @@ pub fn prepare(
 /// Who writes: the person `copil shell --user` named (never the environment), else the plan's
 /// person whose `login` is the system account, else that login. The second value says why the
 /// session may only read: a `--user` that is not a person of the plan.
-pub fn writer(global: &Global, plan: &crate::plan::model::Plan) -> (String, Option<String>) {
+pub fn writer(l: Lang, global: &Global, plan: &crate::plan::model::Plan) -> (String, Option<String>) {
     match &global.user {
-        Some(user) => crate::shell::writer(plan, user),
+        Some(user) => crate::shell::writer(l, plan, user),
         None => (crate::plan::edit::identity(plan, &system_login()), None),
     }
 }
@@ -526,9 +557,9 @@ pub fn system_login() -> String {
 }
 
 /// For an account without a name (no passwd entry), the sentence that says what copil writes as.
-pub fn unnamed_account(login: &str) -> Option<String> {
+pub fn unnamed_account(l: Lang, login: &str) -> Option<String> {
     login.strip_prefix("uid-").filter(|n| n.bytes().all(|b| b.is_ascii_digit())).map(|uid| {
-        tr!(
+        tr!(l,
             format!(
                 "note : le compte {uid} n'a pas d'entrée dans la base des comptes : copil écrit sous « {login} », pas sous $USER"
             ),
@@ -538,15 +569,15 @@ pub fn unnamed_account(login: &str) -> Option<String> {
 }
 
 /// Why this session cannot write the journal, if it cannot.
-pub fn read_only_reason(global: &Global, journal: &Path) -> Option<String> {
+pub fn read_only_reason(l: Lang, global: &Global, journal: &Path) -> Option<String> {
     if global.read_only {
-        return Some(i18n::READ_ONLY_FLAG.get().to_string());
+        return Some(i18n::READ_ONLY_FLAG.get(l).to_string());
     }
-    crate::store::append::writable(journal).err().map(|e| e.to_string())
+    crate::store::append::writable(l, journal).err().map(|e| e.to_string())
 }
 
 /// The headless edits: build exactly the line the interface would, append it, report.
-pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl Write) -> i32 {
+pub fn edit(l: Lang, cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl Write) -> i32 {
     use crate::plan::edit::{self, Author, EditError};
     let (Command::Status { plan, .. }
     | Command::Measure { plan, .. }
@@ -555,11 +586,11 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
     else {
         return exit::INVALID;
     };
-    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
+    let Some(loaded) = load_or_say(l, plan, err) else { return exit::INVALID };
     let state = &loaded.state;
-    let (by, not_a_person) = writer(global, &state.plan);
+    let (by, not_a_person) = writer(l, global, &state.plan);
     if global.user.is_none()
-        && let Some(note) = unnamed_account(&system_login())
+        && let Some(note) = unnamed_account(l, &system_login())
     {
         let _ = writeln!(err, "{note}");
     }
@@ -580,48 +611,55 @@ pub fn edit(cmd: &Command, global: &Global, out: &mut impl Write, err: &mut impl
     let event = match event {
         Ok(e) => e,
         Err(e) => {
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&i18n::edit_error(&e)));
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&i18n::edit_error(l, &e)));
             return exit::INVALID;
         }
     };
     // The plan's rights: refused in words, nothing written, a distinct exit code.
     if let Err(denied) = state.may(&event) {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&denied.to_string()));
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&denied.text(l)));
         return exit::NO_RIGHT;
     }
-    if let Some(why) = not_a_person.or_else(|| read_only_reason(global, &loaded.journal_path)) {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&i18n::edit_error(&EditError::ReadOnly(why))));
+    if let Some(why) = not_a_person.or_else(|| read_only_reason(l, global, &loaded.journal_path)) {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&i18n::edit_error(l, &EditError::ReadOnly(why))));
         return exit::NOT_WRITTEN;
     }
-    match crate::store::append::append(&loaded.journal_path, &event, std::time::Duration::from_secs(5)) {
+    match crate::store::append::append(l, &loaded.journal_path, &event, std::time::Duration::from_secs(5)) {
         Ok(_) => {
             let what = match &event.change {
                 crate::plan::journal::Change::Reschedule { action, due } => {
-                    crate::wording::rescheduled(state.plan.action(action).and_then(|a| a.due), *due)
+                    crate::wording::rescheduled(l, state.plan.action(action).and_then(|a| a.due), *due)
                 }
-                c => i18n::describe_change(c, None),
+                c => i18n::describe_change(l, c, None),
             };
-            let _ = writeln!(out, "{}", sanitize(&i18n::saved_change(&what)));
+            let _ = writeln!(out, "{}", sanitize(&i18n::saved_change(l, &what)));
             exit::SUCCESS
         }
         Err(e) => {
-            let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), e.in_lang(l));
             exit::NOT_WRITTEN
         }
     }
 }
 
 /// `copil search`: the matching actions, best first, one per line.
-pub fn search(plan: &Path, query: &[String], global: &Global, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
+pub fn search(
+    l: Lang,
+    plan: &Path,
+    query: &[String],
+    global: &Global,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let Some(loaded) = load_or_say(l, plan, err) else { return exit::INVALID };
     let plan = &loaded.state.plan;
-    let Some(hits) = query_hits(&loaded, query, global, err) else { return exit::INVALID };
+    let Some(hits) = query_hits(l, &loaded, query, global, err) else { return exit::INVALID };
     // Plan order: a hit's action by its position, not one walk of the plan per hit.
     let actions: Vec<&crate::plan::model::PlanAction> = plan.walk().map(|(_, a, _)| a).collect();
     for h in &hits {
         let found = actions.get(h.position).copied().filter(|a| a.id == h.action_id);
         if let Some(a) = found.or_else(|| plan.action(&h.action_id)) {
-            let _ = writeln!(out, "{}\t{}\t{}", sanitize(&a.id), i18n::status_label(a.status), sanitize(&a.title));
+            let _ = writeln!(out, "{}\t{}\t{}", sanitize(&a.id), i18n::status_label(l, a.status), sanitize(&a.title));
         }
     }
     if hits.is_empty() { 1 } else { 0 }
@@ -630,6 +668,7 @@ pub fn search(plan: &Path, query: &[String], global: &Global, out: &mut impl Wri
 /// The actions matching a query's words, best first: what `copil search` prints and `copil list`
 /// keeps. `None` (the reason said on `err`) when the query names an unknown status.
 fn query_hits(
+    l: Lang,
     loaded: &load::Loaded,
     query: &[String],
     global: &Global,
@@ -637,24 +676,32 @@ fn query_hits(
 ) -> Option<Vec<crate::search::Hit>> {
     let plan = &loaded.state.plan;
     let query = crate::search::parse_query(&query.join(" "));
-    if let Some(e) = query.error() {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&e));
+    if let Some(e) = query.error(l) {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&e));
         return None;
     }
     // `est:moi`: the writer's actions (over SSH, the `copil shell --user` person).
-    let (me, _) = writer(global, plan);
+    let (me, _) = writer(l, global, plan);
     Some(crate::search::SearchIndex::new(plan).search_as(plan, &query, global.today(), Some(&me)))
 }
 
 /// `copil show`: one action as plain text. 0 shown, 2 the plan does not load or has no such action.
-pub fn show(plan: &Path, action: &str, color: bool, today: Date, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
+pub fn show(
+    l: Lang,
+    plan: &Path,
+    action: &str,
+    color: bool,
+    today: Date,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let Some(loaded) = load_or_say(l, plan, err) else { return exit::INVALID };
     let paint = crate::line::show::Paint { on: color && !crate::line::plain() };
-    match crate::line::show::action_text(&loaded.state, action, today, &plan.display().to_string(), paint) {
-        Some(text) => crate::line::print(&text, out, err),
+    match crate::line::show::action_text(l, &loaded.state, action, today, &plan.display().to_string(), paint) {
+        Some(text) => crate::line::print(l, &text, out, err),
         None => {
             let e = crate::plan::edit::EditError::UnknownAction(action.to_string());
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&i18n::edit_error(&e)));
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&i18n::edit_error(l, &e)));
             exit::INVALID
         }
     }
@@ -663,6 +710,7 @@ pub fn show(plan: &Path, action: &str, color: bool, today: Date, out: &mut impl 
 /// `copil list`: the matching actions (the query parsed and run by `crate::search`, as for
 /// `copil search`) as lines or an outline, in plan order. 0 some, 1 none, 2 bad plan or query.
 pub fn list(
+    l: Lang,
     plan: &Path,
     query: &[String],
     tree: bool,
@@ -670,22 +718,32 @@ pub fn list(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> i32 {
-    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
+    let Some(loaded) = load_or_say(l, plan, err) else { return exit::INVALID };
     let plan = &loaded.state.plan;
     let today = global.today();
-    let Some(hits) = query_hits(&loaded, query, global, err) else { return exit::INVALID };
+    let Some(hits) = query_hits(l, &loaded, query, global, err) else { return exit::INVALID };
     let found = crate::line::list::matching(&hits);
-    let text =
-        if tree { crate::line::list::tree(plan, &found, today) } else { crate::line::list::lines(plan, &found, today) };
-    match crate::line::print(&text, out, err) {
+    let text = if tree {
+        crate::line::list::tree(l, plan, &found, today)
+    } else {
+        crate::line::list::lines(l, plan, &found, today)
+    };
+    match crate::line::print(l, &text, out, err) {
         exit::SUCCESS if found.is_empty() => exit::FLAGGED,
         code => code,
     }
 }
 
 /// `copil log`: the journal, one line per change, oldest first.
-pub fn log(plan: &Path, action: Option<&str>, since: Option<Date>, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
+pub fn log(
+    l: Lang,
+    plan: &Path,
+    action: Option<&str>,
+    since: Option<Date>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let Some(loaded) = load_or_say(l, plan, err) else { return exit::INVALID };
     let state = &loaded.state;
     if let Some(a) = action
         && state.plan.action(a).is_none()
@@ -693,8 +751,8 @@ pub fn log(plan: &Path, action: Option<&str>, since: Option<Date>, out: &mut imp
         let _ = writeln!(
             err,
             "{} : {}",
-            i18n::ERROR.get(),
-            i18n::edit_error(&crate::plan::edit::EditError::UnknownAction(a.to_string()))
+            i18n::ERROR.get(l),
+            i18n::edit_error(l, &crate::plan::edit::EditError::UnknownAction(a.to_string()))
         );
         return exit::INVALID;
     }
@@ -714,14 +772,14 @@ pub fn log(plan: &Path, action: Option<&str>, since: Option<Date>, out: &mut imp
             crate::wording::local_rfc3339(e.event.at),
             state.plan.person_name(&e.event.by),
             if actions.is_empty() { "-".to_string() } else { actions },
-            crate::wording::describe_entry(e)
+            crate::wording::describe_entry(l, e)
         );
         if let Some(n) = &e.event.note {
             line.push_str(&format!(" — {n}"));
         }
         match e.outcome {
-            crate::plan::state::Outcome::Undone => line.push_str(&format!(" ({})", i18n::UNDONE.get())),
-            crate::plan::state::Outcome::Skipped => line.push_str(&format!(" ({})", i18n::NOT_APPLIED.get())),
+            crate::plan::state::Outcome::Undone => line.push_str(&format!(" ({})", i18n::UNDONE.get(l))),
+            crate::plan::state::Outcome::Skipped => line.push_str(&format!(" ({})", i18n::NOT_APPLIED.get(l))),
             crate::plan::state::Outcome::Applied => {}
         }
         let _ = writeln!(out, "{}", sanitize(&line));
@@ -774,25 +832,26 @@ pub fn report(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> i32 {
-    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
-    print_warnings(&loaded, err);
+    let l = global.lang();
+    let Some(loaded) = load_or_say(l, plan, err) else { return exit::INVALID };
+    print_warnings(l, &loaded, err);
     let (past, date) = match at {
         Some(d) => (Some(crate::report::state_at(&loaded.state, d)), d),
         None => (None, global.today()),
     };
     let state = past.as_ref().unwrap_or(&loaded.state);
     if format.is_binary() && output.is_none() {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), crate::report::needs_output());
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), crate::report::needs_output(l));
         return exit::INVALID;
     }
-    let bytes = match crate::report::render(state, date, format) {
+    let bytes = match crate::report::render(l, state, date, format) {
         Ok(b) => b,
         Err(e) => {
-            let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), i18n::io_reason(l, &e));
             return exit::NOT_WRITTEN;
         }
     };
-    emit(&bytes, output, plan, out, err, crate::report::write_error)
+    emit(l, &bytes, output, plan, out, err, crate::report::write_error)
 }
 
 /// `copil minutes`: the relevé de décisions of a meeting as Markdown, ODT or HTML, on standard
@@ -800,6 +859,7 @@ pub fn report(
 /// load or has no such meeting (the message lists the meetings it has; nothing is written), 3 the
 /// file cannot be written.
 pub fn minutes(
+    l: Lang,
     plan: &Path,
     meeting: &str,
     format: crate::minutes::MinutesFormat,
@@ -808,42 +868,47 @@ pub fn minutes(
     err: &mut impl Write,
 ) -> i32 {
     if format == crate::minutes::MinutesFormat::Odt && output.is_none() {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), crate::report::needs_output());
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), crate::report::needs_output(l));
         return exit::INVALID;
     }
-    let Some(loaded) = load_or_say(plan, err) else { return exit::INVALID };
-    print_warnings(&loaded, err);
-    let Some(bytes) = crate::minutes::render(&loaded.state, meeting, format) else {
+    let Some(loaded) = load_or_say(l, plan, err) else { return exit::INVALID };
+    print_warnings(l, &loaded, err);
+    let Some(bytes) = crate::minutes::render(l, &loaded.state, meeting, format) else {
         let known = crate::minutes::meeting_ids(&loaded.state);
-        let _ =
-            writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&crate::minutes::unknown_meeting(meeting, &known)));
+        let _ = writeln!(
+            err,
+            "{} : {}",
+            i18n::ERROR.get(l),
+            sanitize(&crate::minutes::unknown_meeting(l, meeting, &known))
+        );
         return exit::INVALID;
     };
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
-            let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), i18n::io_reason(l, &e));
             return exit::NOT_WRITTEN;
         }
     };
-    emit(&bytes, output, plan, out, err, crate::minutes::write_error)
+    emit(l, &bytes, output, plan, out, err, crate::minutes::write_error)
 }
 
 /// A document on standard output, or into `output` replaced whole (`store::export`; never over
 /// the plan or its journal): 0 written, 3 it cannot be (the message from `why`).
 fn emit(
+    l: Lang,
     text: &[u8],
     output: Option<&Path>,
     plan: &Path,
     out: &mut impl Write,
     err: &mut impl Write,
-    why: fn(&Path, &std::io::Error) -> String,
+    why: fn(Lang, &Path, &std::io::Error) -> String,
 ) -> i32 {
     let Some(path) = output else {
         return match out.write_all(text).and_then(|()| out.flush()) {
             Ok(()) => exit::SUCCESS,
             Err(e) => {
-                let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
+                let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), i18n::io_reason(l, &e));
                 exit::NOT_WRITTEN
             }
         };
@@ -851,7 +916,7 @@ fn emit(
     match crate::store::export::write_document(path, text, plan) {
         Ok(()) => exit::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), why(path, &e));
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), why(l, path, &e));
             exit::NOT_WRITTEN
         }
     }

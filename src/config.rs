@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 use serde::Deserialize;
 
-use crate::i18n::{self, Lang, lang};
+use crate::i18n::{self, Lang};
 
 /// The themes a user can choose (`--theme`, or `theme` in the config file).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -49,32 +49,32 @@ pub struct Config {
 /// added after the opening parenthesis, the rest of the file (comments included) kept as it is; a
 /// missing file is created. The file is replaced whole (`store::export`), and not written when
 /// it does not parse.
-pub fn remember_minutes_format(path: &Path, format: crate::minutes::MinutesFormat) -> Result<(), String> {
+pub fn remember_minutes_format(l: Lang, path: &Path, format: crate::minutes::MinutesFormat) -> Result<(), String> {
     let name = path.display().to_string();
     let value = format!("minutes_format: \"{}\"", format.extension());
     let text = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.is_file() => std::fs::read_to_string(path).map_err(|e| i18n::io_error(&name, &e))?,
-        Ok(_) => return Err(i18n::io_error(&name, &std::io::Error::other("not a regular file"))),
+        Ok(m) if m.is_file() => std::fs::read_to_string(path).map_err(|e| i18n::io_error(l, &name, &e))?,
+        Ok(_) => return Err(i18n::io_error(l, &name, &std::io::Error::other("not a regular file"))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(i18n::io_error(&name, &e)),
+        Err(e) => return Err(i18n::io_error(l, &name, &e)),
     };
     let new = if text.trim().is_empty() {
         format!("(\n    {value},\n)\n")
     } else {
-        Config::parse(&name, &text)?;
+        Config::parse(l, &name, &text)?;
         match find_entry(&text, "minutes_format") {
             Some((start, end)) => format!("{}{value}{}", &text[..start], &text[end..]),
             None => {
-                let open = text.find('(').ok_or_else(|| i18n::io_error(&name, &std::io::Error::other("no '('")))?;
+                let open = text.find('(').ok_or_else(|| i18n::io_error(l, &name, &std::io::Error::other("no '('")))?;
                 format!("{}\n    {value},{}", &text[..=open], &text[open + 1..])
             }
         }
     };
-    Config::parse(&name, &new)?;
+    Config::parse(l, &name, &new)?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| i18n::io_error(&name, &e))?;
+        std::fs::create_dir_all(dir).map_err(|e| i18n::io_error(l, &name, &e))?;
     }
-    crate::store::export::write_replacing(path, new.as_bytes()).map_err(|e| i18n::io_error(&name, &e))
+    crate::store::export::write_replacing(path, new.as_bytes()).map_err(|e| i18n::io_error(l, &name, &e))
 }
 
 /// The span of `key: "value"` in a settings file, outside comments.
@@ -113,8 +113,9 @@ fn find_entry(text: &str, key: &str) -> Option<(usize, usize)> {
 }
 
 /// A settings file naming a minutes format copil does not write.
-fn bad_format(file: &str, bad: &str) -> String {
+fn bad_format(l: Lang, file: &str, bad: &str) -> String {
     tr!(
+        l,
         format!("{file} : format de relevé inconnu « {bad} » : attendu md, odt ou html"),
         format!("{file}: unknown minutes format \"{bad}\": expected md, odt or html")
     )
@@ -128,19 +129,20 @@ pub fn default_path() -> Option<PathBuf> {
 impl Config {
     /// The file given (which must exist), else the default one if it exists, else no settings.
     /// A file that cannot be read or does not parse is an error that says where.
-    pub fn load(path: Option<&Path>) -> Result<Config, String> {
+    pub fn load(l: Lang, path: Option<&Path>) -> Result<Config, String> {
         let Some(path) = path.map(Path::to_path_buf).or_else(|| default_path().filter(|p| p.exists())) else {
             return Ok(Config::default());
         };
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(&path).map_err(|e| i18n::io_error(&name, &e))?;
-        Config::parse(&name, &text)
+        let text = std::fs::read_to_string(&path).map_err(|e| i18n::io_error(l, &name, &e))?;
+        Config::parse(l, &name, &text)
     }
 
-    pub fn parse(name: &str, text: &str) -> Result<Config, String> {
-        let config: Config = crate::ron_format::options().from_str(text).map_err(|e| i18n::settings_error(name, &e))?;
-        config.theme_name().map_err(|bad| i18n::bad_theme(name, &bad))?;
-        config.minutes_format().map_err(|bad| bad_format(name, &bad))?;
+    pub fn parse(l: Lang, name: &str, text: &str) -> Result<Config, String> {
+        let config: Config =
+            crate::ron_format::options().from_str(text).map_err(|e| i18n::settings_error(l, name, &e))?;
+        config.theme_name().map_err(|bad| i18n::bad_theme(l, name, &bad))?;
+        config.minutes_format().map_err(|bad| bad_format(l, name, &bad))?;
         Ok(config)
     }
 
@@ -167,19 +169,21 @@ mod tests {
 
     #[test]
     fn a_theme_and_projection_are_read() {
-        let c = Config::parse("c.ron", "(theme: \"high-contrast\", present: true)").unwrap();
+        let l = Lang::Fr;
+        let c = Config::parse(l, "c.ron", "(theme: \"high-contrast\", present: true)").unwrap();
         assert_eq!(c.theme_name(), Ok(Some(ThemeName::HighContrast)));
         assert!(c.present);
-        let empty = Config::parse("c.ron", "()").unwrap();
+        let empty = Config::parse(l, "c.ron", "()").unwrap();
         assert_eq!(empty.theme_name(), Ok(None));
         assert!(!empty.present);
     }
 
     #[test]
     fn a_bad_file_says_where_and_what() {
-        let e = Config::parse("c.ron", "(theme: \"pink\")").unwrap_err();
+        let l = Lang::Fr;
+        let e = Config::parse(l, "c.ron", "(theme: \"pink\")").unwrap_err();
         assert!(e.contains("c.ron") && e.contains("pink") && e.contains("high-contrast"), "{e}");
-        let e = Config::parse("c.ron", "(\n  colour: \"x\")").unwrap_err();
+        let e = Config::parse(l, "c.ron", "(\n  colour: \"x\")").unwrap_err();
         assert!(e.contains("c.ron:2:"), "{e}");
     }
 }

@@ -1,11 +1,11 @@
 //! Every user-facing string, in French (the default) and English.
 //!
 //! The language is process-wide: chosen once at start (`--lang`, else the locale), read everywhere;
-//! its mechanism (`Lang`, `lang()`, `T`, `tr!`) is the leaf module `lang`.
+//! its mechanism (`Lang`, `l`, `T`, `tr!`) is the leaf module `lang`.
 
 use crate::plan::model::Status;
 
-pub use crate::lang::{Lang, T, detect_lang, lang, lang_of_locale, set_lang};
+pub use crate::lang::{InLang, Lang, Localized, T, detect_lang, lang_of_locale};
 
 t! {
     ERROR = "erreur" / "error";
@@ -132,23 +132,25 @@ t! {
     CMD_CHOICE_PREV = "Choix précédent (ou champ précédent)" / "Previous choice (or previous field)";
 }
 
-pub fn saved_change(what: &str) -> String {
-    tr!(format!("Enregistré : {what}"), format!("Saved: {what}"))
+pub fn saved_change(l: Lang, what: &str) -> String {
+    tr!(l, format!("Enregistré : {what}"), format!("Saved: {what}"))
 }
 
-pub fn changed_by(who: &str, action: &str, what: &str) -> String {
-    tr!(format!("{who} — {action} : {what}"), format!("{who} — {action}: {what}"))
+pub fn changed_by(l: Lang, who: &str, action: &str, what: &str) -> String {
+    tr!(l, format!("{who} — {action} : {what}"), format!("{who} — {action}: {what}"))
 }
 
-pub fn read_only_refusal(why: &str) -> String {
+pub fn read_only_refusal(l: Lang, why: &str) -> String {
     tr!(
+        l,
         format!("Lecture seule ({why}) : cette touche ne modifie rien."),
         format!("Read-only ({why}): this key changes nothing.")
     )
 }
 
-pub fn bad_key(file: &str, key: &str) -> String {
+pub fn bad_key(l: Lang, file: &str, key: &str) -> String {
     tr!(
+        l,
         format!(
             "{file} : touche inconnue « {key} » : attendu un caractère (\"q\", \"G\") ou un nom (up, down, left, right, pageup, pagedown, home, end, enter, space, tab, backtab, esc, backspace, delete, f1…f12), précédé au besoin de ctrl-, alt- ou shift-"
         ),
@@ -158,137 +160,152 @@ pub fn bad_key(file: &str, key: &str) -> String {
     )
 }
 
-pub fn status_label(s: Status) -> &'static str {
+pub fn status_label(l: Lang, s: Status) -> &'static str {
     match s {
-        Status::NotStarted => NOT_STARTED.get(),
-        Status::InProgress => IN_PROGRESS.get(),
-        Status::Done => DONE.get(),
-        Status::Abandoned => ABANDONED.get(),
+        Status::NotStarted => NOT_STARTED.get(l),
+        Status::InProgress => IN_PROGRESS.get(l),
+        Status::Done => DONE.get(l),
+        Status::Abandoned => ABANDONED.get(l),
     }
 }
 
 /// Renders a list of expected names: `a, b or c` / `a, b ou c`.
-fn one_of(names: &[&str]) -> String {
+fn one_of(l: Lang, names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     match quoted.len() {
         0 => String::new(),
         1 => quoted[0].clone(),
-        n => format!("{} {} {}", quoted[..n - 1].join(", "), tr!("ou", "or"), quoted[n - 1]),
+        n => format!("{} {} {}", quoted[..n - 1].join(", "), tr!(l, "ou", "or"), quoted[n - 1]),
     }
 }
 
 /// A RON parse error in plain words.
-pub fn ron_error(e: &ron::Error) -> String {
+pub fn ron_error(l: Lang, e: &ron::Error) -> String {
     use ron::Error as E;
     match e {
         E::Message(m) => m.clone(),
         E::Eof => tr!(
+            l,
             "fin de fichier inattendue : une parenthèse, un crochet ou un guillemet n'est pas fermé",
             "unexpected end of file: a parenthesis, bracket or quote is not closed"
         )
         .into(),
-        E::ExpectedArray => tr!("attendu une liste `[ … ]`", "expected a list `[ … ]`").into(),
+        E::ExpectedArray => tr!(l, "attendu une liste `[ … ]`", "expected a list `[ … ]`").into(),
         E::ExpectedArrayEnd => tr!(
+            l,
             "attendu `]` pour fermer la liste, ou une virgule entre deux éléments",
             "expected `]` to close the list, or a comma between two items"
         )
         .into(),
-        E::ExpectedComma => tr!("attendu une virgule", "expected a comma").into(),
-        E::ExpectedBoolean => tr!("attendu true ou false", "expected true or false").into(),
-        E::ExpectedInteger => tr!("attendu un nombre entier", "expected a whole number").into(),
-        E::ExpectedFloat => tr!("attendu un nombre", "expected a number").into(),
+        E::ExpectedComma => tr!(l, "attendu une virgule", "expected a comma").into(),
+        E::ExpectedBoolean => tr!(l, "attendu true ou false", "expected true or false").into(),
+        E::ExpectedInteger => tr!(l, "attendu un nombre entier", "expected a whole number").into(),
+        E::ExpectedFloat => tr!(l, "attendu un nombre", "expected a number").into(),
         E::ExpectedString | E::ExpectedStringEnd => {
-            tr!("attendu un texte entre guillemets \"…\"", "expected a text in double quotes \"…\"").into()
+            tr!(l, "attendu un texte entre guillemets \"…\"", "expected a text in double quotes \"…\"").into()
         }
         E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
-            tr!("attendu `(` pour ouvrir une structure", "expected `(` to open a structure").into()
+            tr!(l, "attendu `(` pour ouvrir une structure", "expected `(` to open a structure").into()
         }
         E::ExpectedStructLikeEnd => tr!(
+            l,
             "attendu `)` pour fermer la structure, ou une virgule entre deux champs",
             "expected `)` to close the structure, or a comma between two fields"
         )
         .into(),
         E::ExpectedIdentifier => {
-            tr!("attendu un nom de champ ou de variante", "expected a field or variant name").into()
+            tr!(l, "attendu un nom de champ ou de variante", "expected a field or variant name").into()
         }
-        E::ExpectedMapColon => tr!("attendu `:` après le nom du champ", "expected `:` after the field name").into(),
+        E::ExpectedMapColon => tr!(l, "attendu `:` après le nom du champ", "expected `:` after the field name").into(),
         E::ExpectedDifferentStructName { expected, found } => tr!(
+            l,
             format!("structure `{found}` inattendue ici : attendu `{expected}`"),
             format!("unexpected structure `{found}` here: expected `{expected}`")
         ),
         E::NoSuchStructField { expected, found, outer } => {
             let outer = outer.clone().unwrap_or_default();
             tr!(
-                format!("champ inconnu `{found}` dans `{outer}` : attendu {}", one_of(expected)),
-                format!("unknown field `{found}` in `{outer}`: expected {}", one_of(expected))
+                l,
+                format!("champ inconnu `{found}` dans `{outer}` : attendu {}", one_of(l, expected)),
+                format!("unknown field `{found}` in `{outer}`: expected {}", one_of(l, expected))
             )
         }
         E::MissingStructField { field, outer } => {
             let outer = outer.clone().unwrap_or_default();
             tr!(
+                l,
                 format!("champ obligatoire `{field}` absent de `{outer}`"),
                 format!("required field `{field}` missing from `{outer}`")
             )
         }
         E::DuplicateStructField { field, .. } => {
-            tr!(format!("champ `{field}` écrit deux fois"), format!("field `{field}` written twice"))
+            tr!(l, format!("champ `{field}` écrit deux fois"), format!("field `{field}` written twice"))
         }
         E::NoSuchEnumVariant { expected, found, .. } => tr!(
-            format!("valeur inconnue `{found}` : attendu {}", one_of(expected)),
-            format!("unknown value `{found}`: expected {}", one_of(expected))
+            l,
+            format!("valeur inconnue `{found}` : attendu {}", one_of(l, expected)),
+            format!("unknown value `{found}`: expected {}", one_of(l, expected))
         ),
         E::InvalidValueForType { expected, found } => tr!(
+            l,
             format!("valeur {found} inattendue : attendu {expected}"),
             format!("unexpected value {found}: expected {expected}")
         ),
         E::TrailingCharacters => {
-            tr!("texte en trop après la fin du plan", "unexpected text after the end of the value").into()
+            tr!(l, "texte en trop après la fin du plan", "unexpected text after the end of the value").into()
         }
         E::UnexpectedChar(c) => tr!(
+            l,
             format!("caractère inattendu `{c}` : un texte doit être entre guillemets \"…\""),
             format!("unexpected character `{c}`: a text must be in double quotes \"…\"")
         ),
-        E::UnclosedBlockComment => tr!("commentaire /* … */ non fermé", "unclosed /* … */ comment").into(),
+        E::UnclosedBlockComment => tr!(l, "commentaire /* … */ non fermé", "unclosed /* … */ comment").into(),
         E::InvalidEscape(_) => {
-            tr!("séquence d'échappement invalide dans un texte", "invalid escape sequence in a text").into()
+            tr!(l, "séquence d'échappement invalide dans un texte", "invalid escape sequence in a text").into()
         }
-        E::Utf8Error(_) => tr!("le fichier n'est pas en UTF-8", "the file is not UTF-8").into(),
-        E::IntegerOutOfBounds => tr!("nombre trop grand", "number too large").into(),
-        other => tr!(format!("syntaxe RON invalide ({other})"), format!("invalid RON syntax ({other})")),
+        E::Utf8Error(_) => tr!(l, "le fichier n'est pas en UTF-8", "the file is not UTF-8").into(),
+        E::IntegerOutOfBounds => tr!(l, "nombre trop grand", "number too large").into(),
+        other => tr!(l, format!("syntaxe RON invalide ({other})"), format!("invalid RON syntax ({other})")),
     }
 }
 
-pub fn problem(p: &crate::plan::validate::Problem) -> String {
+pub fn problem(l: Lang, p: &crate::plan::validate::Problem) -> String {
     use crate::plan::validate::{IdKind, Problem as P};
     let what = |k: IdKind| match k {
-        IdKind::Orientation => tr!("d'orientation", "orientation"),
-        IdKind::Action => tr!("d'action", "action"),
-        IdKind::Indicator => tr!("d'indicateur", "indicator"),
-        IdKind::Person => tr!("de personne", "person"),
-        IdKind::Body => tr!("d'instance", "body"),
+        IdKind::Orientation => tr!(l, "d'orientation", "orientation"),
+        IdKind::Action => tr!(l, "d'action", "action"),
+        IdKind::Indicator => tr!(l, "d'indicateur", "indicator"),
+        IdKind::Person => tr!(l, "de personne", "person"),
+        IdKind::Body => tr!(l, "d'instance", "body"),
     };
     match p {
         P::FormatVersion(v) => tr!(
+            l,
             format!("format {v} non pris en charge : attendu `format: 1` (cette version de copil lit le format 1)"),
             format!("format {v} is not supported: expected `format: 1` (this version of copil reads format 1)")
         ),
         P::DuplicateId { what: k, id } => tr!(
+            l,
             format!("identifiant {} « {id} » en double : attendu un identifiant unique", what(*k)),
             format!("duplicate {} id \"{id}\": expected a unique id", what(*k))
         ),
         P::UnknownPerson { field, id } => tr!(
+            l,
             format!("`{field}` cite « {id} », personne inconnue : attendu l'id d'une personne de `people`"),
             format!("`{field}` names \"{id}\", an unknown person: expected the id of a person in `people`")
         ),
         P::PeriodReversed => tr!(
+            l,
             "period : le début est après la fin : attendu start <= end".to_string(),
             "period: start is after end: expected start <= end".to_string()
         ),
         P::StartAfterDue { action } => tr!(
+            l,
             format!("action « {action} » : début après l'échéance : attendu start <= due"),
             format!("action \"{action}\": start is after due: expected start <= due")
         ),
         P::KindMismatch { action, indicator } => tr!(
+            l,
             format!(
                 "indicateur « {indicator} » de l'action « {action} » : valeurs de natures différentes : attendu des valeurs toutes numériques, toutes oui/non ou toutes textuelles"
             ),
@@ -296,50 +313,60 @@ pub fn problem(p: &crate::plan::validate::Problem) -> String {
                 "indicator \"{indicator}\" of action \"{action}\": values of different kinds: expected all numbers, all yes/no or all texts"
             )
         ),
-        P::BadSshKey { person, why } => crate::shell::keys::problem(person, why),
+        P::BadSshKey { person, why } => crate::shell::keys::problem(l, person, why),
     }
 }
 
-pub fn warning(w: &crate::plan::state::WarningKind) -> String {
+pub fn warning(l: Lang, w: &crate::plan::state::WarningKind) -> String {
     use crate::plan::state::WarningKind as W;
     match w {
         W::UnknownAction(a) => tr!(
+            l,
             format!("l'action « {a} » n'existe pas dans le plan : ligne non appliquée"),
             format!("action \"{a}\" is not in the plan: line not applied")
         ),
         W::UnknownIndicator(a, i) => tr!(
+            l,
             format!("l'indicateur « {i} » n'existe pas dans l'action « {a} » : ligne non appliquée"),
             format!("indicator \"{i}\" is not in action \"{a}\": line not applied")
         ),
         W::UnknownBody(b) => tr!(
+            l,
             format!("l'instance « {b} » n'existe pas dans le plan : ligne non appliquée"),
             format!("body \"{b}\" is not in the plan: line not applied")
         ),
         W::UnknownMeeting(m) => tr!(
+            l,
             format!("la réunion « {m} » n'existe pas : ligne non appliquée"),
             format!("meeting \"{m}\" does not exist: line not applied")
         ),
         W::UnknownTask(t) => tr!(
+            l,
             format!("la tâche « {t} » n'existe pas : ligne non appliquée"),
             format!("task \"{t}\" does not exist: line not applied")
         ),
         W::DuplicateMeeting(m) => tr!(
+            l,
             format!("la réunion « {m} » est déjà ouverte ailleurs dans le journal : ligne non appliquée"),
             format!("meeting \"{m}\" was already opened: line not applied")
         ),
         W::DuplicateTask(t) => tr!(
+            l,
             format!("la tâche « {t} » existe déjà : ligne non appliquée"),
             format!("task \"{t}\" already exists: line not applied")
         ),
         W::MeetingClosed(m) => tr!(
+            l,
             format!("la réunion « {m} » est close : ligne non appliquée"),
             format!("meeting \"{m}\" is closed: line not applied")
         ),
         W::NoRight(denied) => tr!(
-            format!("droit refusé : {denied} ; ligne non appliquée"),
-            format!("no right: {denied}; line not applied")
+            l,
+            format!("droit refusé : {} ; ligne non appliquée", denied.in_lang(l)),
+            format!("no right: {}; line not applied", denied.in_lang(l))
         ),
         W::SealedMeeting { line, meeting } => tr!(
+            l,
             format!(
                 "annulation refusée : la ligne {line} appartient à la réunion « {meeting} », close avant cette annulation ; ligne non appliquée"
             ),
@@ -348,10 +375,12 @@ pub fn warning(w: &crate::plan::state::WarningKind) -> String {
             )
         ),
         W::MeetingAlreadyOpen(m) => tr!(
+            l,
             format!("la réunion « {m} » est encore ouverte : une seule réunion à la fois ; ligne non appliquée"),
             format!("meeting \"{m}\" is still open: one meeting at a time; line not applied")
         ),
         W::KindMismatch { action, indicator } => tr!(
+            l,
             format!(
                 "mesure de l'indicateur « {indicator} » ({action}) d'une autre nature que ses cibles : ligne non appliquée"
             ),
@@ -359,150 +388,162 @@ pub fn warning(w: &crate::plan::state::WarningKind) -> String {
                 "measurement of indicator \"{indicator}\" ({action}) of another kind than its targets: line not applied"
             )
         ),
-        W::BadUndo(l) => tr!(
-            format!("annulation de la ligne {l}, qui n'existe pas avant elle : ligne non appliquée"),
-            format!("undo of line {l}, which does not come before it: line not applied")
+        W::BadUndo(line) => tr!(
+            l,
+            format!("annulation de la ligne {line}, qui n'existe pas avant elle : ligne non appliquée"),
+            format!("undo of line {line}, which does not come before it: line not applied")
         ),
         W::TornLastLine => tr!(
+            l,
             "dernière ligne du journal coupée (arrêt pendant l'écriture) : ignorée".to_string(),
             "the journal's last line is cut short (stopped mid-write): skipped".to_string()
         ),
     }
 }
 
-pub fn journal_line(line: usize) -> String {
-    tr!(format!("ligne {line} du journal"), format!("journal line {line}"))
+pub fn journal_line(l: Lang, line: usize) -> String {
+    tr!(l, format!("ligne {line} du journal"), format!("journal line {line}"))
 }
 
-pub fn io_error(path: &str, e: &std::io::Error) -> String {
-    tr!(format!("impossible de lire {path} : {e}"), format!("cannot read {path}: {e}"))
+pub fn io_error(l: Lang, path: &str, e: &std::io::Error) -> String {
+    tr!(l, format!("impossible de lire {path} : {e}"), format!("cannot read {path}: {e}"))
 }
 
-pub fn too_small(w: u16, h: u16, min_w: u16, min_h: u16) -> String {
+pub fn too_small(l: Lang, w: u16, h: u16, min_w: u16, min_h: u16) -> String {
     tr!(
+        l,
         format!("{w}×{h} : agrandissez la fenêtre à au moins {min_w}×{min_h}"),
         format!("{w}×{h}: enlarge the window to at least {min_w}×{min_h}")
     )
 }
 
-pub fn counts_summary(o: usize, a: usize, i: usize, j: usize) -> String {
+pub fn counts_summary(l: Lang, o: usize, a: usize, i: usize, j: usize) -> String {
     format!(
         "{o} {}, {a} {}, {i} {}, {j} {}",
-        ORIENTATIONS.get(),
-        ACTIONS_LC.get(),
-        INDICATORS_LC.get(),
-        JOURNAL_LINES.get()
+        ORIENTATIONS.get(l),
+        ACTIONS_LC.get(l),
+        INDICATORS_LC.get(l),
+        JOURNAL_LINES.get(l)
     )
 }
 
 /// A date as people of the language write it: 23/11/2026, 2026-11-23.
-pub fn date_text(d: crate::plan::model::Date) -> String {
-    match lang() {
+pub fn date_text(l: Lang, d: crate::plan::model::Date) -> String {
+    match l {
         Lang::Fr => d.0.format("%d/%m/%Y").to_string(),
         Lang::En => d.to_string(),
     }
 }
 
 /// A change as one line of history: "statut → Réalisée", "mesure msap = 15"…
-pub fn describe_change(c: &crate::plan::journal::Change, before: Option<Status>) -> String {
+pub fn describe_change(l: Lang, c: &crate::plan::journal::Change, before: Option<Status>) -> String {
     use crate::plan::journal::Change as C;
     match c {
         C::Status { to, .. } => match before {
             Some(b) => tr!(
-                format!("statut : {}", crate::line::from_to(status_label(b), status_label(*to))),
-                format!("status: {}", crate::line::from_to(status_label(b), status_label(*to)))
+                l,
+                format!("statut : {}", crate::line::from_to(l, status_label(l, b), status_label(l, *to))),
+                format!("status: {}", crate::line::from_to(l, status_label(l, b), status_label(l, *to)))
             ),
             None => tr!(
-                format!("statut {}", crate::line::becomes(status_label(*to))),
-                format!("status {}", crate::line::becomes(status_label(*to)))
+                l,
+                format!("statut {}", crate::line::becomes(l, status_label(l, *to))),
+                format!("status {}", crate::line::becomes(l, status_label(l, *to)))
             ),
         },
         C::Measure { indicator, point, .. } => tr!(
-            format!("mesure {indicator} = {} au {}", value_text(&point.value), date_text(point.date)),
-            format!("measurement {indicator} = {} on {}", value_text(&point.value), date_text(point.date))
+            l,
+            format!("mesure {indicator} = {} au {}", value_text(l, &point.value), date_text(l, point.date)),
+            format!("measurement {indicator} = {} on {}", value_text(l, &point.value), date_text(l, point.date))
         ),
-        C::Comment { text, .. } => tr!(format!("commentaire : {text}"), format!("comment: {text}")),
-        C::MeetingOpened { id, .. } => tr!(format!("ouverture de la réunion {id}"), format!("meeting {id} opened")),
-        C::Attendance { person, .. } => tr!(format!("présence : {person}"), format!("attendance: {person}")),
-        C::Decision { text, .. } => tr!(format!("décision : {text}"), format!("decision: {text}")),
-        C::Note { text, .. } => tr!(format!("note : {text}"), format!("note: {text}")),
-        C::Task { text, .. } => tr!(format!("tâche : {text}"), format!("task: {text}")),
-        C::TaskDone { task } => tr!(format!("tâche {task} faite"), format!("task {task} done")),
-        C::MeetingClosed { id } => tr!(format!("clôture de la réunion {id}"), format!("meeting {id} closed")),
-        C::Undo { line } => tr!(format!("annulation de la ligne {line}"), format!("undo of line {line}")),
-        C::Reschedule { due, .. } => crate::wording::rescheduled(None, *due),
+        C::Comment { text, .. } => tr!(l, format!("commentaire : {text}"), format!("comment: {text}")),
+        C::MeetingOpened { id, .. } => tr!(l, format!("ouverture de la réunion {id}"), format!("meeting {id} opened")),
+        C::Attendance { person, .. } => tr!(l, format!("présence : {person}"), format!("attendance: {person}")),
+        C::Decision { text, .. } => tr!(l, format!("décision : {text}"), format!("decision: {text}")),
+        C::Note { text, .. } => tr!(l, format!("note : {text}"), format!("note: {text}")),
+        C::Task { text, .. } => tr!(l, format!("tâche : {text}"), format!("task: {text}")),
+        C::TaskDone { task } => tr!(l, format!("tâche {task} faite"), format!("task {task} done")),
+        C::MeetingClosed { id } => tr!(l, format!("clôture de la réunion {id}"), format!("meeting {id} closed")),
+        C::Undo { line } => tr!(l, format!("annulation de la ligne {line}"), format!("undo of line {line}")),
+        C::Reschedule { due, .. } => crate::wording::rescheduled(l, None, *due),
         C::AgendaItem { title, .. } => {
-            tr!(format!("point de l'ordre du jour : {title}"), format!("agenda item: {title}"))
+            tr!(l, format!("point de l'ordre du jour : {title}"), format!("agenda item: {title}"))
         }
         C::NextMeeting { date, .. } => {
-            tr!(format!("prochaine réunion le {}", date_text(*date)), format!("next meeting on {}", date_text(*date)))
+            tr!(
+                l,
+                format!("prochaine réunion le {}", date_text(l, *date)),
+                format!("next meeting on {}", date_text(l, *date))
+            )
         }
     }
 }
 
 /// A value as shown: numbers with a French decimal comma, yes/no, texts as they are.
-pub fn value_text(v: &crate::plan::model::Value) -> String {
+pub fn value_text(l: Lang, v: &crate::plan::model::Value) -> String {
     use crate::plan::model::Value as V;
     match v {
-        V::Number(n) => number(*n),
-        V::Bool(b) => if *b { YES.get() } else { NO.get() }.to_string(),
+        V::Number(n) => number(l, *n),
+        V::Bool(b) => if *b { YES.get(l) } else { NO.get(l) }.to_string(),
         V::Text(t) => t.clone(),
     }
 }
 
 /// `part` as a share of `whole`, to a tenth: « 64,5 % » / "64.5%"; a dash when `whole` is 0.
-pub fn percent(part: u64, whole: u64) -> String {
+pub fn percent(l: Lang, part: u64, whole: u64) -> String {
     if whole == 0 {
         return "—".to_string();
     }
     let p = (part as f64 * 1000.0 / whole as f64).round() / 10.0;
-    tr!(format!("{} %", number(p)), format!("{}%", number(p)))
+    tr!(l, format!("{} %", number(l, p)), format!("{}%", number(l, p)))
 }
 
-pub fn number(n: f64) -> String {
+pub fn number(l: Lang, n: f64) -> String {
     let s = if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {
         format!("{n:.2}").trim_end_matches('0').trim_end_matches('.').to_string()
     };
-    match lang() {
+    match l {
         Lang::Fr => s.replace('.', ","),
         Lang::En => s,
     }
 }
 
 /// Euros with thousands grouped: "442 998 €" / "€442,998".
-pub fn euros(n: u64) -> String {
+pub fn euros(l: Lang, n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
-    let sep = tr!(' ', ',');
+    let sep = tr!(l, ' ', ',');
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
     }
-    tr!(format!("{out} €"), format!("€{out}"))
+    tr!(l, format!("{out} €"), format!("€{out}"))
 }
 
-pub fn value_kind_name(k: crate::plan::model::ValueKind) -> &'static str {
+pub fn value_kind_name(l: Lang, k: crate::plan::model::ValueKind) -> &'static str {
     use crate::plan::model::ValueKind as K;
     match k {
-        K::Number => tr!("un nombre (12 ou 12,5)", "a number (12 or 12.5)"),
-        K::Bool => tr!("oui ou non", "yes or no"),
-        K::Text => tr!("un texte non vide", "a non-empty text"),
+        K::Number => tr!(l, "un nombre (12 ou 12,5)", "a number (12 or 12.5)"),
+        K::Bool => tr!(l, "oui ou non", "yes or no"),
+        K::Text => tr!(l, "un texte non vide", "a non-empty text"),
     }
 }
 
-pub fn edit_error(e: &crate::plan::edit::EditError) -> String {
+pub fn edit_error(l: Lang, e: &crate::plan::edit::EditError) -> String {
     use crate::plan::edit::EditError as E;
     match e {
-        E::UnknownAction(a) => tr!(format!("action inconnue « {a} »"), format!("unknown action \"{a}\"")),
+        E::UnknownAction(a) => tr!(l, format!("action inconnue « {a} »"), format!("unknown action \"{a}\"")),
         E::UnknownIndicator { action, indicator } => tr!(
+            l,
             format!("l'action « {action} » n'a pas d'indicateur « {indicator} »"),
             format!("action \"{action}\" has no indicator \"{indicator}\"")
         ),
         E::UnknownStatus(s) => tr!(
+            l,
             format!(
                 "statut inconnu « {s} » : attendu nondemarree, encours, realisee ou abandonnee (ou not-started, in-progress, done, abandoned)"
             ),
@@ -511,33 +552,41 @@ pub fn edit_error(e: &crate::plan::edit::EditError) -> String {
             )
         ),
         E::BadValue { kind, text } => tr!(
-            format!("valeur « {text} » refusée : attendu {}", value_kind_name(*kind)),
-            format!("value \"{text}\" refused: expected {}", value_kind_name(*kind))
+            l,
+            format!("valeur « {text} » refusée : attendu {}", value_kind_name(l, *kind)),
+            format!("value \"{text}\" refused: expected {}", value_kind_name(l, *kind))
         ),
-        E::BadDate(s) => crate::wording::bad_user_date(s),
-        E::EmptyText => tr!("texte vide : rien à enregistrer".to_string(), "empty text: nothing to record".to_string()),
+        E::BadDate(s) => crate::wording::bad_user_date(l, s),
+        E::EmptyText => {
+            tr!(l, "texte vide : rien à enregistrer".to_string(), "empty text: nothing to record".to_string())
+        }
         E::NothingToUndo => tr!(
+            l,
             "rien à annuler : aucun changement de votre part".to_string(),
             "nothing to undo: no change of yours".to_string()
         ),
-        E::ReadOnly(why) => tr!(format!("lecture seule : {why}"), format!("read-only: {why}")),
-        E::UnknownBody(b) => tr!(format!("instance inconnue « {b} »"), format!("unknown body \"{b}\"")),
-        E::UnknownMeeting(m) => tr!(format!("réunion inconnue « {m} »"), format!("unknown meeting \"{m}\"")),
+        E::ReadOnly(why) => tr!(l, format!("lecture seule : {why}"), format!("read-only: {why}")),
+        E::UnknownBody(b) => tr!(l, format!("instance inconnue « {b} »"), format!("unknown body \"{b}\"")),
+        E::UnknownMeeting(m) => tr!(l, format!("réunion inconnue « {m} »"), format!("unknown meeting \"{m}\"")),
         E::MeetingAlreadyOpen(m) => tr!(
+            l,
             format!("la réunion « {m} » est déjà ouverte : une seule à la fois"),
             format!("meeting \"{m}\" is already open: one at a time")
         ),
         E::MeetingClosed(m) => tr!(
+            l,
             format!("la réunion « {m} » est close : on ne peut plus rien y enregistrer"),
             format!("meeting \"{m}\" is closed: nothing more can be recorded in it")
         ),
         E::MeetingSealed(m) => tr!(
+            l,
             format!(
                 "votre dernière modification fait partie de la réunion « {m} », close : elle ne peut plus être annulée"
             ),
             format!("your last change is part of meeting \"{m}\", which is closed: it can no longer be undone")
         ),
         E::NotYourMeeting { meeting, opened_by } => tr!(
+            l,
             format!(
                 "réunion en cours « {meeting} », ouverte par {opened_by} : seuls cette personne et les présidents de l'instance la conduisent"
             ),
@@ -545,9 +594,9 @@ pub fn edit_error(e: &crate::plan::edit::EditError) -> String {
                 "meeting \"{meeting}\" in progress, opened by {opened_by}: only that person and the body's chairs run it"
             )
         ),
-        E::UnknownTask(t) => tr!(format!("tâche inconnue « {t} »"), format!("unknown task \"{t}\"")),
+        E::UnknownTask(t) => tr!(l, format!("tâche inconnue « {t} »"), format!("unknown task \"{t}\"")),
         E::TaskAlreadyDone(t) => {
-            tr!(format!("la tâche « {t} » est déjà faite"), format!("task \"{t}\" is already done"))
+            tr!(l, format!("la tâche « {t} » est déjà faite"), format!("task \"{t}\" is already done"))
         }
     }
 }
@@ -555,41 +604,50 @@ pub fn edit_error(e: &crate::plan::edit::EditError) -> String {
 // Writing and watching the journal (store::append, store::watch).
 
 /// Why a file operation failed, in plain words (the system's own text for the unusual cases).
-pub fn io_reason(e: &std::io::Error) -> String {
+pub fn io_reason(l: Lang, e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
+    // copil's own refusals, carried inside an I/O error, in the language asked for.
+    if let Some(refusal) = crate::store::safe::NotRegular::find(e) {
+        return refusal.text(l);
+    }
+    if let Some(refusal) = crate::store::export::OwnFile::find(e) {
+        return refusal.text(l);
+    }
     match e.kind() {
-        K::PermissionDenied => tr!("permission refusée", "permission denied").into(),
-        K::ReadOnlyFilesystem => tr!("disque ou partage en lecture seule", "read-only disk or share").into(),
-        K::StorageFull => tr!("disque plein", "disk full").into(),
-        K::QuotaExceeded => tr!("quota disque dépassé", "disk quota exceeded").into(),
-        K::NotFound => tr!("fichier ou dossier introuvable", "file or folder not found").into(),
+        K::PermissionDenied => tr!(l, "permission refusée", "permission denied").into(),
+        K::ReadOnlyFilesystem => tr!(l, "disque ou partage en lecture seule", "read-only disk or share").into(),
+        K::StorageFull => tr!(l, "disque plein", "disk full").into(),
+        K::QuotaExceeded => tr!(l, "quota disque dépassé", "disk quota exceeded").into(),
+        K::NotFound => tr!(l, "fichier ou dossier introuvable", "file or folder not found").into(),
         K::NotADirectory => {
-            tr!("le dossier du journal n'est pas un dossier", "the journal's folder is not a folder").into()
+            tr!(l, "le dossier du journal n'est pas un dossier", "the journal's folder is not a folder").into()
         }
-        K::IsADirectory => tr!("c'est un dossier, pas un fichier", "it is a folder, not a file").into(),
-        K::WriteZero => tr!("écriture incomplète", "incomplete write").into(),
+        K::IsADirectory => tr!(l, "c'est un dossier, pas un fichier", "it is a folder, not a file").into(),
+        K::WriteZero => tr!(l, "écriture incomplète", "incomplete write").into(),
         _ => e.to_string(),
     }
 }
 
 /// The journal cannot be written (permissions, read-only disk): the edit is lost unless retried.
-pub fn append_read_only(e: &std::io::Error) -> String {
-    let why = io_reason(e);
+pub fn append_read_only(l: Lang, e: &std::io::Error) -> String {
+    let why = io_reason(l, e);
     tr!(
+        l,
         format!("impossible d'écrire dans le journal ({why}) : la modification n'a PAS été enregistrée"),
         format!("cannot write to the journal ({why}): the change was NOT saved")
     )
 }
 
 /// The journal is not a regular file: nothing was written.
-pub fn append_refused(e: &std::io::Error) -> String {
-    tr!(format!("{e} : la modification n'a PAS été enregistrée"), format!("{e}: the change was NOT saved"))
+pub fn append_refused(l: Lang, e: &std::io::Error) -> String {
+    tr!(l, format!("{e} : la modification n'a PAS été enregistrée"), format!("{e}: the change was NOT saved"))
 }
 
 /// Another session kept the journal locked for longer than `waited`.
-pub fn append_lock_timeout(waited: std::time::Duration) -> String {
-    let s = number(waited.as_secs_f64());
+pub fn append_lock_timeout(l: Lang, waited: std::time::Duration) -> String {
+    let s = number(l, waited.as_secs_f64());
     tr!(
+        l,
         format!(
             "le journal est occupé par une autre session depuis plus de {s} s : la modification n'a PAS été enregistrée ; réessayez"
         ),
@@ -598,23 +656,25 @@ pub fn append_lock_timeout(waited: std::time::Duration) -> String {
 }
 
 /// Writing or flushing the journal failed (disk full, I/O error).
-pub fn append_failed(e: &std::io::Error) -> String {
-    let why = io_reason(e);
+pub fn append_failed(l: Lang, e: &std::io::Error) -> String {
+    let why = io_reason(l, e);
     tr!(
+        l,
         format!("l'écriture du journal a échoué ({why}) : la modification n'a PAS été enregistrée"),
         format!("writing the journal failed ({why}): the change was NOT saved")
     )
 }
 
 /// Why a session opens read-only: short, shown as "Lecture seule (…)".
-pub fn journal_not_writable(e: &std::io::Error) -> String {
-    let why = io_reason(e);
-    tr!(format!("journal non modifiable : {why}"), format!("journal not writable: {why}"))
+pub fn journal_not_writable(l: Lang, e: &std::io::Error) -> String {
+    let why = io_reason(l, e);
+    tr!(l, format!("journal non modifiable : {why}"), format!("journal not writable: {why}"))
 }
 
 /// `copil check`: the plan declares who may change what.
-pub fn rights_declared(cell: &str) -> String {
+pub fn rights_declared(l: Lang, cell: &str) -> String {
     tr!(
+        l,
         format!(
             "Droits : déclarés ; cellule technique : {cell} (pilotes et référents sur leurs actions, les autres personnes commentent, les comptes non déclarés lisent)"
         ),
@@ -625,8 +685,8 @@ pub fn rights_declared(cell: &str) -> String {
 }
 
 /// `copil check`: the plan declares no rights.
-pub fn rights_undeclared() -> String {
-    tr!(
+pub fn rights_undeclared(l: Lang) -> String {
+    tr!(l,
         "Droits : non déclarés : toute personne qui peut écrire le journal peut tout modifier (section `rights` du plan)",
         "Rights: not declared: anyone who can write the journal may change anything (the plan's `rights` section)"
     )
@@ -634,17 +694,19 @@ pub fn rights_undeclared() -> String {
 }
 
 /// `copil verify`: the chain holds.
-pub fn chain_intact(lines: usize, unchained: usize, head: Option<&str>) -> String {
+pub fn chain_intact(l: Lang, lines: usize, unchained: usize, head: Option<&str>) -> String {
     let head = head.unwrap_or("—");
     tr!(
+        l,
         format!("chaîne du journal intacte : {lines} lignes, dont {unchained} écrites avant la chaîne ; tête {head}"),
         format!("journal chain intact: {lines} lines, {unchained} of them written before the chain; head {head}")
     )
 }
 
 /// `copil verify --minutes`: the file has no empreinte.
-pub fn minutes_without_empreinte(file: &str) -> String {
+pub fn minutes_without_empreinte(l: Lang, file: &str) -> String {
     tr!(
+        l,
         format!(
             "{file} ne porte pas d'empreinte du journal (relevé d'une réunion non close, ou écrit avant les empreintes)"
         ),
@@ -655,16 +717,18 @@ pub fn minutes_without_empreinte(file: &str) -> String {
 }
 
 /// `copil verify --minutes`: they match.
-pub fn minutes_match(meeting: &str, line: usize) -> String {
+pub fn minutes_match(l: Lang, meeting: &str, line: usize) -> String {
     tr!(
+        l,
         format!("le relevé correspond au journal : clôture de la réunion {meeting} (ligne {line})"),
         format!("the minutes match the journal: closing of meeting {meeting} (line {line})")
     )
 }
 
 /// `copil verify --minutes`: they do not.
-pub fn minutes_mismatch(file: &str, printed: &str) -> String {
+pub fn minutes_mismatch(l: Lang, file: &str, printed: &str) -> String {
     tr!(
+        l,
         format!(
             "l'empreinte de {file} ({printed}) ne correspond à la clôture d'aucune réunion du journal : le relevé ou le journal a été modifié"
         ),
@@ -675,8 +739,9 @@ pub fn minutes_mismatch(file: &str, printed: &str) -> String {
 }
 
 /// `copil check`: a line dated well before the line above it.
-pub fn backdated(line: usize, at: &str, above: usize, above_at: &str) -> String {
+pub fn backdated(l: Lang, line: usize, at: &str, above: usize, above_at: &str) -> String {
     tr!(
+        l,
         format!(
             "ligne {line} datée du {at}, plus de 5 minutes avant la ligne {above} ({above_at}) : horloge fausse ou ligne antidatée"
         ),
@@ -687,33 +752,35 @@ pub fn backdated(line: usize, at: &str, above: usize, above_at: &str) -> String 
 }
 
 /// The header's badge for a meeting run by someone else.
-pub fn meeting_opened_by(name: &str) -> String {
-    tr!(format!("réunion en cours, ouverte par {name}"), format!("meeting in progress, opened by {name}"))
+pub fn meeting_opened_by(l: Lang, name: &str) -> String {
+    tr!(l, format!("réunion en cours, ouverte par {name}"), format!("meeting in progress, opened by {name}"))
 }
 
 /// The header's "who am I" for a login that is not one of the plan's people.
-pub fn undeclared_user(login: &str) -> String {
-    tr!(format!("{login} (non déclaré dans le plan)"), format!("{login} (not declared in the plan)"))
+pub fn undeclared_user(l: Lang, login: &str) -> String {
+    tr!(l, format!("{login} (non déclaré dans le plan)"), format!("{login} (not declared in the plan)"))
 }
 
 /// The plan file changed on disk and was read again.
-pub fn plan_reloaded() -> String {
-    tr!("le fichier du plan a changé sur le disque : plan rechargé", "the plan file changed on disk: plan reloaded")
+pub fn plan_reloaded(l: Lang) -> String {
+    tr!(l, "le fichier du plan a changé sur le disque : plan rechargé", "the plan file changed on disk: plan reloaded")
         .into()
 }
 
 /// The plan file changed on disk but does not load: the plan shown stays.
-pub fn plan_not_reloaded(diagnostic: &str) -> String {
+pub fn plan_not_reloaded(l: Lang, diagnostic: &str) -> String {
     let first = diagnostic.lines().take(2).map(str::trim).collect::<Vec<_>>().join(" ");
     tr!(
+        l,
         format!("le fichier du plan a changé mais ne se charge pas ; le plan affiché reste celui d'avant — {first}"),
         format!("the plan file changed but does not load; the plan shown stays as it was — {first}")
     )
 }
 
 /// The journal was rewritten under an open copil and read again from its start.
-pub fn journal_rewritten() -> String {
+pub fn journal_rewritten(l: Lang) -> String {
     tr!(
+        l,
         "le journal a été modifié hors de copil (raccourci, réécrit ou remplacé) : il a été relu depuis le début",
         "the journal was changed outside copil (shortened, rewritten or replaced): it was read again from the start"
     )
@@ -721,8 +788,9 @@ pub fn journal_rewritten() -> String {
 }
 
 /// The journal is now shorter than what the session already read and applied.
-pub fn journal_shrank(len: u64, read: u64) -> String {
+pub fn journal_shrank(l: Lang, len: u64, read: u64) -> String {
     tr!(
+        l,
         format!(
             "le journal a raccourci ({len} octets, {read} déjà lus) : il a été modifié hors de copil ; rouvrez le plan pour le relire"
         ),
@@ -733,22 +801,23 @@ pub fn journal_shrank(len: u64, read: u64) -> String {
 }
 
 /// A line the session had already read was changed in place.
-pub fn journal_line_changed(line: usize) -> String {
+pub fn journal_line_changed(l: Lang, line: usize) -> String {
     tr!(
+        l,
         format!(
             "{} modifiée après sa lecture : le journal a été modifié hors de copil ; rouvrez le plan pour le relire",
-            journal_line(line)
+            journal_line(l, line)
         ),
         format!(
             "{} changed after it was read: the journal was changed outside copil; reopen the plan to read it again",
-            journal_line(line)
+            journal_line(l, line)
         )
     )
 }
 
 /// An event whose line would hold a raw newline (never expected: `Event::to_line` escapes them).
-pub fn raw_newline_in_line() -> String {
-    tr!("la ligne à écrire contient un saut de ligne brut", "the line to write holds a raw newline").into()
+pub fn raw_newline_in_line(l: Lang) -> String {
+    tr!(l, "la ligne à écrire contient un saut de ligne brut", "the line to write holds a raw newline").into()
 }
 
 // Search (src/search.rs): field names, the active-filter line, result counts.
@@ -784,59 +853,60 @@ t! {
 }
 
 /// The tree's title while a filter is on.
-pub fn filtered_tree(n: usize) -> String {
-    tr!(format!("filtre : {n} action(s)"), format!("filter: {n} action(s)"))
+pub fn filtered_tree(l: Lang, n: usize) -> String {
+    tr!(l, format!("filtre : {n} action(s)"), format!("filter: {n} action(s)"))
 }
 
 /// Values of one filter, quoted and joined: « a » ou « b » / "a" or "b".
-fn search_quoted(values: &[String]) -> String {
-    let quoted: Vec<String> = values.iter().map(|v| tr!(format!("« {v} »"), format!("\"{v}\""))).collect();
-    quoted.join(tr!(" ou ", " or "))
+fn search_quoted(l: Lang, values: &[String]) -> String {
+    let quoted: Vec<String> = values.iter().map(|v| tr!(l, format!("« {v} »"), format!("\"{v}\""))).collect();
+    quoted.join(tr!(l, " ou ", " or "))
 }
 
-pub fn search_filter_status(labels: &[&str]) -> String {
-    let or = labels.join(tr!(" ou ", " or "));
-    tr!(format!("statut : {or}"), format!("status: {or}"))
+pub fn search_filter_status(l: Lang, labels: &[&str]) -> String {
+    let or = labels.join(tr!(l, " ou ", " or "));
+    tr!(l, format!("statut : {or}"), format!("status: {or}"))
 }
 
-pub fn search_filter_pilot(values: &[String]) -> String {
-    let v = search_quoted(values);
-    tr!(format!("pilote ou partenaire : {v}"), format!("pilot or partner: {v}"))
+pub fn search_filter_pilot(l: Lang, values: &[String]) -> String {
+    let v = search_quoted(l, values);
+    tr!(l, format!("pilote ou partenaire : {v}"), format!("pilot or partner: {v}"))
 }
 
-pub fn search_filter_tag(values: &[String]) -> String {
-    let v = search_quoted(values);
-    tr!(format!("étiquette : {v}"), format!("tag: {v}"))
+pub fn search_filter_tag(l: Lang, values: &[String]) -> String {
+    let v = search_quoted(l, values);
+    tr!(l, format!("étiquette : {v}"), format!("tag: {v}"))
 }
 
-pub fn search_filter_orientation(values: &[String]) -> String {
-    let v = search_quoted(values);
-    tr!(format!("orientation : {v}"), format!("orientation: {v}"))
+pub fn search_filter_orientation(l: Lang, values: &[String]) -> String {
+    let v = search_quoted(l, values);
+    tr!(l, format!("orientation : {v}"), format!("orientation: {v}"))
 }
 
-pub fn search_filter_referent(values: &[String]) -> String {
-    let v = search_quoted(values);
-    tr!(format!("référent : {v}"), format!("referent: {v}"))
+pub fn search_filter_referent(l: Lang, values: &[String]) -> String {
+    let v = search_quoted(l, values);
+    tr!(l, format!("référent : {v}"), format!("referent: {v}"))
 }
 
-pub fn search_unknown_status(s: &str) -> String {
+pub fn search_unknown_status(l: Lang, s: &str) -> String {
     tr!(
+        l,
         format!("statut inconnu « {s} » : attendu nondemarree, encours, realisee ou abandonnee"),
         format!("unknown status \"{s}\": expected not-started, in-progress, done or abandoned")
     )
 }
 
 /// The active-filter line: "Filtres : statut : En cours · en retard".
-pub fn search_filters(parts: &[String]) -> String {
+pub fn search_filters(l: Lang, parts: &[String]) -> String {
     let all = parts.join(" · ");
-    tr!(format!("Filtres : {all}"), format!("Filters: {all}"))
+    tr!(l, format!("Filtres : {all}"), format!("Filters: {all}"))
 }
 
-pub fn search_count(n: usize, total: usize) -> String {
+pub fn search_count(l: Lang, n: usize, total: usize) -> String {
     match n {
-        0 => tr!("aucune action ne correspond".to_string(), "no action matches".to_string()),
-        1 => tr!(format!("1 action sur {total}"), format!("1 of {total} actions")),
-        n => tr!(format!("{n} actions sur {total}"), format!("{n} of {total} actions")),
+        0 => tr!(l, "aucune action ne correspond".to_string(), "no action matches".to_string()),
+        1 => tr!(l, format!("1 action sur {total}"), format!("1 of {total} actions")),
+        n => tr!(l, format!("{n} actions sur {total}"), format!("{n} of {total} actions")),
     }
 }
 
@@ -875,8 +945,8 @@ t! {
     NOT_AN_ACTION_CHART = "Choisissez une action : le graphique montre ses indicateurs." / "Choose an action: the chart shows its indicators.";
 }
 
-pub fn n_actions(n: usize) -> String {
-    match (lang(), n) {
+pub fn n_actions(l: Lang, n: usize) -> String {
+    match (l, n) {
         (Lang::Fr, 0 | 1) => format!("{n} action"),
         (Lang::Fr, _) => format!("{n} actions"),
         (Lang::En, 1) => "1 action".to_string(),
@@ -885,67 +955,69 @@ pub fn n_actions(n: usize) -> String {
 }
 
 /// « ! 3 en retard » / "! 3 late".
-pub fn late_count(n: usize) -> String {
-    tr!(format!("{n} en retard"), format!("{n} late"))
+pub fn late_count(l: Lang, n: usize) -> String {
+    tr!(l, format!("{n} en retard"), format!("{n} late"))
 }
 
-pub fn on_track_count(n: usize) -> String {
-    tr!(format!("{n} dans la trajectoire"), format!("{n} on track"))
+pub fn on_track_count(l: Lang, n: usize) -> String {
+    tr!(l, format!("{n} dans la trajectoire"), format!("{n} on track"))
 }
 
-pub fn behind_count(n: usize) -> String {
-    tr!(format!("{n} en retard"), format!("{n} behind"))
+pub fn behind_count(l: Lang, n: usize) -> String {
+    tr!(l, format!("{n} en retard"), format!("{n} behind"))
 }
 
-pub fn untracked_count(n: usize) -> String {
-    tr!(format!("{n} sans comparaison"), format!("{n} not comparable"))
+pub fn untracked_count(l: Lang, n: usize) -> String {
+    tr!(l, format!("{n} sans comparaison"), format!("{n} not comparable"))
 }
 
 /// The budget of a set of actions: planned, and the shares committed and spent.
-pub fn budget_summary(planned: u64, committed: u64, spent: u64) -> String {
-    let (p, c) = (euros(planned), percent(committed, planned));
+pub fn budget_summary(l: Lang, planned: u64, committed: u64, spent: u64) -> String {
+    let (p, c) = (euros(l, planned), percent(l, committed, planned));
     // No spending recorded is not « 0 % » spent.
-    let s = if spent == 0 { crate::wording::spent_not_recorded().to_string() } else { percent(spent, planned) };
+    let s = if spent == 0 { crate::wording::spent_not_recorded(l).to_string() } else { percent(l, spent, planned) };
     tr!(
+        l,
         format!("Budget : {p} prévus · engagé {c} · dépensé {s}"),
         format!("Budget: {p} planned · committed {c} · spent {s}")
     )
 }
 
 /// The chart's title: which indicator of how many, its name and unit.
-pub fn chart_title(i: usize, n: usize, name: &str, unit: Option<&str>) -> String {
+pub fn chart_title(l: Lang, i: usize, n: usize, name: &str, unit: Option<&str>) -> String {
     let unit = unit.map(|u| format!(" ({u})")).unwrap_or_default();
-    format!("{} {}/{n} — {name}{unit}", CHART_TITLE.get(), i + 1)
+    format!("{} {}/{n} — {name}{unit}", CHART_TITLE.get(l), i + 1)
 }
 
 /// Below the chart: the latest value, where the trajectory expects it, and the verdict.
-pub fn chart_latest(value: &str, date: &str, expected: Option<&str>, on_track: Option<bool>) -> String {
-    let mut s = tr!(format!("Dernière mesure : {value} ({date})"), format!("Latest: {value} ({date})"));
+pub fn chart_latest(l: Lang, value: &str, date: &str, expected: Option<&str>, on_track: Option<bool>) -> String {
+    let mut s = tr!(l, format!("Dernière mesure : {value} ({date})"), format!("Latest: {value} ({date})"));
     if let Some(e) = expected {
-        s.push_str(&tr!(format!(" · attendu {e}"), format!(" · expected {e}")));
+        s.push_str(&tr!(l, format!(" · attendu {e}"), format!(" · expected {e}")));
     }
     match on_track {
-        Some(true) => s.push_str(tr!(" · ✓ dans la trajectoire", " · ✓ on track")),
-        Some(false) => s.push_str(tr!(" · ✗ en retard sur la trajectoire", " · ✗ behind the trajectory")),
+        Some(true) => s.push_str(tr!(l, " · ✓ dans la trajectoire", " · ✓ on track")),
+        Some(false) => s.push_str(tr!(l, " · ✗ en retard sur la trajectoire", " · ✗ behind the trajectory")),
         None => {}
     }
     s
 }
 
-pub fn no_measure_yet() -> &'static str {
-    tr!("Pas encore de mesure.", "No measurement yet.")
+pub fn no_measure_yet(l: Lang) -> &'static str {
+    tr!(l, "Pas encore de mesure.", "No measurement yet.")
 }
 
-pub fn bad_theme(file: &str, name: &str) -> String {
+pub fn bad_theme(l: Lang, file: &str, name: &str) -> String {
     tr!(
+        l,
         format!("erreur : {file} : thème inconnu « {name} » : attendu default, light, high-contrast ou monochrome"),
         format!("error: {file}: unknown theme \"{name}\": expected default, light, high-contrast or monochrome")
     )
 }
 
 /// A settings file (keymap, config) that does not parse: « erreur : FILE:LINE:COL : what ».
-pub fn settings_error(file: &str, e: &ron::error::SpannedError) -> String {
-    format!("{} : {file}:{}:{} : {}", ERROR.get(), e.span.start.line, e.span.start.col, ron_error(&e.code))
+pub fn settings_error(l: Lang, file: &str, e: &ron::error::SpannedError) -> String {
+    format!("{} : {file}:{}:{} : {}", ERROR.get(l), e.span.start.line, e.span.start.col, ron_error(l, &e.code))
 }
 
 t! {
@@ -986,13 +1058,13 @@ t! {
     NOT_RECORDED = "non renseigné" / "not recorded";
 }
 
-pub fn presence_label(p: crate::plan::journal::Presence) -> &'static str {
+pub fn presence_label(l: Lang, p: crate::plan::journal::Presence) -> &'static str {
     use crate::plan::journal::Presence as P;
     match p {
-        P::Present => PRESENT.get(),
-        P::Excused => EXCUSED.get(),
-        P::Absent => ABSENT.get(),
-        P::Represented => tr!("Représenté(e)", "Represented"),
+        P::Present => PRESENT.get(l),
+        P::Excused => EXCUSED.get(l),
+        P::Absent => ABSENT.get(l),
+        P::Represented => tr!(l, "Représenté(e)", "Represented"),
     }
 }
 
@@ -1063,50 +1135,50 @@ t! {
 }
 
 /// The meeting screen's title: title (or body), body, date, open or closed.
-pub fn meeting_heading(title: &str, body: &str, date: &str, open: bool) -> String {
-    let state = if open { MEETING_OPEN.get() } else { MEETING_CLOSED.get() };
+pub fn meeting_heading(l: Lang, title: &str, body: &str, date: &str, open: bool) -> String {
+    let state = if open { MEETING_OPEN.get(l) } else { MEETING_CLOSED.get(l) };
     format!("{title} · {body} · {date} · {state}")
 }
 
-pub fn task_due(owner: &str, due: &str) -> String {
+pub fn task_due(l: Lang, owner: &str, due: &str) -> String {
     match (owner.is_empty(), due.is_empty()) {
         (true, true) => String::new(),
         (false, true) => owner.to_string(),
-        (true, false) => tr!(format!("échéance {due}"), format!("due {due}")),
-        (false, false) => tr!(format!("{owner}, échéance {due}"), format!("{owner}, due {due}")),
+        (true, false) => tr!(l, format!("échéance {due}"), format!("due {due}")),
+        (false, false) => tr!(l, format!("{owner}, échéance {due}"), format!("{owner}, due {due}")),
     }
 }
 
 /// A body that has not met as often as it should.
-pub fn body_overdue(months: u32) -> String {
-    tr!(format!("⚠ aucune réunion depuis {months} mois"), format!("⚠ no meeting in {months} months"))
+pub fn body_overdue(l: Lang, months: u32) -> String {
+    tr!(l, format!("⚠ aucune réunion depuis {months} mois"), format!("⚠ no meeting in {months} months"))
 }
 
-pub fn minutes_written(path: &str) -> String {
-    tr!(format!("Relevé écrit : {path}"), format!("Minutes written: {path}"))
+pub fn minutes_written(l: Lang, path: &str) -> String {
+    tr!(l, format!("Relevé écrit : {path}"), format!("Minutes written: {path}"))
 }
 
-pub fn task_marked_done(id: &str) -> String {
-    tr!(format!("tâche {id} faite"), format!("task {id} done"))
+pub fn task_marked_done(l: Lang, id: &str) -> String {
+    tr!(l, format!("tâche {id} faite"), format!("task {id} done"))
 }
 
-pub fn agenda_position(i: usize, n: usize) -> String {
-    tr!(format!("Point {i} / {n}"), format!("Item {i} / {n}"))
+pub fn agenda_position(l: Lang, i: usize, n: usize) -> String {
+    tr!(l, format!("Point {i} / {n}"), format!("Item {i} / {n}"))
 }
 
-pub fn present_count(present: usize, expected: usize) -> String {
-    tr!(format!("{present} présent(s) sur {expected}"), format!("{present} present of {expected}"))
+pub fn present_count(l: Lang, present: usize, expected: usize) -> String {
+    tr!(l, format!("{present} présent(s) sur {expected}"), format!("{present} present of {expected}"))
 }
 
-pub fn reason_open_task(id: &str, text: &str) -> String {
-    tr!(format!("tâche {id} ouverte : {text}"), format!("task {id} open: {text}"))
+pub fn reason_open_task(l: Lang, id: &str, text: &str) -> String {
+    tr!(l, format!("tâche {id} ouverte : {text}"), format!("task {id} open: {text}"))
 }
 
-pub fn reason_decision_due(text: &str) -> String {
-    tr!(format!("décision arrivée à échéance : {text}"), format!("decision due: {text}"))
+pub fn reason_decision_due(l: Lang, text: &str) -> String {
+    tr!(l, format!("décision arrivée à échéance : {text}"), format!("decision due: {text}"))
 }
 
 /// A label before its value: « Pilotes : » in French (a space before the colon), "Pilots:" in English.
-pub fn label(l: &str) -> String {
-    tr!(format!("{l} : "), format!("{l}: "))
+pub fn label(l: Lang, name: &str) -> String {
+    tr!(l, format!("{name} : "), format!("{name}: "))
 }

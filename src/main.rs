@@ -17,21 +17,22 @@ fn main() -> ExitCode {
 
 fn run() -> color_eyre::Result<i32> {
     color_eyre::install()?;
-    let cli = Cli::parse();
-    cli.global.apply_lang();
+    let mut cli = Cli::parse();
+    cli.global.settle_lang();
+    let l = cli.global.lang();
     if cli.command.is_some() {
         cli.global.apply_plain();
     }
     let code = match &cli.command {
-        Some(Command::Check { plan }) => cli::check(plan, &mut std::io::stdout(), &mut std::io::stderr()),
+        Some(Command::Check { plan }) => cli::check(l, plan, &mut std::io::stdout(), &mut std::io::stderr()),
         Some(
             cmd @ (Command::Status { .. }
             | Command::Measure { .. }
             | Command::Comment { .. }
             | Command::Reschedule { .. }),
-        ) => cli::edit(cmd, &cli.global, &mut std::io::stdout(), &mut std::io::stderr()),
+        ) => cli::edit(l, cmd, &cli.global, &mut std::io::stdout(), &mut std::io::stderr()),
         Some(Command::Log { plan, action, since }) => {
-            cli::log(plan, action.as_deref(), *since, &mut std::io::stdout(), &mut std::io::stderr())
+            cli::log(l, plan, action.as_deref(), *since, &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::Report { plan, format, at, output }) => cli::report(
             plan,
@@ -43,39 +44,41 @@ fn run() -> color_eyre::Result<i32> {
             &mut std::io::stderr(),
         ),
         Some(Command::Minutes { plan, meeting, format, output }) => {
-            cli::minutes(plan, meeting, *format, output.as_deref(), &mut std::io::stdout(), &mut std::io::stderr())
+            cli::minutes(l, plan, meeting, *format, output.as_deref(), &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::Search { plan, query }) => {
-            cli::search(plan, query, &cli.global, &mut std::io::stdout(), &mut std::io::stderr())
+            cli::search(l, plan, query, &cli.global, &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::Show { plan, action, color }) => {
-            cli::show(plan, action, *color, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())
+            cli::show(l, plan, action, *color, cli.global.today(), &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::List { plan, tree, query }) => {
-            cli::list(plan, query, *tree, &cli.global, &mut std::io::stdout(), &mut std::io::stderr())
+            cli::list(l, plan, query, *tree, &cli.global, &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::Shell { user, path }) => {
             let original = std::env::var("SSH_ORIGINAL_COMMAND").ok();
-            copil::shell::run(user, path, &cli.global, original.as_deref())?
+            copil::shell::run(l, user, path, &cli.global, original.as_deref())?
         }
         Some(Command::Verify { plan, minutes }) => {
-            cli::verify(plan, minutes.as_deref(), &mut std::io::stdout(), &mut std::io::stderr())
+            cli::verify(l, plan, minutes.as_deref(), &mut std::io::stdout(), &mut std::io::stderr())
         }
-        Some(Command::Keys { plan }) => copil::shell::keys::print(plan, &mut std::io::stdout(), &mut std::io::stderr()),
+        Some(Command::Keys { plan }) => {
+            copil::shell::keys::print(l, plan, &mut std::io::stdout(), &mut std::io::stderr())
+        }
         Some(Command::Import { input, output }) => {
-            copil::import::run_import(input, output, &mut std::io::stdout(), &mut std::io::stderr())
+            copil::import::run_import(l, input, output, &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::Template { format, output }) => {
-            copil::import::run_template(*format, output, &mut std::io::stdout(), &mut std::io::stderr())
+            copil::import::run_template(l, *format, output, &mut std::io::stdout(), &mut std::io::stderr())
         }
-        Some(Command::New { plan }) => copil::import::run_new(plan, &mut std::io::stdout(), &mut std::io::stderr()),
+        Some(Command::New { plan }) => copil::import::run_new(l, plan, &mut std::io::stdout(), &mut std::io::stderr()),
         Some(Command::Generate { dir, name, actions, journal }) => {
             let path = copil::generate::write(dir, name, *actions, *journal)?;
             println!("{}", path.display());
             exit::SUCCESS
         }
         None => match &cli.plan {
-            Some(plan) => cli::open(plan, &cli.global, &mut std::io::stderr())?,
+            Some(plan) => cli::open(l, plan, &cli.global, &mut std::io::stderr())?,
             None => {
                 use clap::CommandFactory;
                 Cli::command().print_help()?;

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::doc::{self, Block, Doc, Item, Line, Table, b, labelled, t};
-use crate::i18n::{self, Lang, date_text, lang, status_label, value_text};
+use crate::i18n::{self, Lang, date_text, status_label, value_text};
 use crate::plan::journal::{Change, Presence};
 use crate::plan::meeting::{expected_people, presence_of};
 use crate::plan::model::{Date, Plan, Timestamp, Value};
@@ -68,37 +68,40 @@ pub fn default_path_as(plan: &Path, meeting: &str, format: MinutesFormat) -> Pat
 }
 
 /// The plan has no meeting with this id: the message names the meetings it has.
-pub fn unknown_meeting(id: &str, known: &[String]) -> String {
+pub fn unknown_meeting(l: Lang, id: &str, known: &[String]) -> String {
     if known.is_empty() {
         return tr!(
+            l,
             format!("réunion inconnue « {id} » : le plan n'a aucune réunion"),
             format!("unknown meeting \"{id}\": the plan has no meeting")
         );
     }
     let list = known.join(", ");
     tr!(
+        l,
         format!("réunion inconnue « {id} » ; réunions du plan : {list}"),
         format!("unknown meeting \"{id}\"; the plan's meetings: {list}")
     )
 }
 
 /// The minutes file could not be written (the message of `copil minutes -o FILE`).
-pub fn write_error(path: &Path, e: &std::io::Error) -> String {
-    let (path, why) = (path.display(), i18n::io_reason(e));
+pub fn write_error(l: Lang, path: &Path, e: &std::io::Error) -> String {
+    let (path, why) = (path.display(), i18n::io_reason(l, e));
     tr!(
+        l,
         format!("impossible d'écrire le relevé dans {path} ({why}) : aucun fichier n'a été modifié"),
         format!("cannot write the minutes to {path} ({why}): no file was changed")
     )
 }
 
 /// The minutes of one meeting as Markdown, or None when the plan has no meeting with that id.
-pub fn markdown(state: &PlanState, meeting: &str) -> Option<String> {
-    document(state, meeting).map(|d| doc::markdown(&d))
+pub fn markdown(l: Lang, state: &PlanState, meeting: &str) -> Option<String> {
+    document(l, state, meeting).map(|d| doc::markdown(&d))
 }
 
 /// The minutes in a format, as the file's bytes; None when the plan has no such meeting.
-pub fn render(state: &PlanState, meeting: &str, format: MinutesFormat) -> Option<std::io::Result<Vec<u8>>> {
-    let d = document(state, meeting)?;
+pub fn render(l: Lang, state: &PlanState, meeting: &str, format: MinutesFormat) -> Option<std::io::Result<Vec<u8>>> {
+    let d = document(l, state, meeting)?;
     Some(match format {
         MinutesFormat::Md => Ok(doc::markdown(&d).into_bytes()),
         MinutesFormat::Html => Ok(doc::html::render(&d).into_bytes()),
@@ -117,62 +120,62 @@ fn body_name<'a>(plan: &'a Plan, m: &'a Meeting) -> &'a str {
 }
 
 /// The meeting's title as its heading says it.
-fn title(plan: &Plan, m: &Meeting) -> String {
-    let date = date_text(m.date);
+fn title(l: Lang, plan: &Plan, m: &Meeting) -> String {
+    let date = date_text(l, m.date);
     match &m.title {
         Some(t) => t.trim().to_string(),
-        None => tr!(format!("{} du {date}", body_name(plan, m)), format!("{} of {date}", body_name(plan, m))),
+        None => tr!(l, format!("{} du {date}", body_name(plan, m)), format!("{} of {date}", body_name(plan, m))),
     }
 }
 
 /// The minutes of one meeting as a document, or None when the plan has no meeting with that id.
-pub fn document(state: &PlanState, meeting: &str) -> Option<Doc> {
+pub fn document(l: Lang, state: &PlanState, meeting: &str) -> Option<Doc> {
     let m = state.meeting(meeting)?;
     let plan = &state.plan;
     let items = applied(state, m);
-    let heading = format!("{} — {}", tr!("Relevé de décisions", "Minutes"), title(plan, m));
-    let mut d = Doc::new(heading.clone());
+    let heading = format!("{} — {}", tr!(l, "Relevé de décisions", "Minutes"), title(l, plan, m));
+    let mut d = Doc::new(l, heading.clone());
     d.heading(1, heading);
-    header(&mut d, state, m);
-    attendance(&mut d, plan, m);
-    let agenda = agenda(plan, &items);
+    header(l, &mut d, state, m);
+    attendance(l, &mut d, plan, m);
+    let agenda = agenda(l, plan, &items);
     if !agenda.is_empty() {
-        d.heading(2, tr!("Ordre du jour", "Agenda"));
+        d.heading(2, tr!(l, "Ordre du jour", "Agenda"));
         d.push(Block::Numbered(agenda.iter().map(|it| Item::new(vec![t(it.title.clone())])).collect()));
     }
-    earlier(&mut d, state, m);
+    earlier(l, &mut d, state, m);
     if !agenda.is_empty() {
-        d.heading(2, tr!("Points examinés", "Items discussed"));
+        d.heading(2, tr!(l, "Points examinés", "Items discussed"));
         let numbers = decision_numbers(&items);
         for (n, item) in agenda.iter().enumerate() {
             d.heading(3, format!("{}. {}", n + 1, item.title));
-            let lines: Vec<Item> = item.entries.iter().filter_map(|e| recorded(state, e, &numbers)).collect();
+            let lines: Vec<Item> = item.entries.iter().filter_map(|e| recorded(l, state, e, &numbers)).collect();
             if lines.is_empty() {
-                d.para(vec![t(tr!("Point présenté, sans décision.", "Item presented, no decision."))]);
+                d.para(vec![t(tr!(l, "Point présenté, sans décision.", "Item presented, no decision."))]);
             } else {
                 d.push(Block::List(lines));
             }
         }
     }
-    decisions(&mut d, plan, &items);
-    tasks(&mut d, state, &items, m.date);
-    next_meeting(&mut d, plan, m);
-    distribution(&mut d, plan, m);
-    empreinte(&mut d, state, m);
+    decisions(l, &mut d, plan, &items);
+    tasks(l, &mut d, state, &items, m.date);
+    next_meeting(l, &mut d, plan, m);
+    distribution(l, &mut d, plan, m);
+    empreinte(l, &mut d, state, m);
     Some(d)
 }
 
 /// The label of the closing line's hash in the minutes; `copil verify --minutes` looks for it.
-pub fn empreinte_label() -> &'static str {
-    tr!("Empreinte du journal à la clôture", "Journal fingerprint at closing")
+pub fn empreinte_label(l: Lang) -> &'static str {
+    tr!(l, "Empreinte du journal à la clôture", "Journal fingerprint at closing")
 }
 
 /// A closed meeting's minutes end with the SHA-256 of its closing line, which commits to every
 /// journal line before it (the journal is a hash chain): `copil verify PLAN --minutes FILE` says
 /// whether printed minutes match the journal.
-fn empreinte(d: &mut Doc, state: &PlanState, m: &Meeting) {
+fn empreinte(l: Lang, d: &mut Doc, state: &PlanState, m: &Meeting) {
     if let Some(hash) = m.closed_line.and_then(|l| state.closing_hashes.get(&l)) {
-        d.para(crate::doc::labelled(empreinte_label(), vec![t(hash.clone())]));
+        d.para(crate::doc::labelled(l, empreinte_label(l), vec![t(hash.clone())]));
     }
 }
 
@@ -187,8 +190,8 @@ pub fn find_empreinte(text: &str) -> Option<String> {
 }
 
 /// A time of day as written in minutes: « 14 h 05 » / "14:05".
-fn time_text(at: &Timestamp) -> String {
-    match lang() {
+fn time_text(l: Lang, at: &Timestamp) -> String {
+    match l {
         Lang::Fr => at.0.format("%H h %M").to_string(),
         Lang::En => at.0.format("%H:%M").to_string(),
     }
@@ -206,63 +209,68 @@ fn person_label(plan: &Plan, who: &str) -> String {
 }
 
 /// "X, représenté(e) par Y" for a represented person, else the person's label.
-fn with_representative(plan: &Plan, m: &Meeting, who: &str) -> String {
+fn with_representative(l: Lang, plan: &Plan, m: &Meeting, who: &str) -> String {
     let label = person_label(plan, who);
     match m.represented.iter().find(|(p, _)| p == who) {
         Some((_, by)) if presence_of(m, who) == Some(Presence::Represented) => {
             let by = plan.person_name(by);
-            tr!(format!("{label}, représenté(e) par {by}"), format!("{label}, represented by {by}"))
+            tr!(l, format!("{label}, représenté(e) par {by}"), format!("{label}, represented by {by}"))
         }
         _ => label,
     }
 }
 
-fn header(d: &mut Doc, state: &PlanState, m: &Meeting) {
+fn header(l: Lang, d: &mut Doc, state: &PlanState, m: &Meeting) {
     let plan = &state.plan;
     let mut lines = vec![
-        Item::new(labelled(tr!("Plan", "Plan"), vec![t(plan.display_title())])),
-        Item::new(labelled(tr!("Instance", "Body"), vec![t(body_name(plan, m))])),
-        Item::new(labelled(tr!("Date", "Date"), vec![t(date_text(m.date))])),
+        Item::new(labelled(l, tr!(l, "Plan", "Plan"), vec![t(plan.display_title())])),
+        Item::new(labelled(l, tr!(l, "Instance", "Body"), vec![t(body_name(plan, m))])),
+        Item::new(labelled(l, tr!(l, "Date", "Date"), vec![t(date_text(l, m.date))])),
     ];
     if let Some(place) = m.place.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-        lines.push(Item::new(labelled(tr!("Lieu", "Place"), vec![t(place)])));
+        lines.push(Item::new(labelled(l, tr!(l, "Lieu", "Place"), vec![t(place)])));
     }
     let opened = state.entry_by_line(m.opened_line);
     let closed = m.closed_line.and_then(|l| state.entry_by_line(l));
     if let Some(o) = opened {
-        let start = time_text(&o.event.at);
+        let start = time_text(l, &o.event.at);
         let times = match closed {
             Some(c) => tr!(
-                format!("de {start} à {}", time_text(&c.event.at)),
-                format!("{start} to {}", time_text(&c.event.at))
+                l,
+                format!("de {start} à {}", time_text(l, &c.event.at)),
+                format!("{start} to {}", time_text(l, &c.event.at))
             ),
-            None => tr!(format!("à partir de {start}"), format!("from {start}")),
+            None => tr!(l, format!("à partir de {start}"), format!("from {start}")),
         };
-        lines.push(Item::new(labelled(tr!("Horaires", "Time"), vec![t(times)])));
+        lines.push(Item::new(labelled(l, tr!(l, "Horaires", "Time"), vec![t(times)])));
     }
-    let chairs = chairs(plan, m);
+    let chairs = chairs(l, plan, m);
     if !chairs.is_empty() {
-        lines.push(Item::new(labelled(tr!("Présidence", "Chaired by"), vec![t(chairs.join(tr!(" ; ", "; ")))])));
+        lines.push(Item::new(labelled(
+            l,
+            tr!(l, "Présidence", "Chaired by"),
+            vec![t(chairs.join(tr!(l, " ; ", "; ")))],
+        )));
     }
     if let Some(o) = opened {
         let secretary = person_label(plan, &o.event.by);
-        lines.push(Item::new(labelled(tr!("Secrétariat de séance", "Minutes taken by"), vec![t(secretary)])));
+        lines.push(Item::new(labelled(l, tr!(l, "Secrétariat de séance", "Minutes taken by"), vec![t(secretary)])));
     }
     d.push(Block::List(lines));
     if m.is_open() {
-        d.para(vec![b(tr!("Réunion en cours — relevé provisoire.", "Meeting in progress — provisional minutes."))]);
+        d.para(vec![b(tr!(l, "Réunion en cours — relevé provisoire.", "Meeting in progress — provisional minutes."))]);
     }
 }
 
 /// Who chaired: the body's chairs recorded present (or represented, with who represented them);
 /// when none is recorded so, the body's chairs.
-fn chairs(plan: &Plan, m: &Meeting) -> Vec<String> {
+fn chairs(l: Lang, plan: &Plan, m: &Meeting) -> Vec<String> {
     let Some(body) = plan.body(&m.body) else { return Vec::new() };
     let there: Vec<String> = body
         .chairs
         .iter()
         .filter(|c| matches!(presence_of(m, c), Some(Presence::Present | Presence::Represented)))
-        .map(|c| with_representative(plan, m, c))
+        .map(|c| with_representative(l, plan, m, c))
         .collect();
     if there.is_empty() { body.chairs.iter().map(|c| person_label(plan, c)).collect() } else { there }
 }
@@ -286,15 +294,15 @@ fn group_of(plan: &Plan, who: &str) -> Group {
     }
 }
 
-fn group_label(g: &Group) -> String {
+fn group_label(l: Lang, g: &Group) -> String {
     match g {
         Group::Org(_, org) => org.clone(),
-        Group::NoOrg => tr!("Sans organisation", "No organisation").to_string(),
-        Group::Guests => tr!("Invités", "Guests").to_string(),
+        Group::NoOrg => tr!(l, "Sans organisation", "No organisation").to_string(),
+        Group::Guests => tr!(l, "Invités", "Guests").to_string(),
     }
 }
 
-fn attendance(d: &mut Doc, plan: &Plan, m: &Meeting) {
+fn attendance(l: Lang, d: &mut Doc, plan: &Plan, m: &Meeting) {
     // Everyone recorded, then the body's chairs and members not recorded.
     let mut people: Vec<(&str, Option<Presence>)> =
         m.attendance.iter().map(|(p, pr)| (p.as_str(), Some(*pr))).collect();
@@ -308,19 +316,19 @@ fn attendance(d: &mut Doc, plan: &Plan, m: &Meeting) {
     if people.is_empty() {
         return;
     }
-    d.heading(2, tr!("Participants", "Attendance"));
+    d.heading(2, tr!(l, "Participants", "Attendance"));
     let kinds: [(Option<Presence>, &str); 5] = [
-        (Some(Presence::Present), tr!("Présents", "Present")),
-        (Some(Presence::Represented), tr!("Représentés", "Represented")),
-        (Some(Presence::Excused), tr!("Excusés", "Excused")),
-        (Some(Presence::Absent), tr!("Absents", "Absent")),
-        (None, tr!("Présence non renseignée", "Attendance not recorded")),
+        (Some(Presence::Present), tr!(l, "Présents", "Present")),
+        (Some(Presence::Represented), tr!(l, "Représentés", "Represented")),
+        (Some(Presence::Excused), tr!(l, "Excusés", "Excused")),
+        (Some(Presence::Absent), tr!(l, "Absents", "Absent")),
+        (None, tr!(l, "Présence non renseignée", "Attendance not recorded")),
     ];
     for (presence, heading) in kinds {
         let mut mine: Vec<(Group, String)> = people
             .iter()
             .filter(|(_, p)| *p == presence)
-            .map(|(who, _)| (group_of(plan, who), with_representative(plan, m, who)))
+            .map(|(who, _)| (group_of(plan, who), with_representative(l, plan, m, who)))
             .collect();
         if mine.is_empty() {
             continue;
@@ -333,9 +341,9 @@ fn attendance(d: &mut Doc, plan: &Plan, m: &Meeting) {
             let n = rest.iter().take_while(|p| p.0 == *group).count();
             let (here, next) = rest.split_at(n);
             let names: Vec<&str> = here.iter().map(|p| p.1.as_str()).collect();
-            let mut line = vec![b(group_label(group))];
-            line.push(t(tr!(" : ", ": ")));
-            line.push(t(names.join(tr!(" ; ", "; "))));
+            let mut line = vec![b(group_label(l, group))];
+            line.push(t(tr!(l, " : ", ": ")));
+            line.push(t(names.join(tr!(l, " ; ", "; "))));
             lines.push(Item::new(line));
             rest = next;
         }
@@ -378,7 +386,7 @@ fn action_of(e: &Entry) -> Option<&str> {
 /// with the lines about its action; an action the meeting recorded something about without
 /// moving to it is an item of its own where it first comes up; a decision, task or note about no
 /// action goes with the item under discussion then, else with "Questions diverses".
-fn agenda<'a>(plan: &Plan, items: &[&'a Entry]) -> Vec<AgendaPoint<'a>> {
+fn agenda<'a>(l: Lang, plan: &Plan, items: &[&'a Entry]) -> Vec<AgendaPoint<'a>> {
     let mut points: Vec<AgendaPoint> = Vec::new();
     let mut current: Option<usize> = None;
     let mut loose: Vec<&Entry> = Vec::new();
@@ -427,7 +435,7 @@ fn agenda<'a>(plan: &Plan, items: &[&'a Entry]) -> Vec<AgendaPoint<'a>> {
     }
     if !loose.is_empty() {
         points.push(AgendaPoint {
-            title: tr!("Questions diverses", "Other business").to_string(),
+            title: tr!(l, "Questions diverses", "Other business").to_string(),
             action: None,
             entries: loose,
         });
@@ -446,39 +454,39 @@ fn decision_numbers(items: &[&Entry]) -> Vec<(usize, usize)> {
 }
 
 /// Owner and due date: the details of a decision or a task.
-fn details(plan: &Plan, owner: Option<&str>, due: Option<Date>) -> Vec<Line> {
+fn details(l: Lang, plan: &Plan, owner: Option<&str>, due: Option<Date>) -> Vec<Line> {
     let mut d = Vec::new();
     if let Some(o) = owner {
-        d.push(labelled(tr!("Responsable", "Owner"), vec![t(plan.person_name(o))]));
+        d.push(labelled(l, tr!(l, "Responsable", "Owner"), vec![t(plan.person_name(o))]));
     }
     if let Some(due) = due {
-        d.push(labelled(tr!("Échéance", "Due"), vec![t(date_text(due))]));
+        d.push(labelled(l, tr!(l, "Échéance", "Due"), vec![t(date_text(l, due))]));
     }
     d
 }
 
 /// A quoted text: « … » in French, “…” in English.
-fn quoted(s: &str) -> String {
-    tr!(format!("« {} »", s.trim()), format!("“{}”", s.trim()))
+fn quoted(l: Lang, s: &str) -> String {
+    tr!(l, format!("« {} »", s.trim()), format!("“{}”", s.trim()))
 }
 
 /// The notes of an event, each once, after dashes.
-fn with_notes(mut s: String, notes: &[Option<&String>]) -> String {
+fn with_notes(l: Lang, mut s: String, notes: &[Option<&String>]) -> String {
     let mut seen: Vec<&str> = Vec::new();
     for n in notes.iter().flatten().map(|n| n.trim()).filter(|n| !n.is_empty()) {
         if !seen.contains(&n) {
             seen.push(n);
-            s.push_str(&format!(" — {}", quoted(n)));
+            s.push_str(&format!(" — {}", quoted(l, n)));
         }
     }
     s
 }
 
 /// A value with its unit, for a number.
-fn measured(plan: &Plan, action: &str, indicator: &str, value: &Value) -> (String, String) {
+fn measured(l: Lang, plan: &Plan, action: &str, indicator: &str, value: &Value) -> (String, String) {
     let ind = plan.action(action).and_then(|a| a.indicators.iter().find(|i| i.id == indicator));
     let name = ind.map(|i| i.name.trim().to_string()).unwrap_or_else(|| indicator.to_string());
-    let mut v = value_text(value);
+    let mut v = value_text(l, value);
     if let (Value::Number(_), Some(unit)) = (value, ind.and_then(|i| i.unit.as_ref())) {
         v.push(' ');
         v.push_str(unit.trim());
@@ -492,41 +500,42 @@ fn lead(label: impl Into<String>, text: impl Into<String>) -> Line {
 }
 
 /// One line of an agenda item: what the meeting recorded.
-fn recorded(state: &PlanState, e: &Entry, numbers: &[(usize, usize)]) -> Option<Item> {
+fn recorded(l: Lang, state: &PlanState, e: &Entry, numbers: &[(usize, usize)]) -> Option<Item> {
     let plan = &state.plan;
     let item = match &e.event.change {
         Change::Decision { text, owner, due, .. } => {
             let n = numbers.iter().find(|(l, _)| *l == e.line).map(|(_, n)| *n).unwrap_or_default();
-            let label = tr!(format!("Décision n° {n} :"), format!("Decision {n}:"));
-            Item { line: lead(label, text.trim()), sub: details(plan, owner.as_deref(), *due) }
+            let label = tr!(l, format!("Décision n° {n} :"), format!("Decision {n}:"));
+            Item { line: lead(label, text.trim()), sub: details(l, plan, owner.as_deref(), *due) }
         }
         Change::Task { id, text, owner, due, .. } => Item {
-            line: lead(tr!("Tâche :", "Task:"), format!("{} ({id})", text.trim())),
-            sub: details(plan, owner.as_deref(), *due),
+            line: lead(tr!(l, "Tâche :", "Task:"), format!("{} ({id})", text.trim())),
+            sub: details(l, plan, owner.as_deref(), *due),
         },
-        Change::Note { text, .. } => Item::new(lead(tr!("Relevé :", "Noted:"), text.trim())),
+        Change::Note { text, .. } => Item::new(lead(tr!(l, "Relevé :", "Noted:"), text.trim())),
         Change::Status { to, .. } => {
             let change = match e.before {
-                Some(bf) => crate::line::from_to(status_label(bf), status_label(*to)),
-                None => crate::line::becomes(status_label(*to)),
+                Some(bf) => crate::line::from_to(l, status_label(l, bf), status_label(l, *to)),
+                None => crate::line::becomes(l, status_label(l, *to)),
             };
-            Item::new(lead(tr!("Statut :", "Status:"), with_notes(change, &[e.event.note.as_ref()])))
+            Item::new(lead(tr!(l, "Statut :", "Status:"), with_notes(l, change, &[e.event.note.as_ref()])))
         }
         Change::Measure { action, indicator, point } => {
-            let (name, v) = measured(plan, action, indicator, &point.value);
-            let date = date_text(point.date);
-            let what = tr!(format!("{name} : {v} au {date}"), format!("{name}: {v} on {date}"));
-            let what = with_notes(what, &[point.note.as_ref(), e.event.note.as_ref()]);
-            Item::new(lead(tr!("Mesure :", "Measurement:"), what))
+            let (name, v) = measured(l, plan, action, indicator, &point.value);
+            let date = date_text(l, point.date);
+            let what = tr!(l, format!("{name} : {v} au {date}"), format!("{name}: {v} on {date}"));
+            let what = with_notes(l, what, &[point.note.as_ref(), e.event.note.as_ref()]);
+            Item::new(lead(tr!(l, "Mesure :", "Measurement:"), what))
         }
-        Change::Comment { text, .. } => {
-            Item::new(lead(tr!("Commentaire :", "Comment:"), with_notes(quoted(text), &[e.event.note.as_ref()])))
-        }
+        Change::Comment { text, .. } => Item::new(lead(
+            tr!(l, "Commentaire :", "Comment:"),
+            with_notes(l, quoted(l, text), &[e.event.note.as_ref()]),
+        )),
         Change::Reschedule { .. } => {
             // « échéance reportée du 31/12/2021 au 30/06/2027 », the former date found by replay.
             let (from, to) = crate::plan::schedule::moved(e)?;
-            let what = with_notes(crate::wording::rescheduled(from, to), &[e.event.note.as_ref()]);
-            Item::new(lead(tr!("Échéance :", "Due date:"), what))
+            let what = with_notes(l, crate::wording::rescheduled(l, from, to), &[e.event.note.as_ref()]);
+            Item::new(lead(tr!(l, "Échéance :", "Due date:"), what))
         }
         _ => return None,
     };
@@ -534,7 +543,15 @@ fn recorded(state: &PlanState, e: &Entry, numbers: &[(usize, usize)]) -> Option<
 }
 
 /// Where a task stands on a date: done (and when), late, or to do.
-fn task_state(state: &PlanState, id: &str, line: usize, due: Option<Date>, on: Date, until: Option<usize>) -> String {
+fn task_state(
+    l: Lang,
+    state: &PlanState,
+    id: &str,
+    line: usize,
+    due: Option<Date>,
+    on: Date,
+    until: Option<usize>,
+) -> String {
     let done = state
         .tasks
         .iter()
@@ -543,33 +560,34 @@ fn task_state(state: &PlanState, id: &str, line: usize, due: Option<Date>, on: D
         .filter(|l| until.is_none_or(|u| *l <= u));
     match done.and_then(|l| state.entry_by_line(l)) {
         Some(e) => tr!(
-            format!("faite le {}", date_text(e.event.at.date())),
-            format!("done on {}", date_text(e.event.at.date()))
+            l,
+            format!("faite le {}", date_text(l, e.event.at.date())),
+            format!("done on {}", date_text(l, e.event.at.date()))
         ),
-        None if due.is_some_and(|d| d < on) => tr!("en retard", "late").to_string(),
-        None => tr!("à faire", "to do").to_string(),
+        None if due.is_some_and(|d| d < on) => tr!(l, "en retard", "late").to_string(),
+        None => tr!(l, "à faire", "to do").to_string(),
     }
 }
 
 /// Where an earlier decision stands on the meeting's date.
-fn decision_state(due: Option<Date>, on: Date) -> String {
+fn decision_state(l: Lang, due: Option<Date>, on: Date) -> String {
     match due {
-        Some(d) if d < on => tr!("échéance dépassée", "past due").to_string(),
-        Some(_) => tr!("en cours", "under way").to_string(),
-        None => tr!("sans échéance", "no due date").to_string(),
+        Some(d) if d < on => tr!(l, "échéance dépassée", "past due").to_string(),
+        Some(_) => tr!(l, "en cours", "under way").to_string(),
+        None => tr!(l, "sans échéance", "no due date").to_string(),
     }
 }
 
 /// "Suivi des décisions antérieures": the decisions and tasks of the body's earlier meetings.
-fn earlier(d: &mut Doc, state: &PlanState, m: &Meeting) {
+fn earlier(l: Lang, d: &mut Doc, state: &PlanState, m: &Meeting) {
     let plan = &state.plan;
     let mut table = Table::new(
         &[
-            tr!("Réunion", "Meeting"),
-            tr!("Décision ou tâche", "Decision or task"),
-            tr!("Responsable", "Owner"),
-            tr!("Échéance", "Due"),
-            tr!("État", "State"),
+            tr!(l, "Réunion", "Meeting"),
+            tr!(l, "Décision ou tâche", "Decision or task"),
+            tr!(l, "Responsable", "Owner"),
+            tr!(l, "Échéance", "Due"),
+            tr!(l, "État", "State"),
         ],
         &[false; 5],
     );
@@ -583,21 +601,21 @@ fn earlier(d: &mut Doc, state: &PlanState, m: &Meeting) {
                 Change::Decision { text, owner, due, .. } => {
                     n += 1;
                     let what =
-                        tr!(format!("Décision n° {n} : {}", text.trim()), format!("Decision {n}: {}", text.trim()));
-                    (what, owner, *due, decision_state(*due, m.date))
+                        tr!(l, format!("Décision n° {n} : {}", text.trim()), format!("Decision {n}: {}", text.trim()));
+                    (what, owner, *due, decision_state(l, *due, m.date))
                 }
                 Change::Task { id, text, owner, due, .. } => {
-                    let what = tr!(format!("Tâche : {}", text.trim()), format!("Task: {}", text.trim()));
-                    (what, owner, *due, task_state(state, id, e.line, *due, m.date, until))
+                    let what = tr!(l, format!("Tâche : {}", text.trim()), format!("Task: {}", text.trim()));
+                    (what, owner, *due, task_state(l, state, id, e.line, *due, m.date, until))
                 }
                 _ => continue,
             };
             let (what, owner, due, st) = row;
             table.row(vec![
-                vec![t(date_text(before.date))],
+                vec![t(date_text(l, before.date))],
                 vec![t(what)],
                 vec![t(owner.as_deref().map(|o| plan.person_name(o)).unwrap_or("—"))],
-                vec![t(due.map(date_text).unwrap_or_else(|| "—".to_string()))],
+                vec![t(due.map(|d| date_text(l, d)).unwrap_or_else(|| "—".to_string()))],
                 vec![t(st)],
             ]);
         }
@@ -605,13 +623,18 @@ fn earlier(d: &mut Doc, state: &PlanState, m: &Meeting) {
     if table.rows.is_empty() {
         return;
     }
-    d.heading(2, tr!("Suivi des décisions antérieures", "Follow-up of earlier decisions"));
+    d.heading(2, tr!(l, "Suivi des décisions antérieures", "Follow-up of earlier decisions"));
     d.push(Block::Table(table));
 }
 
-fn decisions(d: &mut Doc, plan: &Plan, items: &[&Entry]) {
+fn decisions(l: Lang, d: &mut Doc, plan: &Plan, items: &[&Entry]) {
     let mut table = Table::new(
-        &[tr!("N°", "No."), tr!("Décision", "Decision"), tr!("Responsable", "Owner"), tr!("Échéance", "Due")],
+        &[
+            tr!(l, "N°", "No."),
+            tr!(l, "Décision", "Decision"),
+            tr!(l, "Responsable", "Owner"),
+            tr!(l, "Échéance", "Due"),
+        ],
         &[true, false, false, false],
     );
     table.widths = vec![1, 8, 3, 2];
@@ -620,26 +643,26 @@ fn decisions(d: &mut Doc, plan: &Plan, items: &[&Entry]) {
             let mut what = vec![t(text.trim())];
             if !actions.is_empty() {
                 let linked: Vec<String> = actions.iter().map(|a| action_title(plan, a)).collect();
-                what.push(t(format!(" ({})", linked.join(tr!(" ; ", "; ")))));
+                what.push(t(format!(" ({})", linked.join(tr!(l, " ; ", "; ")))));
             }
             table.row(vec![
                 vec![t((table.rows.len() + 1).to_string())],
                 what,
                 vec![t(owner.as_deref().map(|o| plan.person_name(o)).unwrap_or("—"))],
-                vec![t(due.map(date_text).unwrap_or_else(|| "—".to_string()))],
+                vec![t(due.map(|d| date_text(l, d)).unwrap_or_else(|| "—".to_string()))],
             ]);
         }
     }
     if !table.rows.is_empty() {
-        d.heading(2, tr!("Relevé des décisions", "Decisions"));
+        d.heading(2, tr!(l, "Relevé des décisions", "Decisions"));
         d.push(Block::Table(table));
     }
 }
 
-fn tasks(d: &mut Doc, state: &PlanState, items: &[&Entry], on: Date) {
+fn tasks(l: Lang, d: &mut Doc, state: &PlanState, items: &[&Entry], on: Date) {
     let plan = &state.plan;
     let mut table = Table::new(
-        &[tr!("Tâche", "Task"), tr!("Responsable", "Owner"), tr!("Échéance", "Due"), tr!("État", "State")],
+        &[tr!(l, "Tâche", "Task"), tr!(l, "Responsable", "Owner"), tr!(l, "Échéance", "Due"), tr!(l, "État", "State")],
         &[false; 4],
     );
     table.widths = vec![7, 3, 2, 2];
@@ -648,36 +671,36 @@ fn tasks(d: &mut Doc, state: &PlanState, items: &[&Entry], on: Date) {
             table.row(vec![
                 vec![t(format!("{} ({id})", text.trim()))],
                 vec![t(owner.as_deref().map(|o| plan.person_name(o)).unwrap_or("—"))],
-                vec![t(due.map(date_text).unwrap_or_else(|| "—".to_string()))],
-                vec![t(task_state(state, id, e.line, *due, on, None))],
+                vec![t(due.map(|d| date_text(l, d)).unwrap_or_else(|| "—".to_string()))],
+                vec![t(task_state(l, state, id, e.line, *due, on, None))],
             ]);
         }
     }
     if !table.rows.is_empty() {
-        d.heading(2, tr!("Tâches", "Tasks"));
+        d.heading(2, tr!(l, "Tâches", "Tasks"));
         d.push(Block::Table(table));
     }
 }
 
-fn next_meeting(d: &mut Doc, plan: &Plan, m: &Meeting) {
+fn next_meeting(l: Lang, d: &mut Doc, plan: &Plan, m: &Meeting) {
     let Some((date, place)) = &m.next else { return };
-    d.heading(2, tr!("Prochaine réunion", "Next meeting"));
+    d.heading(2, tr!(l, "Prochaine réunion", "Next meeting"));
     let body = body_name(plan, m);
-    let when = date_text(*date);
+    let when = date_text(l, *date);
     let text = match place.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-        Some(p) => tr!(format!("{body} : le {when}, {p}."), format!("{body}: {when}, {p}.")),
-        None => tr!(format!("{body} : le {when}."), format!("{body}: {when}.")),
+        Some(p) => tr!(l, format!("{body} : le {when}, {p}."), format!("{body}: {when}, {p}.")),
+        None => tr!(l, format!("{body} : le {when}."), format!("{body}: {when}.")),
     };
     d.para(vec![t(text)]);
 }
 
-fn distribution(d: &mut Doc, plan: &Plan, m: &Meeting) {
+fn distribution(l: Lang, d: &mut Doc, plan: &Plan, m: &Meeting) {
     let Some(body) = plan.body(&m.body) else { return };
     let people = expected_people(body);
     if people.is_empty() {
         return;
     }
-    d.heading(2, tr!("Diffusion", "Distribution"));
+    d.heading(2, tr!(l, "Diffusion", "Distribution"));
     let lines = people
         .into_iter()
         .map(|p| {

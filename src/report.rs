@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use crate::doc::sheet::{Book, Cell, Sheet};
 use crate::doc::{Block, Doc, Item, Line, Table, b, svg, t};
-use crate::i18n::{self, Lang, date_text, euros, lang, percent, status_label, value_text};
+use crate::i18n::{self, Lang, date_text, euros, percent, status_label, value_text};
 use crate::plan::model::{Date, Indicator, Orientation, Plan, PlanAction, Point, Status, Value};
 use crate::plan::progress::{Figures, Verdict, is_late, verdict};
 use crate::plan::state::PlanState;
@@ -27,9 +27,10 @@ pub fn state_at(state: &PlanState, at: Date) -> PlanState {
 }
 
 /// The report file could not be written (the message of `copil report -o FILE`).
-pub fn write_error(path: &std::path::Path, e: &std::io::Error) -> String {
-    let (path, why) = (path.display(), i18n::io_reason(e));
+pub fn write_error(l: Lang, path: &std::path::Path, e: &std::io::Error) -> String {
+    let (path, why) = (path.display(), i18n::io_reason(l, e));
     tr!(
+        l,
         format!("impossible d'écrire le rapport dans {path} ({why}) : aucun fichier n'a été modifié"),
         format!("cannot write the report to {path} ({why}): no file was changed")
     )
@@ -166,21 +167,21 @@ pub fn md_text(s: &str) -> String {
 }
 
 /// The status's symbol and name; its name alone when plain (`crate::line`).
-fn status_cell(s: Status) -> String {
-    crate::line::status_text(s)
+fn status_cell(l: Lang, s: Status) -> String {
+    crate::line::status_text(l, s)
 }
 
-fn track_cell(v: Verdict) -> String {
-    format!("{}{}", crate::line::verdict_mark(v), crate::wording::verdict_label(v))
+fn track_cell(l: Lang, v: Verdict) -> String {
+    format!("{}{}", crate::line::verdict_mark(v), crate::wording::verdict_label(l, v))
 }
 
-fn point_text(ind: &Indicator, p: &Point) -> String {
-    let mut v = value_text(&p.value);
+fn point_text(l: Lang, ind: &Indicator, p: &Point) -> String {
+    let mut v = value_text(l, &p.value);
     if let (Value::Number(_), Some(unit)) = (&p.value, &ind.unit) {
         v.push(' ');
         v.push_str(unit);
     }
-    format!("{v} ({})", date_text(p.date))
+    format!("{v} ({})", date_text(l, p.date))
 }
 
 fn pilots_text(plan: &Plan, a: &PlanAction) -> String {
@@ -199,21 +200,21 @@ fn cell(s: impl Into<String>) -> Line {
 }
 
 /// The summary of a set of actions: counts per status, late, indicators, budget.
-fn summary(d: &mut Doc, f: &Figures) {
-    let mut counts = Table::new(&[i18n::STATUS.get(), i18n::ACTIONS.get()], &[false, true]);
+fn summary(l: Lang, d: &mut Doc, f: &Figures) {
+    let mut counts = Table::new(&[i18n::STATUS.get(l), i18n::ACTIONS.get(l)], &[false, true]);
     for s in Status::ALL {
-        counts.row(vec![cell(status_cell(s)), cell(f.counts.by_status[s.index()].to_string())]);
+        counts.row(vec![cell(status_cell(l, s)), cell(f.counts.by_status[s.index()].to_string())]);
     }
-    counts.row(vec![vec![b(tr!("Total", "Total"))], vec![b(f.counts.total().to_string())]]);
-    counts.row(vec![cell(tr!("dont en retard", "of which late")), cell(f.counts.late.to_string())]);
+    counts.row(vec![vec![b(tr!(l, "Total", "Total"))], vec![b(f.counts.total().to_string())]]);
+    counts.row(vec![cell(tr!(l, "dont en retard", "of which late")), cell(f.counts.late.to_string())]);
     d.push(Block::Table(counts));
     let total = f.on_track + f.behind + f.measurement_due + f.untracked;
     let mark = crate::line::verdict_mark;
     let (ok, behind, due) = (mark(Verdict::OnTrack), mark(Verdict::Behind), mark(Verdict::MeasurementDue));
-    d.para(cell(tr!(
+    d.para(cell(tr!(l,
         format!(
             "{} : {total} — {ok}{} dans la trajectoire, {behind}{} en retard sur la cible, {due}{} en attente de mesure, {} sans comparaison possible.",
-            i18n::INDICATORS.get(),
+            i18n::INDICATORS.get(l),
             f.on_track,
             f.behind,
             f.measurement_due,
@@ -221,7 +222,7 @@ fn summary(d: &mut Doc, f: &Figures) {
         ),
         format!(
             "{}: {total} — {ok}{} on track, {behind}{} behind target, {due}{} measurement due, {} with nothing to compare.",
-            i18n::INDICATORS.get(),
+            i18n::INDICATORS.get(l),
             f.on_track,
             f.behind,
             f.measurement_due,
@@ -230,19 +231,27 @@ fn summary(d: &mut Doc, f: &Figures) {
     )));
     let bu = &f.budget;
     let mut money = Table::new(
-        &[i18n::BUDGET.get(), tr!("Montant", "Amount"), tr!("Part du prévu", "Share of planned")],
+        &[i18n::BUDGET.get(l), tr!(l, "Montant", "Amount"), tr!(l, "Part du prévu", "Share of planned")],
         &[false, true, true],
     );
-    money.row(vec![cell(tr!("Prévu", "Planned")), cell(euros(bu.planned)), cell(percent(bu.planned, bu.planned))]);
     money.row(vec![
-        cell(tr!("Engagé", "Committed")),
-        cell(euros(bu.committed)),
-        cell(percent(bu.committed, bu.planned)),
+        cell(tr!(l, "Prévu", "Planned")),
+        cell(euros(l, bu.planned)),
+        cell(percent(l, bu.planned, bu.planned)),
+    ]);
+    money.row(vec![
+        cell(tr!(l, "Engagé", "Committed")),
+        cell(euros(l, bu.committed)),
+        cell(percent(l, bu.committed, bu.planned)),
     ]);
     if bu.spent == 0 {
-        money.row(vec![cell(tr!("Dépensé", "Spent")), cell(crate::wording::spent_not_recorded()), cell("—")]);
+        money.row(vec![cell(tr!(l, "Dépensé", "Spent")), cell(crate::wording::spent_not_recorded(l)), cell("—")]);
     } else {
-        money.row(vec![cell(tr!("Dépensé", "Spent")), cell(euros(bu.spent)), cell(percent(bu.spent, bu.planned))]);
+        money.row(vec![
+            cell(tr!(l, "Dépensé", "Spent")),
+            cell(euros(l, bu.spent)),
+            cell(percent(l, bu.spent, bu.planned)),
+        ]);
     }
     d.push(Block::Table(money));
 }
@@ -255,8 +264,8 @@ fn figure(svg: String, (w, h): (u32, u32), alt: String) -> Block {
 /// The report as Markdown, in the current language: a title block, the whole plan's summary,
 /// then per orientation its summary, a table of its actions and each action in detail.
 /// `at` is the date of the state and the "today" that decides what is late.
-pub fn markdown(state: &PlanState, at: Date) -> String {
-    let mut out = crate::doc::markdown(&document(state, at, false));
+pub fn markdown(l: Lang, state: &PlanState, at: Date) -> String {
+    let mut out = crate::doc::markdown(&document(l, state, at, false));
     // The report has always ended with a blank line.
     out.push('\n');
     out
@@ -264,55 +273,65 @@ pub fn markdown(state: &PlanState, at: Date) -> String {
 
 /// The report as a document; `figures` adds the pictures (status bars, indicator charts) that
 /// the HTML and ODT documents show.
-pub fn document(state: &PlanState, at: Date, figures: bool) -> Doc {
+pub fn document(l: Lang, state: &PlanState, at: Date, figures: bool) -> Doc {
     let plan = &state.plan;
-    let title = format!("{} — {}", tr!("Tableau de bord", "Dashboard"), plan.title);
-    let mut d = Doc::new(title.clone());
+    let title = format!("{} — {}", tr!(l, "Tableau de bord", "Dashboard"), plan.title);
+    let mut d = Doc::new(l, title.clone());
     d.heading(1, title);
-    let mut head = vec![Item::new(crate::doc::labelled(tr!("Territoire", "Territory"), cell(plan.territory.clone())))];
-    let (start, end) = (date_text(plan.period.start), date_text(plan.period.end));
-    head.push(Item::new(cell(tr!(format!("Période : du {start} au {end}"), format!("Period: {start} to {end}")))));
+    let mut head =
+        vec![Item::new(crate::doc::labelled(l, tr!(l, "Territoire", "Territory"), cell(plan.territory.clone())))];
+    let (start, end) = (date_text(l, plan.period.start), date_text(l, plan.period.end));
+    head.push(Item::new(cell(tr!(l, format!("Période : du {start} au {end}"), format!("Period: {start} to {end}")))));
     if let Some(a) = plan.adopted {
-        head.push(Item::new(cell(tr!(format!("Adopté le {}", date_text(a)), format!("Adopted: {}", date_text(a))))));
+        head.push(Item::new(cell(tr!(
+            l,
+            format!("Adopté le {}", date_text(l, a)),
+            format!("Adopted: {}", date_text(l, a))
+        ))));
     }
-    let at_text = date_text(at);
+    let at_text = date_text(l, at);
     let journal = match state.entries.len() {
-        0 => tr!("le plan, sans ligne de journal".to_string(), "the plan, with no journal line".to_string()),
-        1 => tr!("le plan et 1 ligne de journal".to_string(), "the plan and 1 journal line".to_string()),
-        n => tr!(format!("le plan et {n} lignes de journal"), format!("the plan and {n} journal lines")),
+        0 => tr!(l, "le plan, sans ligne de journal".to_string(), "the plan, with no journal line".to_string()),
+        1 => tr!(l, "le plan et 1 ligne de journal".to_string(), "the plan and 1 journal line".to_string()),
+        n => tr!(l, format!("le plan et {n} lignes de journal"), format!("the plan and {n} journal lines")),
     };
-    head.push(Item::new(cell(tr!(format!("État au {at_text} : {journal}"), format!("State on {at_text}: {journal}")))));
+    head.push(Item::new(cell(tr!(
+        l,
+        format!("État au {at_text} : {journal}"),
+        format!("State on {at_text}: {journal}")
+    ))));
     d.push(Block::List(head));
 
     let whole = Figures::of_plan(plan, at);
-    d.heading(2, tr!("Synthèse du plan", "Plan summary"));
-    summary(&mut d, &whole);
+    d.heading(2, tr!(l, "Synthèse du plan", "Plan summary"));
+    summary(l, &mut d, &whole);
     if figures {
-        let mut bars = vec![svg::Bar { label: tr!("Plan", "Plan").to_string(), counts: whole.counts.by_status }];
+        let mut bars = vec![svg::Bar { label: tr!(l, "Plan", "Plan").to_string(), counts: whole.counts.by_status }];
         for o in &plan.orientations {
             let f = Figures::of_orientation(o, at);
             bars.push(svg::Bar { label: format!("{} — {}", o.id, o.title), counts: f.counts.by_status });
         }
         let size = svg::bars_size(bars.len());
         let alt = tr!(
+            l,
             "Actions par statut, pour le plan et chaque orientation",
             "Actions per status, for the plan and each orientation"
         );
-        d.push(figure(svg::status_bars(&bars), size, alt.to_string()));
+        d.push(figure(svg::status_bars(l, &bars), size, alt.to_string()));
     }
 
     if plan.orientations.is_empty() {
-        d.para(cell(i18n::EMPTY_PLAN.get()));
+        d.para(cell(i18n::EMPTY_PLAN.get(l)));
         return d;
     }
-    d.heading(3, tr!("Par orientation", "By orientation"));
-    let mut head: Vec<String> = vec![i18n::ORIENTATION.get().to_string(), i18n::ACTIONS.get().to_string()];
+    d.heading(3, tr!(l, "Par orientation", "By orientation"));
+    let mut head: Vec<String> = vec![i18n::ORIENTATION.get(l).to_string(), i18n::ACTIONS.get(l).to_string()];
     for s in Status::ALL {
-        head.push(status_cell(s));
+        head.push(status_cell(l, s));
     }
-    head.push(tr!("En retard", "Late").to_string());
-    head.push(tr!("Indicateurs en retard", "Indicators behind").to_string());
-    head.push(tr!("Budget prévu", "Planned budget").to_string());
+    head.push(tr!(l, "En retard", "Late").to_string());
+    head.push(tr!(l, "Indicateurs en retard", "Indicators behind").to_string());
+    head.push(tr!(l, "Budget prévu", "Planned budget").to_string());
     let head: Vec<&str> = head.iter().map(String::as_str).collect();
     let mut right = vec![true; head.len()];
     right[0] = false;
@@ -326,19 +345,20 @@ pub fn document(state: &PlanState, at: Date, figures: bool) -> Doc {
         }
         row.push(cell(f.counts.late.to_string()));
         row.push(cell(f.behind.to_string()));
-        row.push(cell(euros(f.budget.planned)));
+        row.push(cell(euros(l, f.budget.planned)));
         table.row(row);
     }
     d.push(Block::Table(table));
 
     let all = rows(plan);
     for o in &plan.orientations {
-        orientation(&mut d, plan, o, &all, at, figures);
+        orientation(l, &mut d, plan, o, &all, at, figures);
     }
     d
 }
 
 fn orientation(
+    l: Lang,
     d: &mut Doc,
     plan: &Plan,
     o: &Orientation,
@@ -346,27 +366,27 @@ fn orientation(
     at: Date,
     figures: bool,
 ) {
-    d.heading(2, format!("{} {} — {}", i18n::ORIENTATION.get(), o.id, o.title));
+    d.heading(2, format!("{} {} — {}", i18n::ORIENTATION.get(l), o.id, o.title));
     if let Some(s) = &o.summary {
         d.para(cell(s.clone()));
     }
-    summary(d, &Figures::of_orientation(o, at));
+    summary(l, d, &Figures::of_orientation(o, at));
     let mine: Vec<_> = all.iter().filter(|(x, _, _)| std::ptr::eq(*x, o)).collect();
     if mine.is_empty() {
-        d.para(cell(tr!("Aucune action.", "No action.")));
+        d.para(cell(tr!(l, "Aucune action.", "No action.")));
         return;
     }
 
-    d.heading(3, tr!("Tableau des actions", "Actions at a glance"));
+    d.heading(3, tr!(l, "Tableau des actions", "Actions at a glance"));
     let mut table = Table::new(
         &[
-            tr!("Action", "Action"),
-            tr!("Titre", "Title"),
-            i18n::STATUS.get(),
-            i18n::PILOTS.get(),
-            i18n::DUE.get(),
-            tr!("Indicateurs en retard", "Indicators behind"),
-            tr!("Budget prévu", "Planned budget"),
+            tr!(l, "Action", "Action"),
+            tr!(l, "Titre", "Title"),
+            i18n::STATUS.get(l),
+            i18n::PILOTS.get(l),
+            i18n::DUE.get(l),
+            tr!(l, "Indicateurs en retard", "Indicators behind"),
+            tr!(l, "Budget prévu", "Planned budget"),
         ],
         &[false, false, false, false, false, true, true],
     );
@@ -375,72 +395,72 @@ fn orientation(
         table.row(vec![
             cell(id_path(path)),
             cell(a.title.clone()),
-            status_with_late(a, at),
+            status_with_late(l, a, at),
             cell(pilots_text(plan, a)),
-            cell(a.due.map(date_text).unwrap_or_else(|| "—".to_string())),
+            cell(a.due.map(|d| date_text(l, d)).unwrap_or_else(|| "—".to_string())),
             cell(behind_count(a, at).to_string()),
-            cell(a.budget.as_ref().map(|b| euros(b.planned.0)).unwrap_or_else(|| "—".to_string())),
+            cell(a.budget.as_ref().map(|b| euros(l, b.planned.0)).unwrap_or_else(|| "—".to_string())),
         ]);
     }
     d.push(Block::Table(table));
 
-    d.heading(3, tr!("Détail des actions", "Actions in detail"));
+    d.heading(3, tr!(l, "Détail des actions", "Actions in detail"));
     for (_, a, path) in &mine {
-        action(d, plan, a, path, at, figures);
+        action(l, d, plan, a, path, at, figures);
     }
 }
 
-fn item(label: &str, value: Line) -> Item {
-    Item::new(crate::doc::labelled(label, value))
+fn item(l: Lang, label: &str, value: Line) -> Item {
+    Item::new(crate::doc::labelled(l, label, value))
 }
 
-fn status_with_late(a: &PlanAction, at: Date) -> Line {
-    let mut l = vec![t(status_cell(a.status))];
+fn status_with_late(l: Lang, a: &PlanAction, at: Date) -> Line {
+    let mut line = vec![t(status_cell(l, a.status))];
     if is_late(a, at) {
-        l.push(t(", "));
-        l.push(b(i18n::LATE.get()));
+        line.push(t(", "));
+        line.push(b(i18n::LATE.get(l)));
     }
-    l
+    line
 }
 
-fn action(d: &mut Doc, plan: &Plan, a: &PlanAction, path: &[&str], at: Date, figures: bool) {
+fn action(l: Lang, d: &mut Doc, plan: &Plan, a: &PlanAction, path: &[&str], at: Date, figures: bool) {
     d.heading((3 + path.len()).min(6) as u8, format!("{} — {}", id_path(path), a.title));
     let mut lines = vec![
-        item(i18n::STATUS.get(), status_with_late(a, at)),
-        item(i18n::PILOTS.get(), cell(pilots_text(plan, a))),
-        item(i18n::DUE.get(), cell(a.due.map(date_text).unwrap_or_else(|| "—".to_string()))),
+        item(l, i18n::STATUS.get(l), status_with_late(l, a, at)),
+        item(l, i18n::PILOTS.get(l), cell(pilots_text(plan, a))),
+        item(l, i18n::DUE.get(l), cell(a.due.map(|d| date_text(l, d)).unwrap_or_else(|| "—".to_string()))),
     ];
     let budget = match &a.budget {
         Some(bu) => {
             let (p, c, s) = (bu.planned.0, bu.committed.0, bu.spent.0);
             format!(
                 "{} {}, {} {} ({}), {} {} ({})",
-                i18n::PLANNED.get(),
-                euros(p),
-                i18n::COMMITTED.get(),
-                euros(c),
-                percent(c, p),
-                i18n::SPENT.get(),
-                if s == 0 { crate::wording::spent_not_recorded().to_string() } else { euros(s) },
-                if s == 0 { "—".to_string() } else { percent(s, p) }
+                i18n::PLANNED.get(l),
+                euros(l, p),
+                i18n::COMMITTED.get(l),
+                euros(l, c),
+                percent(l, c, p),
+                i18n::SPENT.get(l),
+                if s == 0 { crate::wording::spent_not_recorded(l).to_string() } else { euros(l, s) },
+                if s == 0 { "—".to_string() } else { percent(l, s, p) }
             )
         }
         None => "—".to_string(),
     };
-    lines.push(item(i18n::BUDGET.get(), cell(budget)));
+    lines.push(item(l, i18n::BUDGET.get(l), cell(budget)));
     if a.indicators.is_empty() {
-        lines.push(item(i18n::INDICATORS.get(), cell(tr!("aucun", "none"))));
+        lines.push(item(l, i18n::INDICATORS.get(l), cell(tr!(l, "aucun", "none"))));
         d.push(Block::List(lines));
         return;
     }
     d.push(Block::List(lines));
     let mut table = Table::new(
         &[
-            tr!("Indicateur", "Indicator"),
-            tr!("Valeur initiale", "Baseline"),
-            tr!("Cibles", "Targets"),
-            tr!("Dernière mesure", "Latest"),
-            tr!("Trajectoire", "Track"),
+            tr!(l, "Indicateur", "Indicator"),
+            tr!(l, "Valeur initiale", "Baseline"),
+            tr!(l, "Cibles", "Targets"),
+            tr!(l, "Dernière mesure", "Latest"),
+            tr!(l, "Trajectoire", "Track"),
         ],
         &[false; 5],
     );
@@ -450,20 +470,21 @@ fn action(d: &mut Doc, plan: &Plan, a: &PlanAction, path: &[&str], at: Date, fig
         if let Some(u) = &ind.unit {
             name.push_str(&format!(" ({u})"));
         }
-        let baseline = ind.baseline.as_ref().map(|p| point_text(ind, p)).unwrap_or_else(|| "—".to_string());
+        let baseline = ind.baseline.as_ref().map(|p| point_text(l, ind, p)).unwrap_or_else(|| "—".to_string());
         let targets = if ind.targets.is_empty() {
             "—".to_string()
         } else {
-            ind.targets.iter().map(|p| point_text(ind, p)).collect::<Vec<_>>().join(tr!(" ; ", "; "))
+            ind.targets.iter().map(|p| point_text(l, ind, p)).collect::<Vec<_>>().join(tr!(l, " ; ", "; "))
         };
-        let latest = ind.latest().map(|p| point_text(ind, p)).unwrap_or_else(|| i18n::NO_MEASURE.get().to_string());
-        table.row(vec![cell(name), cell(baseline), cell(targets), cell(latest), cell(track_cell(verdict(ind, at)))]);
+        let latest = ind.latest().map(|p| point_text(l, ind, p)).unwrap_or_else(|| i18n::NO_MEASURE.get(l).to_string());
+        table.row(vec![cell(name), cell(baseline), cell(targets), cell(latest), cell(track_cell(l, verdict(ind, at)))]);
     }
     d.push(Block::Table(table));
     if figures {
         for ind in &a.indicators {
-            if let Some(chart) = svg::indicator_chart(ind) {
+            if let Some(chart) = svg::indicator_chart(l, ind) {
                 let alt = tr!(
+                    l,
                     format!("{} — {} : valeur initiale, cibles, trajectoire et mesures", a.id, ind.name),
                     format!("{} — {}: baseline, targets, trajectory and measurements", a.id, ind.name)
                 );
@@ -474,21 +495,22 @@ fn action(d: &mut Doc, plan: &Plan, a: &PlanAction, path: &[&str], at: Date, fig
 }
 
 /// The report in a format, as the file's bytes.
-pub fn render(state: &PlanState, at: Date, format: crate::cli::ReportFormat) -> std::io::Result<Vec<u8>> {
+pub fn render(l: Lang, state: &PlanState, at: Date, format: crate::cli::ReportFormat) -> std::io::Result<Vec<u8>> {
     use crate::cli::ReportFormat as F;
     Ok(match format {
-        F::Md => markdown(state, at).into_bytes(),
+        F::Md => markdown(l, state, at).into_bytes(),
         F::Csv => csv(state, at).into_bytes(),
-        F::Html => crate::doc::html::render(&document(state, at, true)).into_bytes(),
-        F::Odt => crate::doc::odt::render(&document(state, at, true))?,
-        F::Ods => crate::doc::ods::render(&book(state, at))?,
-        F::Xlsx => crate::doc::xlsx::render(&book(state, at))?,
+        F::Html => crate::doc::html::render(&document(l, state, at, true)).into_bytes(),
+        F::Odt => crate::doc::odt::render(&document(l, state, at, true))?,
+        F::Ods => crate::doc::ods::render(l, &book(l, state, at))?,
+        F::Xlsx => crate::doc::xlsx::render(l, &book(l, state, at))?,
     })
 }
 
 /// A binary document was asked for without `-o FILE`.
-pub fn needs_output() -> &'static str {
+pub fn needs_output(l: Lang) -> &'static str {
     tr!(
+        l,
         "ce format est binaire : donnez le fichier à écrire avec -o FICHIER",
         "this format is binary: give the file to write with -o FILE"
     )
@@ -499,54 +521,57 @@ pub fn needs_output() -> &'static str {
 
 /// The report as a workbook: a summary sheet (the plan's figures), one row per orientation, and
 /// one row per action and sub-action with numbers, dates and euros as such.
-pub fn book(state: &PlanState, at: Date) -> Book {
+pub fn book(l: Lang, state: &PlanState, at: Date) -> Book {
     let plan = &state.plan;
     let f = Figures::of_plan(plan, at);
-    let mut summary =
-        Sheet::new(tr!("Synthèse", "Summary"), &[tr!("Élément", "Item"), tr!("Valeur", "Value")], &[42.0, 60.0]);
+    let mut summary = Sheet::new(
+        tr!(l, "Synthèse", "Summary"),
+        &[tr!(l, "Élément", "Item"), tr!(l, "Valeur", "Value")],
+        &[42.0, 60.0],
+    );
     let mut row = |label: &str, v: Cell| summary.rows.push(vec![Cell::text(label), v]);
-    row(tr!("Plan", "Plan"), Cell::text(&plan.title));
-    row(tr!("Territoire", "Territory"), Cell::text(&plan.territory));
-    row(tr!("Début de la période", "Period start"), Cell::Date(plan.period.start));
-    row(tr!("Fin de la période", "Period end"), Cell::Date(plan.period.end));
-    row(tr!("État au", "State on"), Cell::Date(at));
-    row(tr!("Lignes de journal", "Journal lines"), Cell::Number(state.entries.len() as f64));
-    row(tr!("Actions", "Actions"), Cell::Number(f.counts.total() as f64));
+    row(tr!(l, "Plan", "Plan"), Cell::text(&plan.title));
+    row(tr!(l, "Territoire", "Territory"), Cell::text(&plan.territory));
+    row(tr!(l, "Début de la période", "Period start"), Cell::Date(plan.period.start));
+    row(tr!(l, "Fin de la période", "Period end"), Cell::Date(plan.period.end));
+    row(tr!(l, "État au", "State on"), Cell::Date(at));
+    row(tr!(l, "Lignes de journal", "Journal lines"), Cell::Number(state.entries.len() as f64));
+    row(tr!(l, "Actions", "Actions"), Cell::Number(f.counts.total() as f64));
     for s in Status::ALL {
-        row(&status_cell(s), Cell::Number(f.counts.by_status[s.index()] as f64));
+        row(&status_cell(l, s), Cell::Number(f.counts.by_status[s.index()] as f64));
     }
-    row(tr!("Actions en retard", "Actions late"), Cell::Number(f.counts.late as f64));
-    row(tr!("Indicateurs dans la trajectoire", "Indicators on track"), Cell::Number(f.on_track as f64));
-    row(tr!("Indicateurs en retard sur la cible", "Indicators behind target"), Cell::Number(f.behind as f64));
+    row(tr!(l, "Actions en retard", "Actions late"), Cell::Number(f.counts.late as f64));
+    row(tr!(l, "Indicateurs dans la trajectoire", "Indicators on track"), Cell::Number(f.on_track as f64));
+    row(tr!(l, "Indicateurs en retard sur la cible", "Indicators behind target"), Cell::Number(f.behind as f64));
     row(
-        tr!("Indicateurs en attente de mesure", "Indicators with a measurement due"),
+        tr!(l, "Indicateurs en attente de mesure", "Indicators with a measurement due"),
         Cell::Number(f.measurement_due as f64),
     );
-    row(tr!("Indicateurs sans comparaison", "Indicators with nothing to compare"), Cell::Number(f.untracked as f64));
-    row(tr!("Budget prévu", "Budget planned"), Cell::Euros(f.budget.planned));
-    row(tr!("Budget engagé", "Budget committed"), Cell::Euros(f.budget.committed));
-    row(tr!("Budget dépensé", "Budget spent"), Cell::Euros(f.budget.spent));
+    row(tr!(l, "Indicateurs sans comparaison", "Indicators with nothing to compare"), Cell::Number(f.untracked as f64));
+    row(tr!(l, "Budget prévu", "Budget planned"), Cell::Euros(f.budget.planned));
+    row(tr!(l, "Budget engagé", "Budget committed"), Cell::Euros(f.budget.committed));
+    row(tr!(l, "Budget dépensé", "Budget spent"), Cell::Euros(f.budget.spent));
     let share = |part: u64| {
         if f.budget.planned == 0 { Cell::Empty } else { Cell::Percent(part as f64 / f.budget.planned as f64) }
     };
-    row(tr!("Part engagée", "Share committed"), share(f.budget.committed));
-    row(tr!("Part dépensée", "Share spent"), share(f.budget.spent));
+    row(tr!(l, "Part engagée", "Share committed"), share(f.budget.committed));
+    row(tr!(l, "Part dépensée", "Share spent"), share(f.budget.spent));
 
     let mut head: Vec<String> =
-        vec![i18n::ORIENTATION.get().into(), tr!("Titre", "Title").into(), i18n::ACTIONS.get().into()];
-    head.extend(Status::ALL.iter().map(|s| status_label(*s).to_string()));
+        vec![i18n::ORIENTATION.get(l).into(), tr!(l, "Titre", "Title").into(), i18n::ACTIONS.get(l).into()];
+    head.extend(Status::ALL.iter().map(|s| status_label(l, *s).to_string()));
     for h in [
-        tr!("En retard", "Late"),
-        tr!("Indicateurs en retard", "Indicators behind"),
-        tr!("Budget prévu", "Budget planned"),
-        tr!("Budget engagé", "Budget committed"),
-        tr!("Budget dépensé", "Budget spent"),
+        tr!(l, "En retard", "Late"),
+        tr!(l, "Indicateurs en retard", "Indicators behind"),
+        tr!(l, "Budget prévu", "Budget planned"),
+        tr!(l, "Budget engagé", "Budget committed"),
+        tr!(l, "Budget dépensé", "Budget spent"),
     ] {
         head.push(h.to_string());
     }
     let head: Vec<&str> = head.iter().map(String::as_str).collect();
     let mut orientations = Sheet::new(
-        tr!("Orientations", "Orientations"),
+        tr!(l, "Orientations", "Orientations"),
         &head,
         &[12.0, 50.0, 10.0, 12.0, 12.0, 12.0, 12.0, 11.0, 12.0, 15.0, 15.0, 15.0],
     );
@@ -561,22 +586,22 @@ pub fn book(state: &PlanState, at: Date) -> Book {
     }
 
     let mut actions = Sheet::new(
-        tr!("Actions", "Actions"),
+        tr!(l, "Actions", "Actions"),
         &[
-            i18n::ORIENTATION.get(),
-            tr!("Action", "Action"),
-            tr!("Action parente", "Parent action"),
-            tr!("Titre", "Title"),
-            i18n::STATUS.get(),
-            tr!("En retard", "Late"),
-            i18n::PILOTS.get(),
-            tr!("Début", "Start"),
-            i18n::DUE.get(),
-            tr!("Indicateurs", "Indicators"),
-            tr!("Indicateurs en retard", "Indicators behind"),
-            tr!("Budget prévu", "Budget planned"),
-            tr!("Budget engagé", "Budget committed"),
-            tr!("Budget dépensé", "Budget spent"),
+            i18n::ORIENTATION.get(l),
+            tr!(l, "Action", "Action"),
+            tr!(l, "Action parente", "Parent action"),
+            tr!(l, "Titre", "Title"),
+            i18n::STATUS.get(l),
+            tr!(l, "En retard", "Late"),
+            i18n::PILOTS.get(l),
+            tr!(l, "Début", "Start"),
+            i18n::DUE.get(l),
+            tr!(l, "Indicateurs", "Indicators"),
+            tr!(l, "Indicateurs en retard", "Indicators behind"),
+            tr!(l, "Budget prévu", "Budget planned"),
+            tr!(l, "Budget engagé", "Budget committed"),
+            tr!(l, "Budget dépensé", "Budget spent"),
         ],
         &[12.0, 12.0, 12.0, 50.0, 14.0, 10.0, 30.0, 12.0, 12.0, 11.0, 11.0, 15.0, 15.0, 15.0],
     );
@@ -589,8 +614,8 @@ pub fn book(state: &PlanState, at: Date) -> Book {
             Cell::text(&a.id),
             Cell::text(parent),
             Cell::text(&a.title),
-            Cell::text(status_label(a.status)),
-            Cell::text(if is_late(a, at) { i18n::YES.get() } else { i18n::NO.get() }),
+            Cell::text(status_label(l, a.status)),
+            Cell::text(if is_late(a, at) { i18n::YES.get(l) } else { i18n::NO.get(l) }),
             Cell::text(pilots.join(", ")),
             Cell::opt_date(a.start),
             Cell::opt_date(a.due),
@@ -601,7 +626,7 @@ pub fn book(state: &PlanState, at: Date) -> Book {
             money(|b| b.spent.0),
         ]);
     }
-    let title = format!("{} — {}", tr!("Tableau de bord", "Dashboard"), plan.title);
+    let title = format!("{} — {}", tr!(l, "Tableau de bord", "Dashboard"), plan.title);
     Book { title, sheets: vec![summary, orientations, actions] }
 }
 

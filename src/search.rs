@@ -34,6 +34,7 @@ mod query;
 mod text;
 mod typo;
 
+use crate::lang::Lang;
 use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -81,16 +82,16 @@ impl Field {
     }
 
     /// The field's name for display ("found in: description").
-    pub fn label(self) -> &'static str {
+    pub fn label(self, l: Lang) -> &'static str {
         match self {
-            Field::Id => i18n::SEARCH_FIELD_ID.get(),
-            Field::Title => i18n::SEARCH_FIELD_TITLE.get(),
-            Field::Description => i18n::SEARCH_FIELD_DESCRIPTION.get(),
-            Field::Pilot => i18n::SEARCH_FIELD_PILOT.get(),
-            Field::Partner => i18n::SEARCH_FIELD_PARTNER.get(),
-            Field::Tag => i18n::SEARCH_FIELD_TAG.get(),
-            Field::Section => i18n::SEARCH_FIELD_SECTION.get(),
-            Field::Indicator => i18n::SEARCH_FIELD_INDICATOR.get(),
+            Field::Id => i18n::SEARCH_FIELD_ID.get(l),
+            Field::Title => i18n::SEARCH_FIELD_TITLE.get(l),
+            Field::Description => i18n::SEARCH_FIELD_DESCRIPTION.get(l),
+            Field::Pilot => i18n::SEARCH_FIELD_PILOT.get(l),
+            Field::Partner => i18n::SEARCH_FIELD_PARTNER.get(l),
+            Field::Tag => i18n::SEARCH_FIELD_TAG.get(l),
+            Field::Section => i18n::SEARCH_FIELD_SECTION.get(l),
+            Field::Indicator => i18n::SEARCH_FIELD_INDICATOR.get(l),
         }
     }
 }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use common::{app_at, copil, key, keys, screen};
+use copil::lang::Lang;
 use copil::plan::journal::{Change, Event};
 use copil::plan::model::{Status, Timestamp};
 use copil::plan::state::{Outcome, WarningKind};
@@ -71,19 +72,39 @@ fn a_forged_line_by_someone_who_is_not_the_pilot_is_ignored_with_its_warning() {
     let dir = tempfile::tempdir().unwrap();
     let plan = with_rights(dir.path());
     let journal = journal_path(&plan);
-    let before = load(&plan).unwrap().state.plan.action("Spup01").unwrap().status;
+    let before = load(Lang::Fr, &plan).unwrap().state.plan.action("Spup01").unwrap().status;
     let n = common::journal_lines(&plan).len();
     // By hand: ref-caf (referent of Spup03 only) marks Spup01 done; someone not in the plan
     // writes a decision "by the préfet"'s login; ref-caf on its own sub-action is fine.
-    append(&journal, &line("ref-caf", "14:00", Change::Status { action: "Spup01".into(), to: Status::Done }), WAIT)
-        .unwrap();
-    append(&journal, &line("mallory", "14:01", Change::Comment { action: "Spup01".into(), text: "x".into() }), WAIT)
-        .unwrap();
-    append(&journal, &line("ref-caf", "14:02", Change::Status { action: "Spup03".into(), to: Status::Done }), WAIT)
-        .unwrap();
-    append(&journal, &line("ref-poste", "14:03", Change::Comment { action: "Spup01".into(), text: "ok".into() }), WAIT)
-        .unwrap();
-    let state = load(&plan).unwrap().state;
+    append(
+        Lang::Fr,
+        &journal,
+        &line("ref-caf", "14:00", Change::Status { action: "Spup01".into(), to: Status::Done }),
+        WAIT,
+    )
+    .unwrap();
+    append(
+        Lang::Fr,
+        &journal,
+        &line("mallory", "14:01", Change::Comment { action: "Spup01".into(), text: "x".into() }),
+        WAIT,
+    )
+    .unwrap();
+    append(
+        Lang::Fr,
+        &journal,
+        &line("ref-caf", "14:02", Change::Status { action: "Spup03".into(), to: Status::Done }),
+        WAIT,
+    )
+    .unwrap();
+    append(
+        Lang::Fr,
+        &journal,
+        &line("ref-poste", "14:03", Change::Comment { action: "Spup01".into(), text: "ok".into() }),
+        WAIT,
+    )
+    .unwrap();
+    let state = load(Lang::Fr, &plan).unwrap().state;
     assert_eq!(state.plan.action("Spup01").unwrap().status, before, "the forged status does not count");
     assert_eq!(state.plan.action("Spup03").unwrap().status, Status::Done);
     for (l, skipped) in [(n + 1, true), (n + 2, true), (n + 3, false), (n + 4, false)] {
@@ -114,15 +135,20 @@ fn a_hand_written_undo_of_someone_elses_line_is_refused_at_replay() {
     let plan = with_rights(dir.path());
     let journal = journal_path(&plan);
     let n = common::journal_lines(&plan).len();
-    append(&journal, &line("ref-caf", "14:00", Change::Status { action: "Spup03".into(), to: Status::Done }), WAIT)
-        .unwrap();
-    append(&journal, &line("ref-cpam", "14:01", Change::Undo { line: n + 1 }), WAIT).unwrap();
-    let state = load(&plan).unwrap().state;
+    append(
+        Lang::Fr,
+        &journal,
+        &line("ref-caf", "14:00", Change::Status { action: "Spup03".into(), to: Status::Done }),
+        WAIT,
+    )
+    .unwrap();
+    append(Lang::Fr, &journal, &line("ref-cpam", "14:01", Change::Undo { line: n + 1 }), WAIT).unwrap();
+    let state = load(Lang::Fr, &plan).unwrap().state;
     assert_eq!(state.plan.action("Spup03").unwrap().status, Status::Done);
     assert_eq!(state.entry_by_line(n + 2).unwrap().outcome, Outcome::Skipped);
     // The cell may undo anyone's line.
-    append(&journal, &line("cellule-cd", "14:02", Change::Undo { line: n + 1 }), WAIT).unwrap();
-    let state = load(&plan).unwrap().state;
+    append(Lang::Fr, &journal, &line("cellule-cd", "14:02", Change::Undo { line: n + 1 }), WAIT).unwrap();
+    let state = load(Lang::Fr, &plan).unwrap().state;
     assert_ne!(state.plan.action("Spup03").unwrap().status, Status::Done);
 }
 
@@ -222,7 +248,7 @@ fn chained(dir: &Path) -> PathBuf {
             &format!("14:0{i}"),
             Change::Comment { action: "Spup01".into(), text: (*text).into() },
         );
-        append(&journal, &e, WAIT).unwrap();
+        append(Lang::Fr, &journal, &e, WAIT).unwrap();
     }
     plan
 }
@@ -298,7 +324,7 @@ fn minutes_carry_the_empreinte_and_verify_says_whether_they_match() {
         date: copil::plan::model::Date::ymd(2026, 11, 23),
         place: None,
     };
-    append(&journal, &line("cellule-etat", "15:00", open), WAIT).unwrap();
+    append(Lang::Fr, &journal, &line("cellule-etat", "15:00", open), WAIT).unwrap();
     let decision = Change::Decision {
         meeting: id.into(),
         text: "Ouvrir deux MSAP".into(),
@@ -306,8 +332,8 @@ fn minutes_carry_the_empreinte_and_verify_says_whether_they_match() {
         owner: None,
         due: None,
     };
-    append(&journal, &line("cellule-etat", "15:10", decision), WAIT).unwrap();
-    append(&journal, &line("cellule-etat", "15:30", Change::MeetingClosed { id: id.into() }), WAIT).unwrap();
+    append(Lang::Fr, &journal, &line("cellule-etat", "15:10", decision), WAIT).unwrap();
+    append(Lang::Fr, &journal, &line("cellule-etat", "15:30", Change::MeetingClosed { id: id.into() }), WAIT).unwrap();
     let closing = common::journal_lines(&plan).pop().unwrap();
     let hash = copil::plan::chain::line_hash(closing.as_bytes());
     let minutes = dir.path().join("releve.md");
@@ -341,6 +367,7 @@ fn a_line_dated_well_before_the_line_above_it_is_reported() {
     let journal = journal_path(&plan);
     fs::write(&journal, "").unwrap();
     append(
+        Lang::Fr,
         &journal,
         &line("cellule-etat", "14:00", Change::Comment { action: "Spup01".into(), text: "a".into() }),
         WAIT,
@@ -348,6 +375,7 @@ fn a_line_dated_well_before_the_line_above_it_is_reported() {
     .unwrap();
     // Four minutes earlier: a clock a little off, not reported.
     append(
+        Lang::Fr,
         &journal,
         &line("cellule-etat", "13:56", Change::Comment { action: "Spup01".into(), text: "b".into() }),
         WAIT,
@@ -357,6 +385,7 @@ fn a_line_dated_well_before_the_line_above_it_is_reported() {
     assert_eq!(out.status.code(), Some(0), "{}", err(&out));
     // An hour before the line above it.
     append(
+        Lang::Fr,
         &journal,
         &line("cellule-etat", "12:50", Change::Comment { action: "Spup01".into(), text: "c".into() }),
         WAIT,

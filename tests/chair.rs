@@ -8,6 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{app_at, copil, journal_lines, key, keys, render, screen, text, today, typed};
+use copil::lang::Lang;
 use copil::plan::journal::Change;
 use copil::plan::meeting::{self, Reason};
 use copil::plan::model::Date;
@@ -59,7 +60,7 @@ fn open_cotech(a: &mut App) {
 
 #[test]
 fn done_and_abandoned_actions_are_never_late() {
-    let state = load(Path::new(CHAIR)).unwrap().state;
+    let state = load(Lang::Fr, Path::new(CHAIR)).unwrap().state;
     let late: Vec<&str> =
         state.plan.walk().map(|(_, a, _)| a).filter(|a| is_late(a, today())).map(|a| a.id.as_str()).collect();
     assert_eq!(late, ["A3"], "only the action in progress past its due date is late");
@@ -95,7 +96,7 @@ fn done_and_abandoned_actions_are_never_late() {
 
 #[test]
 fn a_verdict_on_an_old_measurement_says_a_measurement_is_due_everywhere() {
-    let state = load(Path::new(CHAIR)).unwrap().state;
+    let state = load(Lang::Fr, Path::new(CHAIR)).unwrap().state;
     let ind = &state.plan.action("A3").unwrap().indicators[0];
     // 6 in mid-2019 is ahead of the line from 0 (2018) to 10 (2020)…
     assert_eq!(verdict(ind, Date::ymd(2019, 12, 1)), Verdict::OnTrack);
@@ -144,7 +145,7 @@ fn reschedule_from_the_command_line_moves_the_due_date_and_lateness_follows() {
     assert!(last.contains(r#"change: Reschedule(action: "A3", due: "2027-06-30")"#), "{last}");
     assert!(last.contains(r#"note: "Décision du COPIL""#), "{last}");
 
-    let state = load(&plan).unwrap().state;
+    let state = load(Lang::Fr, &plan).unwrap().state;
     let a3 = state.plan.action("A3").unwrap();
     assert_eq!(a3.due, Some(Date::ymd(2027, 6, 30)));
     assert!(!is_late(a3, today()), "the latest due date counts");
@@ -220,7 +221,7 @@ fn reschedule_from_the_key_and_in_a_meeting_with_the_minutes() {
     assert!(last.contains(r#"meeting: "2026-11-23-cotech""#), "{last}");
     let s = screen(&mut a, 120, 40);
     assert!(s.contains("• échéance reportée du 31/03/2027 au 30/09/2027"), "the item shows it: {s}");
-    let minutes = copil::minutes::markdown(&a.state, "2026-11-23-cotech").unwrap();
+    let minutes = copil::minutes::markdown(Lang::Fr, &a.state, "2026-11-23-cotech").unwrap();
     assert!(minutes.contains("**Échéance :** échéance reportée du"), "{minutes}");
     assert!(
         minutes.contains("échéance reportée du 31/03/2027 au 30/09/2027 — « Décidé en séance »")

@@ -4,6 +4,7 @@
 mod common;
 
 use common::copil;
+use copil::lang::Lang;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -200,7 +201,7 @@ fn an_edit_on_a_plan_that_loads_appends_to_its_journal() {
     assert!(after.len() > before.len() && after.starts_with(&before), "one line appended");
     let added = String::from_utf8(after[before.len()..].to_vec()).expect("UTF-8");
     assert_eq!(added.matches('\n').count(), 1, "{added:?}");
-    assert!(copil::store::load::parse_event(added.trim_end()).is_ok(), "{added:?}");
+    assert!(copil::store::load::parse_event(Lang::Fr, added.trim_end()).is_ok(), "{added:?}");
     let src = conformance("orphan-journal.ron");
     assert_eq!(fs::read(&plan).unwrap(), fs::read(src).unwrap(), "the plan file is never written");
 }

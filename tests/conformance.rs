@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use copil::i18n::{self, Lang};
+use copil::i18n::Lang;
 use copil::plan::journal::Change;
 use copil::plan::model::{Status, Value};
 use copil::plan::state::{Outcome, WarningKind};
@@ -62,13 +62,12 @@ fn expectations(src: &str) -> Expect {
 }
 
 fn load_ok(path: &Path) -> Loaded {
-    load::load(path).unwrap_or_else(|d| panic!("{} must load, got:\n{d}", path.display()))
+    load::load(Lang::Fr, path).unwrap_or_else(|d| panic!("{} must load, got:\n{d}", path.display()))
 }
 
 /// Checks one conformance directory: every bad file refused as announced, every other file loads,
 /// and the outcomes that the README names. Returns the number of plan files checked.
 fn check_conformance_dir(dir: &Path) -> usize {
-    i18n::set_lang(Lang::Fr);
     let files = plan_files(dir);
     let names: Vec<&str> = files.iter().map(|p| file_name(p)).collect();
     for known in ["minimal.ron", "charente-extract.ron", "torn-journal.ron", "orphan-journal.ron"] {
@@ -82,7 +81,7 @@ fn check_conformance_dir(dir: &Path) -> usize {
         if name.starts_with("bad-") {
             let expect = expectations(&src);
             let text = expect.error.unwrap_or_else(|| panic!("{name} has no `// expect-error:` line"));
-            let d = match load::load(path) {
+            let d = match load::load(Lang::Fr, path) {
                 Ok(_) => panic!("{name} must be refused, but it loaded"),
                 Err(d) => d,
             };
@@ -208,7 +207,7 @@ fn check_bad_journal_line(dir: &Path) {
     if !path.exists() {
         return;
     }
-    let d = load::load(&path).expect_err("bad-journal-line must be refused");
+    let d = load::load(Lang::Fr, &path).expect_err("bad-journal-line must be refused");
     assert_eq!(d.file, load::journal_path(&path), "the error names the journal");
     assert_eq!(d.line, 2, "the error names the journal's line 2");
     assert!(d.to_string().contains(&format!("{}:2:", d.file.display())), "{d}");

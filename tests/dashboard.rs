@@ -6,6 +6,7 @@ mod common;
 use common::{app_at, key, render, text, today, typed};
 use std::path::Path;
 
+use copil::lang::Lang;
 use copil::plan::model::{Status, walk_action};
 use copil::plan::progress::{BudgetSums, Figures};
 use copil::store::load::load;
@@ -76,7 +77,7 @@ fn budget_totals_of_a_plan_equal_the_sum_of_its_actions() {
     plans.push(EXTRACT.to_string());
     let mut with_budget = 0;
     for path in plans {
-        let state = load(Path::new(&path)).unwrap_or_else(|d| panic!("{d}")).state;
+        let state = load(Lang::Fr, Path::new(&path)).unwrap_or_else(|d| panic!("{d}")).state;
         let total = Figures::of_plan(&state.plan, today());
         let mut sums = BudgetSums::default();
         let mut actions = 0;
@@ -193,7 +194,7 @@ fn the_chart_draws_baseline_targets_trajectory_and_measurements() {
 
 #[test]
 fn chart_series_follow_the_indicator() {
-    let state = load(Path::new(EXTRACT)).unwrap().state;
+    let state = load(Lang::Fr, Path::new(EXTRACT)).unwrap().state;
     let a = state.plan.action("Spup01").unwrap();
     let s = Series::of(&a.indicators[0]);
     assert_eq!(s.baseline.len(), 1);

@@ -13,8 +13,9 @@ use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader};
-use common::{copil, golden, in_french, section};
+use common::{copil, golden, section};
 use copil::cli::ReportFormat;
+use copil::lang::Lang;
 use copil::minutes::{self, MinutesFormat};
 use copil::plan::model::Date;
 use copil::store::load;
@@ -29,19 +30,19 @@ fn root() -> PathBuf {
 }
 
 fn state(path: &str) -> copil::plan::state::PlanState {
-    let loaded = load::load(&root().join(path)).unwrap_or_else(|d| panic!("{d}"));
+    let loaded = load::load(Lang::Fr, &root().join(path)).unwrap_or_else(|d| panic!("{d}"));
     assert!(loaded.state.all_warnings().is_empty(), "{:?}", loaded.state.all_warnings());
     loaded.state
 }
 
 fn minutes_md() -> String {
-    in_french(|| minutes::markdown(&state(RELEVE), SECOND)).expect("the fixture has this meeting")
+    (minutes::markdown(Lang::Fr, &state(RELEVE), SECOND)).expect("the fixture has this meeting")
 }
 
 #[test]
 fn golden_minutes_markdown_and_html() {
     golden("releve-2018-12-11-cotech.md", minutes_md().as_bytes());
-    let html = in_french(|| minutes::render(&state(RELEVE), SECOND, MinutesFormat::Html)).unwrap().unwrap();
+    let html = (minutes::render(Lang::Fr, &state(RELEVE), SECOND, MinutesFormat::Html)).unwrap().unwrap();
     golden("releve-2018-12-11-cotech.html", &html);
 }
 
@@ -136,7 +137,7 @@ fn the_minutes_have_the_standard_shape() {
     }
     // No journal jargon, no line numbers, no empty section.
     // (The journal's empreinte at closing is the one mention of it: issue 11.)
-    let body = doc.split(copil::minutes::empreinte_label()).next().unwrap_or_default();
+    let body = doc.split(copil::minutes::empreinte_label(Lang::Fr)).next().unwrap_or_default();
     assert!(!body.contains("journal") && !doc.contains("ligne"), "{doc}");
     assert!(!doc.contains("Aucun"), "{doc}");
 }
@@ -150,7 +151,7 @@ fn an_open_meeting_without_agenda_lines_has_provisional_minutes_and_its_items_fr
     for (l, e) in lines {
         s.apply(l, e);
     }
-    let doc = in_french(|| minutes::markdown(&s, SECOND)).unwrap();
+    let doc = (minutes::markdown(Lang::Fr, &s, SECOND)).unwrap();
     assert!(doc.contains("**Réunion en cours — relevé provisoire.**"), "{doc}");
     assert!(doc.contains("- Horaires : à partir de 14 h 00\n"), "{doc}");
     assert!(!doc.contains("## Ordre du jour"), "nothing recorded yet: no agenda: {doc}");
@@ -290,7 +291,7 @@ fn parse(xml: &str) -> El {
 
 #[test]
 fn the_minutes_as_odt_have_real_headings_tables_a4_and_page_numbers() {
-    let odt = in_french(|| minutes::render(&state(RELEVE), SECOND, MinutesFormat::Odt)).unwrap().unwrap();
+    let odt = (minutes::render(Lang::Fr, &state(RELEVE), SECOND, MinutesFormat::Odt)).unwrap().unwrap();
     let p = Package { bytes: odt };
     p.mimetype_is_first_and_stored("application/vnd.oasis.opendocument.text");
     let names = p.names();
@@ -355,7 +356,7 @@ fn the_minutes_as_odt_have_real_headings_tables_a4_and_page_numbers() {
 fn the_report_as_odt_and_html_shows_its_charts() {
     let s = state(EXTRACT);
     let at = Date::ymd(2019, 1, 1);
-    let odt = in_french(|| copil::report::render(&s, at, ReportFormat::Odt)).unwrap();
+    let odt = (copil::report::render(Lang::Fr, &s, at, ReportFormat::Odt)).unwrap();
     let p = Package { bytes: odt };
     p.mimetype_is_first_and_stored("application/vnd.oasis.opendocument.text");
     let content = parse(&p.read("content.xml"));
@@ -389,7 +390,7 @@ fn the_report_as_odt_and_html_shows_its_charts() {
         assert!(labels.iter().any(|x| x == l), "{l} in {labels:?}");
     }
 
-    let html = String::from_utf8(in_french(|| copil::report::render(&s, at, ReportFormat::Html)).unwrap()).unwrap();
+    let html = String::from_utf8((copil::report::render(Lang::Fr, &s, at, ReportFormat::Html)).unwrap()).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("@page { size: A4"), "{}", &html[..300]);
     assert_eq!(html.matches("<svg").count(), pictures.len(), "the same pictures, inline");
     assert!(!html.contains("<script") && !html.contains("src=\"http"), "self-contained");
@@ -446,7 +447,7 @@ fn check_workbook(sheets: Vec<(String, Vec<Vec<Data>>)>) {
 fn the_report_as_ods_has_typed_cells_a_frozen_header_and_filters() {
     let s = state(EXTRACT);
     let at = Date::ymd(2019, 1, 1);
-    let bytes = in_french(|| copil::report::render(&s, at, ReportFormat::Ods)).unwrap();
+    let bytes = (copil::report::render(Lang::Fr, &s, at, ReportFormat::Ods)).unwrap();
     let p = Package { bytes: bytes.clone() };
     p.mimetype_is_first_and_stored("application/vnd.oasis.opendocument.spreadsheet");
     let mut book: calamine::Ods<_> = calamine::Ods::new(Cursor::new(bytes)).expect("an ODS calamine reads");
@@ -476,7 +477,7 @@ fn the_report_as_ods_has_typed_cells_a_frozen_header_and_filters() {
 fn the_report_as_xlsx_has_typed_cells_a_frozen_header_and_filters() {
     let s = state(EXTRACT);
     let at = Date::ymd(2019, 1, 1);
-    let bytes = in_french(|| copil::report::render(&s, at, ReportFormat::Xlsx)).unwrap();
+    let bytes = (copil::report::render(Lang::Fr, &s, at, ReportFormat::Xlsx)).unwrap();
     let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes.clone())).expect("an XLSX calamine reads");
     let sheets = book
         .sheet_names()

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{key, render, text, today};
-use copil::i18n::{Lang, set_lang};
+use copil::lang::Lang;
 use copil::store::load::load;
 use copil::tui::app::App;
 use copil::tui::keymap::Keymap;
@@ -13,10 +13,9 @@ use crossterm::event::KeyCode;
 
 #[test]
 fn labels_follow_english_punctuation_and_words() {
-    set_lang(Lang::En);
-    let loaded = load(std::path::Path::new("tests/fixtures/charente-extract.ron")).unwrap();
+    let loaded = load(Lang::Fr, std::path::Path::new("tests/fixtures/charente-extract.ron")).unwrap();
     copil::wording::set_display_offset(Some(3600)); // times as in Paris in winter, whatever the machine's zone
-    let mut app = App::new(loaded, Keymap::builtin(), Theme::default16(), today());
+    let mut app = App::new(loaded, Keymap::builtin(), Theme::default16(), today(), Lang::En);
     key(&mut app, KeyCode::Down);
     let s = text(&render(&mut app, 120, 40));
     assert!(s.contains("Pilots: Collectivités, La Poste"), "no space before the colon in English:\n{s}");

@@ -13,6 +13,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
 
+use copil::lang::Lang;
 use copil::plan::journal::{Change, Event, Presence};
 use copil::plan::model::{Date, Plan, Point, Status, Timestamp, Value};
 use copil::plan::state::{Meeting, Outcome, PlanState, Task, Warning};
@@ -56,7 +57,7 @@ static JOURNAL_LINES: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// The Charente extract, as written (no journal).
 static CHARENTE: LazyLock<Plan> = LazyLock::new(|| {
     let src = fs::read_to_string(conformance_dir().join("charente-extract.ron")).expect("read charente");
-    load::parse_plan(Path::new("charente-extract.ron"), &src).unwrap_or_else(|d| panic!("{d}"))
+    load::parse_plan(Lang::Fr, Path::new("charente-extract.ron"), &src).unwrap_or_else(|d| panic!("{d}"))
 });
 
 static CHARENTE_JOURNAL: LazyLock<Vec<u8>> =
@@ -64,7 +65,7 @@ static CHARENTE_JOURNAL: LazyLock<Vec<u8>> =
 
 /// The Charente extract with its journal replayed.
 static CHARENTE_LOADED: LazyLock<PlanState> = LazyLock::new(|| {
-    load::load(&conformance_dir().join("charente-extract.ron")).unwrap_or_else(|d| panic!("{d}")).state
+    load::load(Lang::Fr, &conformance_dir().join("charente-extract.ron")).unwrap_or_else(|d| panic!("{d}")).state
 });
 
 /// Random inputs on a developer's machine (new cases every run); a fixed seed under CI, so that a
@@ -94,7 +95,7 @@ fn check_diagnostic(d: &Diagnostic, src: &str, file: &Path) {
 
 fn parse_plan_checked(src: &str) -> Option<Plan> {
     let path = Path::new("fuzz.ron");
-    match load::parse_plan(path, src) {
+    match load::parse_plan(Lang::Fr, path, src) {
         Ok(plan) => Some(plan),
         Err(d) => {
             check_diagnostic(&d, src, path);
@@ -111,7 +112,7 @@ fn load_bytes(plan: &[u8], journal: Option<&[u8]>) -> Result<load::Loaded, Diagn
     if let Some(j) = journal {
         fs::write(load::journal_path(&path), j).expect("write journal");
     }
-    let r = load::load(&path);
+    let r = load::load(Lang::Fr, &path);
     if let Err(d) = &r {
         let _ = d.to_string();
         assert!(d.line >= 1, "{d:?}");
@@ -132,7 +133,7 @@ fn check_warnings_match_skips(state: &PlanState) {
 /// Replays journal bytes onto a state; a refusal is well formed.
 fn replay_checked(bytes: &[u8], state: &mut PlanState) -> Option<(u64, usize)> {
     let path = Path::new("fuzz.journal.ron");
-    match load::replay(path, bytes, state) {
+    match load::replay(Lang::Fr, path, bytes, state) {
         Ok((consumed, lines)) => {
             assert!(consumed as usize <= bytes.len());
             assert!(lines <= bytes.split(|&b| b == b'\n').count());
@@ -533,7 +534,7 @@ proptest! {
     #[test]
     fn random_journal_lines_never_panic(line in any::<String>(), printable in "\\PC{0,120}") {
         for l in [&line, &printable] {
-            if let Err((col, msg)) = load::parse_event(l) {
+            if let Err((col, msg)) = load::parse_event(Lang::Fr, l) {
                 prop_assert!(col >= 1);
                 prop_assert!(!msg.is_empty());
             }
@@ -552,7 +553,7 @@ proptest! {
             mutate(&mut bytes, m);
         }
         if let Ok(text) = std::str::from_utf8(&bytes) {
-            let _ = load::parse_event(text);
+            let _ = load::parse_event(Lang::Fr, text);
         }
         let mut state = CHARENTE_LOADED.clone();
         bytes.push(b'\n');
@@ -587,7 +588,7 @@ proptest! {
         for e in &events {
             let line = e.to_line();
             prop_assert!(!line.contains('\n') && !line.contains('\r'), "{}", line);
-            let back = load::parse_event(&line);
+            let back = load::parse_event(Lang::Fr, &line);
             prop_assert_eq!(back.as_ref(), Ok(e), "{}", line);
         }
     }
@@ -711,7 +712,7 @@ proptest! {
         prop_assert_eq!(&replayed.warnings, &direct.warnings);
 
         let mut continued = CHARENTE_LOADED.clone();
-        let r = load::replay_from(Path::new("c.journal.ron"), &journal_text(&lines), first, &mut continued);
+        let r = load::replay_from(Lang::Fr, Path::new("c.journal.ron"), &journal_text(&lines), first, &mut continued);
         prop_assert!(r.is_ok());
         same(&snapshot(&continued), &snapshot(&direct))?;
     }

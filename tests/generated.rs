@@ -2,13 +2,14 @@
 
 mod common;
 
+use copil::lang::Lang;
 use copil::store::load::load;
 
 #[test]
 fn a_generated_plan_and_journal_load_without_warnings() {
     let dir = tempfile::tempdir().unwrap();
     let path = copil::generate::write(dir.path(), "g", 400, 3000).unwrap();
-    let loaded = load(&path).unwrap_or_else(|d| panic!("{d}"));
+    let loaded = load(Lang::Fr, &path).unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(loaded.state.plan.walk().count(), 400);
     assert_eq!(loaded.state.entries.len(), 3000);
     assert!(loaded.state.all_warnings().is_empty(), "{:?}", loaded.state.all_warnings());

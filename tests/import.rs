@@ -7,6 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::copil;
+use copil::lang::Lang;
 use copil::plan::model::{Plan, PlanAction, Value};
 use copil::store::load::load;
 
@@ -24,7 +25,10 @@ fn s(p: &Path) -> &str {
 }
 
 fn bundled(name: &str) -> Plan {
-    load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("plans").join(name)).unwrap_or_else(|d| panic!("{d}")).state.plan
+    load(Lang::Fr, &Path::new(env!("CARGO_MANIFEST_DIR")).join("plans").join(name))
+        .unwrap_or_else(|d| panic!("{d}"))
+        .state
+        .plan
 }
 
 fn value_text(v: &Value) -> String {
@@ -59,7 +63,7 @@ fn filled(plan: &Plan) -> Vec<(&'static str, Vec<Vec<String>>)> {
         .map(String::from)
         .to_vec(),
     ];
-    let status = |a: &PlanAction| copil::i18n::status_label(a.status).to_string();
+    let status = |a: &PlanAction| copil::i18n::status_label(Lang::Fr, a.status).to_string();
     fn visit<'a>(a: &'a PlanAction, parent: Option<&'a str>, out: &mut Vec<(&'a PlanAction, Option<&'a str>)>) {
         out.push((a, parent));
         for sub in &a.sub_actions {
@@ -259,7 +263,7 @@ fn import_and_load(input: &Path, dir: &Path) -> Plan {
     assert_eq!(code, 0, "{stdout}{stderr}");
     let (code, stdout, stderr) = run(&["--lang", "fr", "check", s(&out)]);
     assert_eq!(code, 0, "copil check accepts the import: {stdout}{stderr}");
-    load(&out).unwrap_or_else(|d| panic!("{d}")).state.plan
+    load(Lang::Fr, &out).unwrap_or_else(|d| panic!("{d}")).state.plan
 }
 
 #[test]
@@ -479,7 +483,7 @@ fn new_writes_a_commented_plan_that_checks() {
     assert!(text.starts_with("// A new plan, written by `copil new`"));
     let (code, stdout, stderr) = run(&["--lang", "fr", "check", s(&plan)]);
     assert_eq!(code, 0, "{stdout}{stderr}");
-    let loaded = load(&plan).unwrap().state.plan;
+    let loaded = load(Lang::Fr, &plan).unwrap().state.plan;
     assert_eq!(loaded.walk().count(), 1);
     assert_eq!(loaded.people.len(), 1);
 }

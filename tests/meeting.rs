@@ -6,7 +6,7 @@ mod common;
 use common::{copy_fixture, journal_lines, keys, screen, today, typed};
 use std::path::Path;
 
-use copil::i18n::{Lang, set_lang};
+use copil::lang::Lang;
 use copil::plan::edit::{Author, EditError};
 use copil::plan::journal::{Change, Presence};
 use copil::plan::meeting::{self, FollowUp, Reason};
@@ -25,9 +25,8 @@ fn author() -> Author<'static> {
 }
 
 fn app(path: &Path) -> App {
-    set_lang(Lang::Fr);
     copil::wording::set_display_offset(Some(3600)); // times as in Paris in winter, whatever the machine's zone
-    let mut a = App::new(load(path).unwrap(), Keymap::builtin(), Theme::default16(), today());
+    let mut a = App::new(load(Lang::Fr, path).unwrap(), Keymap::builtin(), Theme::default16(), today(), Lang::Fr);
     a.by = "cellule-etat".to_string();
     a
 }
@@ -41,7 +40,7 @@ fn open_cotech(a: &mut App) {
 
 #[test]
 fn the_lines_of_a_meeting_are_checked_before_they_are_written() {
-    let state = load(Path::new(FIXTURE)).unwrap().state;
+    let state = load(Lang::Fr, Path::new(FIXTURE)).unwrap().state;
     let who = author();
     let e = meeting::open(&state, &who, "cotech", today(), Some("  ")).unwrap();
     assert_eq!(
@@ -92,7 +91,7 @@ fn the_lines_of_a_meeting_are_checked_before_they_are_written() {
 
 #[test]
 fn the_proposed_agenda_says_why_each_item_is_there() {
-    let mut state = load(Path::new(FIXTURE)).unwrap().state;
+    let mut state = load(Lang::Fr, Path::new(FIXTURE)).unwrap().state;
     let line = state.entries.len() + 1;
     state.apply(line, meeting::open(&state, &author(), "cotech", today(), None).unwrap());
     let m = state.open_meeting().unwrap().clone();
@@ -119,7 +118,7 @@ fn the_proposed_agenda_says_why_each_item_is_there() {
 
 #[test]
 fn the_follow_up_puts_overdue_first_and_bodies_that_did_not_meet_are_flagged() {
-    let mut state = load(Path::new(FIXTURE)).unwrap().state;
+    let mut state = load(Lang::Fr, Path::new(FIXTURE)).unwrap().state;
     let line = state.entries.len() + 1;
     state.apply(line, meeting::open(&state, &author(), "cotech", today(), None).unwrap());
     let id = state.open_meeting().unwrap().id.clone();
@@ -150,7 +149,7 @@ fn the_follow_up_puts_overdue_first_and_bodies_that_did_not_meet_are_flagged() {
 
 #[test]
 fn attendance_is_grouped_by_organisation_then_guests() {
-    let state = load(Path::new(FIXTURE)).unwrap().state;
+    let state = load(Lang::Fr, Path::new(FIXTURE)).unwrap().state;
     let m = state.meeting("2018-06-12-cotech").unwrap();
     let rows = meeting::attendees(&state, m);
     let shown: Vec<(Option<&str>, &str, Option<Presence>)> =
@@ -221,7 +220,7 @@ fn a_whole_meeting_in_the_interface_writes_its_lines_and_its_minutes() {
     assert!(screen(&mut a, 100, 30).contains("OpenDocument (.odt)"), "the format picker");
     keys(&mut a, &[KeyCode::Enter]);
     let minutes = std::fs::read_to_string(dir.path().join("plan-2026-11-23-cotech.md")).unwrap();
-    assert_eq!(Some(minutes.clone()), copil::minutes::markdown(&a.state, "2026-11-23-cotech"));
+    assert_eq!(Some(minutes.clone()), copil::minutes::markdown(Lang::Fr, &a.state, "2026-11-23-cotech"));
     for text in [
         "COTECH de novembre",
         "Ouvrir deux MSAP en 2027",

@@ -8,7 +8,7 @@ mod common;
 use common::{copy_fixture, journal_lines, keys, screen, today, typed};
 use std::path::Path;
 
-use copil::i18n::{Lang, set_lang};
+use copil::lang::Lang;
 use copil::minutes::MinutesFormat;
 use copil::plan::edit::{Author, EditError};
 use copil::plan::journal::{Change, Event, Presence};
@@ -28,8 +28,7 @@ fn author() -> Author<'static> {
 }
 
 fn app(path: &Path) -> App {
-    set_lang(Lang::Fr);
-    let mut a = App::new(load(path).unwrap(), Keymap::builtin(), Theme::default16(), today());
+    let mut a = App::new(load(Lang::Fr, path).unwrap(), Keymap::builtin(), Theme::default16(), today(), Lang::Fr);
     a.by = "cellule-etat".to_string();
     a
 }
@@ -40,7 +39,7 @@ fn parse(line: &str) -> Event {
 
 #[test]
 fn the_new_lines_round_trip_and_old_ones_still_read() {
-    let state = load(Path::new(FIXTURE)).unwrap().state;
+    let state = load(Lang::Fr, Path::new(FIXTURE)).unwrap().state;
     let who = author();
     let opened = meeting::open_at(&state, &who, "cotech", today(), Some("COTECH"), Some("  Salle 3  ")).unwrap();
     let line = opened.to_line();
@@ -89,7 +88,7 @@ fn the_new_lines_round_trip_and_old_ones_still_read() {
 
 #[test]
 fn bad_agenda_and_next_meeting_lines_are_skipped_with_a_warning() {
-    let mut s: PlanState = load(Path::new(FIXTURE)).unwrap().state;
+    let mut s: PlanState = load(Lang::Fr, Path::new(FIXTURE)).unwrap().state;
     let n = s.entries.len();
     let at = "2026-11-23T14:00:00+01:00";
     s.apply(
@@ -182,7 +181,7 @@ fn the_meeting_screen_records_place_representation_agenda_and_next_meeting() {
     keys(&mut a, &[KeyCode::Esc]);
 
     keys(&mut a, &[KeyCode::Char('C'), KeyCode::Up, KeyCode::Enter]);
-    let minutes = copil::minutes::markdown(&a.state, id).unwrap();
+    let minutes = copil::minutes::markdown(Lang::Fr, &a.state, id).unwrap();
     for text in [
         "- Lieu : Préfecture, salle Marengo\n",
         "Référent CAF, représenté(e) par Mme Durand, adjointe",
@@ -219,28 +218,33 @@ fn the_minutes_format_is_remembered_in_the_settings_file_keeping_its_comments() 
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config.ron");
     std::fs::write(&config, "// mes réglages\n(\n    theme: \"light\", // clair\n)\n").unwrap();
-    copil::config::remember_minutes_format(&config, MinutesFormat::Odt).unwrap();
+    copil::config::remember_minutes_format(Lang::Fr, &config, MinutesFormat::Odt).unwrap();
     let text = std::fs::read_to_string(&config).unwrap();
     assert!(text.contains("// mes réglages") && text.contains("// clair"), "{text}");
-    let c = copil::config::Config::parse("c", &text).unwrap();
+    let c = copil::config::Config::parse(Lang::Fr, "c", &text).unwrap();
     assert_eq!(c.minutes_format(), Ok(Some(MinutesFormat::Odt)));
     assert_eq!(c.theme.as_deref(), Some("light"));
-    copil::config::remember_minutes_format(&config, MinutesFormat::Html).unwrap();
+    copil::config::remember_minutes_format(Lang::Fr, &config, MinutesFormat::Html).unwrap();
     let text = std::fs::read_to_string(&config).unwrap();
     assert_eq!(text.matches("minutes_format").count(), 1, "replaced, not added again: {text}");
-    assert_eq!(copil::config::Config::parse("c", &text).unwrap().minutes_format(), Ok(Some(MinutesFormat::Html)));
+    assert_eq!(
+        copil::config::Config::parse(Lang::Fr, "c", &text).unwrap().minutes_format(),
+        Ok(Some(MinutesFormat::Html))
+    );
     // A missing file is created; a file that does not parse is left alone; a bad name is refused.
-    let e = copil::config::Config::parse("c.ron", "(minutes_format: \"pdf\")").unwrap_err();
+    let e = copil::config::Config::parse(Lang::Fr, "c.ron", "(minutes_format: \"pdf\")").unwrap_err();
     assert!(e.contains("pdf") && e.contains("odt"), "{e}");
     let fresh = dir.path().join("sub").join("config.ron");
-    copil::config::remember_minutes_format(&fresh, MinutesFormat::Md).unwrap();
+    copil::config::remember_minutes_format(Lang::Fr, &fresh, MinutesFormat::Md).unwrap();
     assert_eq!(
-        copil::config::Config::parse("c", &std::fs::read_to_string(&fresh).unwrap()).unwrap().minutes_format(),
+        copil::config::Config::parse(Lang::Fr, "c", &std::fs::read_to_string(&fresh).unwrap())
+            .unwrap()
+            .minutes_format(),
         Ok(Some(MinutesFormat::Md))
     );
     let bad = dir.path().join("bad.ron");
     std::fs::write(&bad, "(theme: ").unwrap();
-    assert!(copil::config::remember_minutes_format(&bad, MinutesFormat::Odt).is_err());
+    assert!(copil::config::remember_minutes_format(Lang::Fr, &bad, MinutesFormat::Odt).is_err());
     assert_eq!(std::fs::read_to_string(&bad).unwrap(), "(theme: ");
 
     // The app remembers it there when the chair picks another format.
@@ -254,7 +258,9 @@ fn the_minutes_format_is_remembered_in_the_settings_file_keeping_its_comments() 
     keys(&mut a, &[KeyCode::Up, KeyCode::Enter]);
     assert_eq!(a.minutes_format, MinutesFormat::Odt);
     assert_eq!(
-        copil::config::Config::parse("c", &std::fs::read_to_string(&config).unwrap()).unwrap().minutes_format(),
+        copil::config::Config::parse(Lang::Fr, "c", &std::fs::read_to_string(&config).unwrap())
+            .unwrap()
+            .minutes_format(),
         Ok(Some(MinutesFormat::Odt))
     );
 }

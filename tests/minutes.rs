@@ -7,10 +7,11 @@
 
 mod common;
 
-use common::{copil, golden, in_french, section};
+use common::{copil, golden, section};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use copil::lang::Lang;
 use copil::minutes;
 use copil::store::load;
 
@@ -27,8 +28,8 @@ fn path_str(p: &Path) -> &str {
 }
 
 fn extract_minutes() -> String {
-    let loaded = load::load(&root().join(EXTRACT)).unwrap_or_else(|d| panic!("{d}"));
-    in_french(|| minutes::markdown(&loaded.state, COTECH)).expect("the extract has this meeting")
+    let loaded = load::load(Lang::Fr, &root().join(EXTRACT)).unwrap_or_else(|d| panic!("{d}"));
+    (minutes::markdown(Lang::Fr, &loaded.state, COTECH)).expect("the extract has this meeting")
 }
 
 #[test]
@@ -46,7 +47,7 @@ fn the_cotech_minutes_say_what_the_journal_recorded() {
     assert!(doc.contains("- Présidence : Cellule technique (État), Cellule technique\n"), "{doc}");
     assert!(!doc.contains("provisoire"), "a closed meeting's minutes are final");
     // No journal jargon: the only mention of the journal is its empreinte at closing (issue 11).
-    let body = doc.split(copil::minutes::empreinte_label()).next().unwrap_or_default();
+    let body = doc.split(copil::minutes::empreinte_label(Lang::Fr)).next().unwrap_or_default();
     assert!(!body.contains("journal") && !doc.contains("ligne"), "no journal jargon: {doc}");
     assert!(doc.contains("Empreinte du journal à la clôture : "), "{doc}");
 
@@ -105,17 +106,18 @@ fn the_cotech_minutes_say_what_the_journal_recorded() {
 
 #[test]
 fn minutes_are_deterministic() {
-    let loaded = load::load(&root().join(EXTRACT)).expect("load");
-    let (a, b) = in_french(|| (minutes::markdown(&loaded.state, COTECH), minutes::markdown(&loaded.state, COTECH)));
+    let loaded = load::load(Lang::Fr, &root().join(EXTRACT)).expect("load");
+    let (a, b) =
+        ((minutes::markdown(Lang::Fr, &loaded.state, COTECH), minutes::markdown(Lang::Fr, &loaded.state, COTECH)));
     assert_eq!(a, b);
-    let again = load::load(&root().join(EXTRACT)).expect("load again");
-    assert_eq!(a, in_french(|| minutes::markdown(&again.state, COTECH)));
+    let again = load::load(Lang::Fr, &root().join(EXTRACT)).expect("load again");
+    assert_eq!(a, (minutes::markdown(Lang::Fr, &again.state, COTECH)));
 }
 
 #[test]
 fn an_unknown_meeting_has_no_minutes() {
-    let loaded = load::load(&root().join(EXTRACT)).expect("load");
-    assert_eq!(in_french(|| minutes::markdown(&loaded.state, "2018-06-13-cotech")), None);
+    let loaded = load::load(Lang::Fr, &root().join(EXTRACT)).expect("load");
+    assert_eq!((minutes::markdown(Lang::Fr, &loaded.state, "2018-06-13-cotech")), None);
     assert_eq!(minutes::meeting_ids(&loaded.state), [COTECH]);
 }
 
@@ -176,9 +178,9 @@ fn undone_lines_are_left_out_and_an_open_meeting_is_provisional() {
     ];
     let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     let plan = small_plan(dir.path(), &lines);
-    let loaded = load::load(&plan).unwrap_or_else(|d| panic!("{d}"));
+    let loaded = load::load(Lang::Fr, &plan).unwrap_or_else(|d| panic!("{d}"));
     assert!(loaded.state.all_warnings().is_empty(), "{:?}", loaded.state.all_warnings());
-    let doc = in_french(|| minutes::markdown(&loaded.state, "m1")).expect("meeting m1");
+    let doc = (minutes::markdown(Lang::Fr, &loaded.state, "m1")).expect("meeting m1");
 
     assert!(doc.starts_with("# Relevé de décisions — Groupe de travail du 02/03/2026\n"), "{doc}");
     assert!(doc.contains("**Réunion en cours — relevé provisoire.**\n"), "{doc}");
@@ -205,7 +207,7 @@ fn undone_lines_are_left_out_and_an_open_meeting_is_provisional() {
     );
 
     // Rendering again gives the same bytes.
-    assert_eq!(Some(doc), in_french(|| minutes::markdown(&loaded.state, "m1")));
+    assert_eq!(Some(doc), (minutes::markdown(Lang::Fr, &loaded.state, "m1")));
 }
 
 #[test]
@@ -215,8 +217,8 @@ fn a_meeting_with_nothing_recorded_says_so() {
         line("10:00", r#"MeetingOpened(id: "m1", body: "gt", title: "Point d'étape", date: "2026-03-02")"#, false);
     let closed = line("11:00", r#"MeetingClosed(id: "m1")"#, false);
     let plan = small_plan(dir.path(), &[&opened, &closed]);
-    let loaded = load::load(&plan).unwrap_or_else(|d| panic!("{d}"));
-    let doc = in_french(|| minutes::markdown(&loaded.state, "m1")).expect("meeting m1");
+    let loaded = load::load(Lang::Fr, &plan).unwrap_or_else(|d| panic!("{d}"));
+    let doc = (minutes::markdown(Lang::Fr, &loaded.state, "m1")).expect("meeting m1");
     assert!(doc.starts_with("# Relevé de décisions — Point d'étape\n"), "{doc}");
     assert!(doc.contains("- Horaires : de 10 h 00 à 11 h 00\n"), "{doc}");
     // No empty section: nothing recorded, no agenda, no decisions, no tasks.

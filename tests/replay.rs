@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use copil::lang::Lang;
 use copil::plan::journal::{Change, Event, Presence};
 use copil::plan::model::{Date, Plan, Point, Status, Timestamp, Value};
 use copil::plan::state::{Outcome, PlanState, Warning, WarningKind};
@@ -81,13 +82,13 @@ fn load_journal(lines: &[String]) -> Loaded {
         journal.push('\n');
     }
     std::fs::write(load::journal_path(&plan), journal).expect("write journal");
-    let loaded = load::load(&plan).unwrap_or_else(|d| panic!("the journal must load:\n{d}"));
+    let loaded = load::load(Lang::Fr, &plan).unwrap_or_else(|d| panic!("the journal must load:\n{d}"));
     assert_eq!(loaded.journal_lines, lines.len());
     loaded
 }
 
 fn base_plan() -> Plan {
-    load::parse_plan(Path::new("essai.ron"), PLAN).unwrap_or_else(|d| panic!("{d}"))
+    load::parse_plan(Lang::Fr, Path::new("essai.ron"), PLAN).unwrap_or_else(|d| panic!("{d}"))
 }
 
 /// Applies the events directly, numbering lines from 1.
@@ -717,7 +718,8 @@ fn replay_from_continues_a_loaded_state() {
         bytes.extend_from_slice(l.as_bytes());
         bytes.push(b'\n');
     }
-    let (len, n) = load::replay_from(Path::new("essai.journal.ron"), &bytes, 7, &mut loaded.state).expect("replay");
+    let (len, n) =
+        load::replay_from(Lang::Fr, Path::new("essai.journal.ron"), &bytes, 7, &mut loaded.state).expect("replay");
     assert_eq!((len as usize, n), (bytes.len(), tail.len()));
     let direct = apply_all(&events);
     assert_eq!(loaded.state.plan, direct.plan);
@@ -812,7 +814,8 @@ fn to_line_is_one_line_that_parses_back() {
     for e in events {
         let line = e.to_line();
         assert!(!line.contains('\n') && !line.contains('\r'), "one line: {line:?}");
-        let back = load::parse_event(&line).unwrap_or_else(|err| panic!("{line}\ndoes not parse back: {err:?}"));
+        let back =
+            load::parse_event(Lang::Fr, &line).unwrap_or_else(|err| panic!("{line}\ndoes not parse back: {err:?}"));
         assert_eq!(back, e, "{line}");
     }
 }
@@ -848,7 +851,7 @@ fn load_raw(journal: &[u8]) -> Result<Loaded, load::Diagnostic> {
     let plan = dir.path().join("essai.ron");
     std::fs::write(&plan, PLAN).expect("write plan");
     std::fs::write(load::journal_path(&plan), journal).expect("write journal");
-    load::load(&plan)
+    load::load(Lang::Fr, &plan)
 }
 
 #[test]

@@ -7,11 +7,12 @@
 
 mod common;
 
-use common::{copil, golden, in_french};
+use common::{copil, golden};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use copil::i18n::{self};
+use copil::lang::Lang;
 use copil::plan::model::{Date, walk_action};
 use copil::plan::state::PlanState;
 use copil::report;
@@ -104,7 +105,7 @@ fn an_undo_after_the_date_does_not_count_but_one_before_does() {
             "Event(at: \"2018-10-06T11:00:00+02:00\", by: \"jmartin\", change: Status(action: \"Spup05\", to: Done))\n",
         ),
     );
-    let loaded = load::load(&plan).expect("load");
+    let loaded = load::load(Lang::Fr, &plan).expect("load");
     let status = |state: &PlanState, a: &str| csv_field_of(&report::csv(state, Date::ymd(2018, 10, 10)), a, "status");
     let before = report::state_at(&loaded.state, Date::ymd(2018, 10, 1));
     assert_eq!(status(&before, "Spup03"), "in_progress");
@@ -120,7 +121,7 @@ fn an_undo_after_the_date_does_not_count_but_one_before_does() {
 
 #[test]
 fn late_is_counted_on_the_date_of_the_report() {
-    let loaded = load::load(&root().join(EXTRACT)).expect("load");
+    let loaded = load::load(Lang::Fr, &root().join(EXTRACT)).expect("load");
     let s = &loaded.state;
     // Spup05 is due 2018-12-31 and in progress.
     assert_eq!(csv_field_of(&report::csv(s, Date::ymd(2018, 12, 31)), "Spup05", "late"), "0");
@@ -151,7 +152,7 @@ fn budget_totals_equal_the_sum_over_the_actions() {
     let mut paths = plans();
     paths.push(root().join(EXTRACT));
     for path in &paths {
-        let loaded = load::load(path).unwrap_or_else(|d| panic!("{d}"));
+        let loaded = load::load(Lang::Fr, path).unwrap_or_else(|d| panic!("{d}"));
         let plan = &loaded.state.plan;
         let (mut planned, mut committed, mut spent) = (0u64, 0u64, 0u64);
         let mut actions = 0;
@@ -167,12 +168,12 @@ fn budget_totals_equal_the_sum_over_the_actions() {
                 }
             }
         }
-        let md = in_french(|| report::markdown(&loaded.state, today));
+        let md = (report::markdown(Lang::Fr, &loaded.state, today));
         let summary = md.split("## Synthèse du plan").nth(1).expect("summary").split("\n### ").next().unwrap();
         // No spending recorded is said so, not « 0 € ».
-        let (p, c, s) = in_french(|| {
-            let s = if spent == 0 { "non renseigné".to_string() } else { i18n::euros(spent) };
-            (i18n::euros(planned), i18n::euros(committed), s)
+        let (p, c, s) = ({
+            let s = if spent == 0 { "non renseigné".to_string() } else { i18n::euros(Lang::Fr, spent) };
+            (i18n::euros(Lang::Fr, planned), i18n::euros(Lang::Fr, committed), s)
         });
         for (label, amount) in [("Prévu", &p), ("Engagé", &c), ("Dépensé", &s)] {
             let line = format!("| {label} | {amount} |");
@@ -225,7 +226,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn csv_is_rfc_4180_with_one_record_per_action() {
-    let loaded = load::load(&root().join(EXTRACT)).expect("load");
+    let loaded = load::load(Lang::Fr, &root().join(EXTRACT)).expect("load");
     let csv = report::csv(&loaded.state, Date::ymd(2019, 1, 1));
     assert!(csv.ends_with("\r\n") && !csv.replace("\r\n", "").contains('\n'));
     let records = parse_csv(&csv);
@@ -245,9 +246,9 @@ fn csv_is_rfc_4180_with_one_record_per_action() {
 
 #[test]
 fn reports_are_deterministic() {
-    let loaded = load::load(&root().join(EXTRACT)).expect("load");
+    let loaded = load::load(Lang::Fr, &root().join(EXTRACT)).expect("load");
     let d = Date::ymd(2019, 1, 1);
-    let (a, b) = in_french(|| (report::markdown(&loaded.state, d), report::markdown(&loaded.state, d)));
+    let (a, b) = ((report::markdown(Lang::Fr, &loaded.state, d), report::markdown(Lang::Fr, &loaded.state, d)));
     assert_eq!(a, b);
     assert_eq!(report::csv(&loaded.state, d), report::csv(&loaded.state, d));
 }
@@ -261,8 +262,8 @@ fn text_from_the_file_cannot_break_the_tables_or_reach_the_terminal() {
     Action(id: "a|1", title: "ligne 1\nligne 2, \"citée\"", pilots: ["P|Q"]),
   ])])"#;
     fs::write(&plan, src.replace("ESC", "\u{1b}")).expect("write plan");
-    let loaded = load::load(&plan).unwrap_or_else(|d| panic!("{d}"));
-    let md = in_french(|| report::markdown(&loaded.state, Date::ymd(2026, 1, 1)));
+    let loaded = load::load(Lang::Fr, &plan).unwrap_or_else(|d| panic!("{d}"));
+    let md = (report::markdown(Lang::Fr, &loaded.state, Date::ymd(2026, 1, 1)));
     assert!(!md.contains('\u{1b}'), "{md}");
     assert!(md.starts_with("# Tableau de bord — Plan \\| à \u{FFFD}\\[31mrisque\n"), "{md}");
     let row = md.lines().find(|l| l.starts_with("| a\\|1 |")).expect("action row");

@@ -3,13 +3,13 @@
 
 use std::path::Path;
 
-use copil::i18n::{Lang, set_lang};
+use copil::lang::Lang;
 use copil::plan::model::{Date, Orientation, Period, Plan, PlanAction, Section, Status};
 use copil::search::{Field, Hit, SearchIndex, fold, parse_query, status_from_name};
 use copil::store::load::load;
 
 fn charente() -> (Plan, Plan) {
-    let loaded = load(Path::new("tests/fixtures/charente-extract.ron")).unwrap_or_else(|d| panic!("{d}"));
+    let loaded = load(Lang::Fr, Path::new("tests/fixtures/charente-extract.ron")).unwrap_or_else(|d| panic!("{d}"));
     (loaded.state.base().clone(), loaded.state.plan.clone())
 }
 
@@ -273,7 +273,7 @@ fn filters_combine_with_and_and_with_free_text() {
         (q.terms.clone(), q.unknown_filters.clone()),
         (vec!["msap".to_string()], vec!["couleur:rouge".to_string()])
     );
-    assert!(q.error().is_some());
+    assert!(q.error(Lang::Fr).is_some());
     assert!(!find(&live, "msap", DAY).is_empty());
 }
 
@@ -282,10 +282,8 @@ fn the_filter_line_in_both_languages() {
     let q = parse_query(
         "statut:encours,done pilote:caf tag:numerique axe:2 referent:mlegrand est:retard est:derriere msap",
     );
-    set_lang(Lang::En);
-    let en = q.describe();
-    set_lang(Lang::Fr);
-    let fr = q.describe();
+    let en = q.describe(Lang::En);
+    let fr = q.describe(Lang::Fr);
     assert_eq!(
         fr,
         "Filtres : statut : En cours ou Réalisée · pilote ou partenaire : « caf » · étiquette : « numerique » · \
@@ -296,7 +294,7 @@ fn the_filter_line_in_both_languages() {
         "Filters: status: In progress or Done · pilot or partner: \"caf\" · tag: \"numerique\" · orientation: \"2\" · \
          referent: \"mlegrand\" · late · an indicator behind target"
     );
-    assert_eq!(parse_query("msap").describe(), "");
+    assert_eq!(parse_query("msap").describe(Lang::Fr), "");
 }
 
 #[test]

@@ -5,13 +5,14 @@
 
 use std::path::Path;
 
+use copil::lang::Lang;
 use copil::plan::model::{Date, Plan};
 use copil::search::{SearchIndex, parse_query};
 use copil::store::load::load;
 
 fn plan(name: &str) -> Plan {
     let path = Path::new("plans").join(format!("{name}.ron"));
-    load(&path).unwrap_or_else(|d| panic!("{d}")).state.plan
+    load(Lang::Fr, &path).unwrap_or_else(|d| panic!("{d}")).state.plan
 }
 
 const TODAY: Date = Date(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());

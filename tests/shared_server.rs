@@ -12,6 +12,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{app_at, copil, copy_fixture, key, keys, screen, typed};
+use copil::lang::Lang;
 use copil::plan::journal::{Change, Event};
 use copil::plan::meeting;
 use copil::plan::model::{Status, Timestamp};
@@ -70,7 +71,7 @@ fn a_symlinked_journal_is_refused_and_its_target_left_as_it_was() {
     assert_eq!(fs::read_to_string(&private).unwrap(), "ligne 1\nsecret sans fin de ligne");
     assert!(fs::symlink_metadata(&journal).unwrap().file_type().is_symlink());
     // The interface opens the plan read-only, saying why.
-    let loaded = load(&plan).unwrap();
+    let loaded = load(Lang::Fr, &plan).unwrap();
     assert!(loaded.journal_refused.as_deref().is_some_and(|w| w.contains("lien symbolique")));
     assert!(loaded.state.entries.is_empty(), "nothing is read through the link");
 }
@@ -115,7 +116,7 @@ fn a_long_valid_last_line_without_its_newline_is_never_cut() {
     let mut bytes = fs::read(&journal).unwrap();
     bytes.extend_from_slice(last.to_line().as_bytes());
     fs::write(&journal, &bytes).unwrap();
-    let done = append(&journal, &line("mlegrand", "14:01", comment("Spup01", "après"), None), WAIT).unwrap();
+    let done = append(Lang::Fr, &journal, &line("mlegrand", "14:01", comment("Spup01", "après"), None), WAIT).unwrap();
     assert!(done.ended_last_line && !done.repaired_torn_tail);
     let text = fs::read_to_string(&journal).unwrap();
     assert!(text.contains(&long), "the 2 MiB line is still there");
@@ -289,7 +290,7 @@ fn with_open_meeting(dir: &Path) -> PathBuf {
         },
         None,
     );
-    append(&journal, &open, WAIT).unwrap();
+    append(Lang::Fr, &journal, &open, WAIT).unwrap();
     plan
 }
 
@@ -331,7 +332,7 @@ fn another_users_edit_during_a_meeting_stays_out_of_its_minutes() {
 fn resumption_is_offered_to_the_opener_and_the_chairs_not_now_preselected() {
     let dir = tempfile::tempdir().unwrap();
     let plan = with_open_meeting(dir.path());
-    let chairs = load(&plan).unwrap().state.plan.body("cotech").unwrap().chairs.clone();
+    let chairs = load(Lang::Fr, &plan).unwrap().state.plan.body("cotech").unwrap().chairs.clone();
     assert!(!chairs.is_empty(), "the fixture's COTECH has chairs");
     for (by, offered) in [("cellule-etat", true), (chairs[0].as_str(), true), ("mlegrand", false)] {
         let mut app = app_at(&plan, Theme::default16());
@@ -385,9 +386,10 @@ fn a_task_done_from_the_meeting_is_recorded_in_it_and_leaves_the_agenda() {
         owner: None,
         due: None,
     };
-    append(&journal, &line("cellule-etat", "14:10", task, None), WAIT).unwrap();
-    append(&journal, &line("cellule-etat", "14:30", Change::MeetingClosed { id: m.into() }, None), WAIT).unwrap();
-    let task = load(&plan).unwrap().state.tasks.iter().find(|t| t.id == "t-relance").unwrap().clone();
+    append(Lang::Fr, &journal, &line("cellule-etat", "14:10", task, None), WAIT).unwrap();
+    append(Lang::Fr, &journal, &line("cellule-etat", "14:30", Change::MeetingClosed { id: m.into() }, None), WAIT)
+        .unwrap();
+    let task = load(Lang::Fr, &plan).unwrap().state.tasks.iter().find(|t| t.id == "t-relance").unwrap().clone();
     let mut app = app_at(&plan, Theme::default16());
     app.by = "cellule-etat".into();
     key(&mut app, KeyCode::Char('r'));
@@ -451,18 +453,19 @@ fn a_hand_written_undo_of_a_closed_meeting_is_refused_at_replay() {
         owner: None,
         due: None,
     };
-    append(&journal, &line("cellule-etat", "14:10", decision, None), WAIT).unwrap();
+    append(Lang::Fr, &journal, &line("cellule-etat", "14:10", decision, None), WAIT).unwrap();
     let status = Change::Status { action: "Spup01".into(), to: Status::Done };
-    append(&journal, &line("cellule-etat", "14:11", status, m), WAIT).unwrap();
+    append(Lang::Fr, &journal, &line("cellule-etat", "14:11", status, m), WAIT).unwrap();
     // An undo made during the meeting, of its status change, is fine.
-    append(&journal, &line("cellule-etat", "14:12", Change::Undo { line: base + 2 }, None), WAIT).unwrap();
-    append(&journal, &line("cellule-etat", "14:30", Change::MeetingClosed { id: id.into() }, None), WAIT).unwrap();
+    append(Lang::Fr, &journal, &line("cellule-etat", "14:12", Change::Undo { line: base + 2 }, None), WAIT).unwrap();
+    append(Lang::Fr, &journal, &line("cellule-etat", "14:30", Change::MeetingClosed { id: id.into() }, None), WAIT)
+        .unwrap();
     // After the close, by hand: undo the close, the decision, and the undo (which would bring
     // the status change back).
     for target in [base + 4, base + 1, base + 3] {
-        append(&journal, &line("cellule-etat", "15:00", Change::Undo { line: target }, None), WAIT).unwrap();
+        append(Lang::Fr, &journal, &line("cellule-etat", "15:00", Change::Undo { line: target }, None), WAIT).unwrap();
     }
-    let state = load(&plan).unwrap().state;
+    let state = load(Lang::Fr, &plan).unwrap().state;
     let meeting = state.meeting("2026-11-23-cotech").unwrap();
     assert!(!meeting.is_open(), "the close stands");
     let decision = state.entry_by_line(base + 1).unwrap();
@@ -494,8 +497,8 @@ fn undo_after_a_hand_edit_never_cancels_another_persons_line() {
     let mut app = app_at(&plan, Theme::default16());
     app.by = "mlegrand".into();
     // Mine is line 1; someone else's measurement-like change is line 2.
-    append(&journal, &line("mlegrand", "14:00", comment("Spup01", "mien"), None), WAIT).unwrap();
-    append(&journal, &line("autre", "14:01", comment("Spup02", "sien"), None), WAIT).unwrap();
+    append(Lang::Fr, &journal, &line("mlegrand", "14:00", comment("Spup01", "mien"), None), WAIT).unwrap();
+    append(Lang::Fr, &journal, &line("autre", "14:01", comment("Spup02", "sien"), None), WAIT).unwrap();
     app.refresh();
     // By hand, someone removes my line: theirs is now line 1.
     let theirs = common::journal_lines(&plan)[1].clone();
@@ -624,7 +627,7 @@ fn a_key_keeps_my_actions_and_a_setting_starts_there() {
     fs::write(&config, "(mine: true)").unwrap();
     let mut global = <copil::cli::Cli as clap::Parser>::parse_from(["copil", "--config", p(&config)]).global;
     global.user = Some("ref-caf".into());
-    let app = copil::cli::prepare(&plan, &global, &mut Vec::new()).unwrap().unwrap();
+    let app = copil::cli::prepare(Lang::Fr, &plan, &global, &mut Vec::new()).unwrap().unwrap();
     let ids = &app.ui.filter.as_ref().expect("a filter at start").ids;
     assert_eq!(ids.iter().collect::<Vec<_>>(), ["Spup03"]);
 }
@@ -634,7 +637,7 @@ fn a_key_keeps_my_actions_and_a_setting_starts_there() {
 #[test]
 fn an_undo_of_a_closed_meetings_opening_is_sealed() {
     use copil::plan::state::PlanState;
-    let plan = load(Path::new("tests/fixtures/charente-extract.ron")).unwrap().state.base().clone();
+    let plan = load(Lang::Fr, Path::new("tests/fixtures/charente-extract.ron")).unwrap().state.base().clone();
     let opened = Change::MeetingOpened {
         id: "m1".into(),
         body: "copil".into(),
@@ -661,7 +664,7 @@ fn an_undo_of_a_closed_meetings_opening_is_sealed() {
 #[test]
 fn a_seal_is_the_same_line_by_line_and_in_one_batch() {
     use copil::plan::state::PlanState;
-    let plan = load(Path::new("tests/fixtures/charente-extract.ron")).unwrap().state.base().clone();
+    let plan = load(Lang::Fr, Path::new("tests/fixtures/charente-extract.ron")).unwrap().state.base().clone();
     let lines = [
         Change::MeetingOpened {
             id: "m1".into(),

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use copil::lang::{Lang, Localized};
 use copil::plan::journal::{Change, Event};
 use copil::plan::model::{Status, Timestamp};
 use copil::plan::state::{Outcome, PlanState, WarningKind};
@@ -64,7 +65,7 @@ fn chained(event: &Event, before: &[u8]) -> Event {
 }
 
 fn loaded(plan: &Path) -> Loaded {
-    load(plan).unwrap_or_else(|d| panic!("{d}"))
+    load(Lang::Fr, plan).unwrap_or_else(|d| panic!("{d}"))
 }
 
 /// What a replay made of each line: its number, its event and its outcome.
@@ -84,14 +85,14 @@ fn append_then_load_gives_the_event_back() {
     let journal = journal_path(&plan);
     assert!(!journal.exists());
     let event = comment("mlegrand", "Première réunion du réseau", Some("avec la CAF"));
-    assert_eq!(append(&journal, &event, WAIT).unwrap(), Appended::default());
+    assert_eq!(append(Lang::Fr, &journal, &event, WAIT).unwrap(), Appended::default());
     let l = loaded(&plan);
     assert_eq!(lines_of(&l.state), vec![(1, chained(&event, b""), Outcome::Applied)]);
     assert!(l.state.all_warnings().is_empty());
     assert_eq!((l.journal_len, l.journal_lines), (fs::metadata(&journal).unwrap().len(), 1));
 
     let second = status("mlegrand", Status::Done);
-    append(&journal, &second, WAIT).unwrap();
+    append(Lang::Fr, &journal, &second, WAIT).unwrap();
     let l = loaded(&plan);
     assert_eq!(l.state.entries.len(), 2);
     assert_eq!(l.state.entries[1].event, chained(&second, chained(&event, b"").to_line().as_bytes()));
@@ -113,7 +114,7 @@ fn every_line_is_whole_and_holds_no_raw_newline() {
     ];
     let events: Vec<Event> = texts.iter().map(|t| comment("mlegrand", t, Some(&format!("note :\n{t}")))).collect();
     for e in &events {
-        append(&journal, e, WAIT).unwrap();
+        append(Lang::Fr, &journal, e, WAIT).unwrap();
     }
     let bytes = fs::read(&journal).unwrap();
     assert_eq!(bytes.last(), Some(&b'\n'));
@@ -122,8 +123,8 @@ fn every_line_is_whole_and_holds_no_raw_newline() {
     assert_eq!(lines.len(), events.len(), "one line per event: {text}");
     for (line, event) in lines.iter().zip(&events) {
         assert!(!line.contains('\r'), "{line}");
-        assert_eq!(parse_event(line).unwrap().change, event.change);
-        assert_eq!(parse_event(line).unwrap().note, event.note);
+        assert_eq!(parse_event(Lang::Fr, line).unwrap().change, event.change);
+        assert_eq!(parse_event(Lang::Fr, line).unwrap().note, event.note);
     }
     let l = loaded(&plan);
     let unchained = |e: &Event| Event { prev: None, ..e.clone() };
@@ -136,7 +137,7 @@ fn a_torn_tail_is_repaired_by_the_next_append() {
     let plan = plan_in(dir.path());
     let journal = journal_path(&plan);
     let first = comment("mlegrand", "avant la panne", None);
-    append(&journal, &first, WAIT).unwrap();
+    append(Lang::Fr, &journal, &first, WAIT).unwrap();
     let cut = comment("mlegrand", "coupée", None).to_line();
     raw_append(&journal, &cut.as_bytes()[..cut.len() / 2]);
 
@@ -147,7 +148,7 @@ fn a_torn_tail_is_repaired_by_the_next_append() {
     assert_eq!((warnings[0].line, &warnings[0].kind), (2, &WarningKind::TornLastLine));
 
     let next = comment("mlegrand", "après la panne", None);
-    let done = append(&journal, &next, WAIT).unwrap();
+    let done = append(Lang::Fr, &journal, &next, WAIT).unwrap();
     assert_eq!(done, Appended { repaired_torn_tail: true, ended_last_line: false });
     let text = fs::read_to_string(&journal).unwrap();
     let first = chained(&first, b"");
@@ -165,7 +166,7 @@ fn a_torn_first_line_leaves_an_empty_journal_before_the_new_line() {
     let journal = journal_path(&plan);
     raw_append(&journal, b"Event(at: \"2026-11-23T14:0");
     let event = comment("mlegrand", "seule ligne", None);
-    assert!(append(&journal, &event, WAIT).unwrap().repaired_torn_tail);
+    assert!(append(Lang::Fr, &journal, &event, WAIT).unwrap().repaired_torn_tail);
     assert_eq!(fs::read_to_string(&journal).unwrap(), chained(&event, b"").to_line() + "\n");
 }
 
@@ -185,12 +186,12 @@ fn a_whole_last_line_without_newline_is_kept() {
     let mut state = l.state;
 
     let next = undo("jmartin", 1);
-    let done = append(&journal, &next, WAIT).unwrap();
+    let done = append(Lang::Fr, &journal, &next, WAIT).unwrap();
     assert_eq!(done, Appended { repaired_torn_tail: false, ended_last_line: true });
     let next = chained(&next, first.to_line().as_bytes());
     assert_eq!(fs::read_to_string(&journal).unwrap(), format!("{}\n{}\n", first.to_line(), next.to_line()));
     // The watcher that resumed mid-line takes the newline as the end of line 1.
-    assert_eq!(watcher.poll(&mut state).unwrap(), vec![1]);
+    assert_eq!(watcher.poll(Lang::Fr, &mut state).unwrap(), vec![1]);
     assert_eq!(state.entries[1].line, 2);
     assert_eq!(state.entries[0].outcome, Outcome::Undone);
     assert_eq!(lines_of(&state), lines_of(&loaded(&plan).state));
@@ -201,13 +202,13 @@ fn a_busy_lock_times_out_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let plan = plan_in(dir.path());
     let journal = journal_path(&plan);
-    append(&journal, &comment("mlegrand", "première", None), WAIT).unwrap();
+    append(Lang::Fr, &journal, &comment("mlegrand", "première", None), WAIT).unwrap();
     let before = fs::read(&journal).unwrap();
 
     let holder = OpenOptions::new().append(true).open(&journal).unwrap();
     holder.lock().unwrap();
     let start = Instant::now();
-    let err = append(&journal, &comment("jmartin", "bloquée", None), Duration::from_millis(150)).unwrap_err();
+    let err = append(Lang::Fr, &journal, &comment("jmartin", "bloquée", None), Duration::from_millis(150)).unwrap_err();
     let waited = start.elapsed();
     assert!(matches!(err, AppendError::LockTimeout(_)), "{err:?}");
     assert!(waited >= Duration::from_millis(150) && waited < Duration::from_secs(5), "{waited:?}");
@@ -218,7 +219,7 @@ fn a_busy_lock_times_out_and_nothing_is_written() {
         std::thread::sleep(Duration::from_millis(50));
         drop(holder);
     });
-    append(&journal, &comment("jmartin", "débloquée", None), WAIT).unwrap();
+    append(Lang::Fr, &journal, &comment("jmartin", "débloquée", None), WAIT).unwrap();
     release.join().unwrap();
     assert_eq!(loaded(&plan).state.entries.len(), 2);
 }
@@ -226,7 +227,6 @@ fn a_busy_lock_times_out_and_nothing_is_written() {
 #[test]
 fn errors_say_the_change_was_not_saved() {
     use std::io::{Error, ErrorKind};
-    copil::i18n::set_lang(copil::i18n::Lang::Fr);
     let ro = AppendError::from(Error::from(ErrorKind::PermissionDenied));
     assert!(matches!(ro, AppendError::ReadOnly(_)));
     assert!(matches!(AppendError::from(Error::from(ErrorKind::ReadOnlyFilesystem)), AppendError::ReadOnly(_)));
@@ -235,15 +235,13 @@ fn errors_say_the_change_was_not_saved() {
     assert!(matches!(full, AppendError::Io(_)));
     let busy = AppendError::LockTimeout(Duration::from_secs(3));
     for (e, why) in [(&ro, "permission refusée"), (&full, "disque plein"), (&busy, "occupé")] {
-        let s = e.to_string();
+        let s = e.text(Lang::Fr);
         assert!(s.contains("n'a PAS été enregistrée") && s.contains(why), "{s}");
     }
-    copil::i18n::set_lang(copil::i18n::Lang::En);
     for (e, why) in [(&ro, "permission denied"), (&full, "disk full"), (&busy, "busy")] {
-        let s = e.to_string();
+        let s = e.text(Lang::En);
         assert!(s.contains("NOT saved") && s.contains(why), "{s}");
     }
-    copil::i18n::set_lang(copil::i18n::Lang::Fr);
 }
 
 /// Tests run as root, which permission bits do not stop: a journal or a folder without any write
@@ -253,27 +251,27 @@ fn writable_reads_the_journal_or_its_folder() {
     let dir = tempfile::tempdir().unwrap();
     let plan = plan_in(dir.path());
     let journal = journal_path(&plan);
-    writable(&journal).expect("a missing journal in a writable folder");
-    append(&journal, &comment("mlegrand", "x", None), WAIT).unwrap();
-    writable(&journal).expect("an existing journal");
+    writable(Lang::Fr, &journal).expect("a missing journal in a writable folder");
+    append(Lang::Fr, &journal, &comment("mlegrand", "x", None), WAIT).unwrap();
+    writable(Lang::Fr, &journal).expect("an existing journal");
 
     fs::set_permissions(&journal, fs::Permissions::from_mode(0o444)).unwrap();
-    let e = writable(&journal).unwrap_err();
+    let e = writable(Lang::Fr, &journal).unwrap_err();
     assert_eq!(e.kind(), std::io::ErrorKind::PermissionDenied);
     fs::set_permissions(&journal, fs::Permissions::from_mode(0o644)).unwrap();
 
     let frozen = dir.path().join("gelé");
     fs::create_dir(&frozen).unwrap();
     fs::set_permissions(&frozen, fs::Permissions::from_mode(0o555)).unwrap();
-    let e = writable(&frozen.join("p.journal.ron")).unwrap_err();
+    let e = writable(Lang::Fr, &frozen.join("p.journal.ron")).unwrap_err();
     assert_eq!(e.kind(), std::io::ErrorKind::PermissionDenied);
     assert!(!frozen.join("p.journal.ron").exists());
     assert!(fs::read_dir(&frozen).unwrap().next().is_none(), "nothing was created to find out");
     fs::set_permissions(&frozen, fs::Permissions::from_mode(0o755)).unwrap();
 
-    let e = writable(&dir.path().join("absent").join("p.journal.ron")).unwrap_err();
+    let e = writable(Lang::Fr, &dir.path().join("absent").join("p.journal.ron")).unwrap_err();
     assert_eq!(e.kind(), std::io::ErrorKind::NotFound);
-    assert!(writable(dir.path()).is_err(), "a folder is not a journal");
+    assert!(writable(Lang::Fr, dir.path()).is_err(), "a folder is not a journal");
 }
 
 #[test]
@@ -284,28 +282,28 @@ fn the_watcher_applies_complete_lines_only_with_their_numbers() {
     let l = loaded(&plan);
     let mut watcher = Watcher::new(&l);
     let mut state = l.state;
-    assert_eq!(watcher.poll(&mut state).unwrap(), Vec::<usize>::new(), "no journal yet");
+    assert_eq!(watcher.poll(Lang::Fr, &mut state).unwrap(), Vec::<usize>::new(), "no journal yet");
 
     // Another writer: a status change, then half a line.
-    append(&journal, &status("jmartin", Status::Done), WAIT).unwrap();
+    append(Lang::Fr, &journal, &status("jmartin", Status::Done), WAIT).unwrap();
     let half = comment("jmartin", "écrite en deux fois", None).to_line() + "\n";
     let (a, b) = half.as_bytes().split_at(half.len() / 2);
     raw_append(&journal, a);
-    assert_eq!(watcher.poll(&mut state).unwrap(), vec![0]);
+    assert_eq!(watcher.poll(Lang::Fr, &mut state).unwrap(), vec![0]);
     assert_eq!(state.plan.action("Spup01").unwrap().status, Status::Done);
     for _ in 0..3 {
-        assert_eq!(watcher.poll(&mut state).unwrap(), Vec::<usize>::new(), "the half line waits");
+        assert_eq!(watcher.poll(Lang::Fr, &mut state).unwrap(), Vec::<usize>::new(), "the half line waits");
     }
     assert!(state.all_warnings().is_empty(), "a line being written is not a torn line");
     assert_eq!(watcher.lines(), 1);
 
     raw_append(&journal, b);
-    assert_eq!(watcher.poll(&mut state).unwrap(), vec![1]);
+    assert_eq!(watcher.poll(Lang::Fr, &mut state).unwrap(), vec![1]);
     assert_eq!(state.entries[1].line, 2);
 
     // An undo of line 1 made elsewhere cancels the status change here too.
-    append(&journal, &undo("jmartin", 1), WAIT).unwrap();
-    assert_eq!(watcher.poll(&mut state).unwrap(), vec![2]);
+    append(Lang::Fr, &journal, &undo("jmartin", 1), WAIT).unwrap();
+    assert_eq!(watcher.poll(Lang::Fr, &mut state).unwrap(), vec![2]);
     assert_eq!(state.entries[0].outcome, Outcome::Undone);
     assert_eq!(
         state.plan.action("Spup01").unwrap().status,
@@ -320,18 +318,18 @@ fn the_watcher_follows_a_repaired_torn_tail() {
     let dir = tempfile::tempdir().unwrap();
     let plan = plan_in(dir.path());
     let journal = journal_path(&plan);
-    append(&journal, &comment("mlegrand", "un", None), WAIT).unwrap();
+    append(Lang::Fr, &journal, &comment("mlegrand", "un", None), WAIT).unwrap();
     raw_append(&journal, b"Event(at: \"2026-11-23T14:05:00+01:00\", by: \"ml");
     let l = loaded(&plan);
     assert_eq!(l.state.all_warnings().len(), 1);
     let mut watcher = Watcher::new(&l);
     let mut state = l.state;
-    assert!(watcher.poll(&mut state).unwrap().is_empty());
+    assert!(watcher.poll(Lang::Fr, &mut state).unwrap().is_empty());
 
     // The repair shortens the file (a long cut line, a short new one), then the watcher reads on.
     let next = comment("jmartin", "deux", None);
-    assert!(append(&journal, &next, WAIT).unwrap().repaired_torn_tail);
-    assert_eq!(watcher.poll(&mut state).unwrap(), vec![1]);
+    assert!(append(Lang::Fr, &journal, &next, WAIT).unwrap().repaired_torn_tail);
+    assert_eq!(watcher.poll(Lang::Fr, &mut state).unwrap(), vec![1]);
     assert_eq!((state.entries[1].line, &state.entries[1].event.change), (2, &next.change));
 }
 
@@ -343,13 +341,13 @@ fn the_watcher_stops_at_a_malformed_line_and_names_it() {
     let l = loaded(&plan);
     let mut watcher = Watcher::new(&l);
     let mut state = l.state;
-    append(&journal, &comment("mlegrand", "bonne", None), WAIT).unwrap();
+    append(Lang::Fr, &journal, &comment("mlegrand", "bonne", None), WAIT).unwrap();
     raw_append(&journal, b"Event(at: \"hier\", by: \"x\", change: Nope)\n");
-    append(&journal, &comment("mlegrand", "après", None), WAIT).unwrap();
+    append(Lang::Fr, &journal, &comment("mlegrand", "après", None), WAIT).unwrap();
     // The good line first; the error with the next looks, for as long as the file stays so.
-    assert_eq!(watcher.poll(&mut state).unwrap(), vec![0]);
+    assert_eq!(watcher.poll(Lang::Fr, &mut state).unwrap(), vec![0]);
     for _ in 0..2 {
-        let d = watcher.poll(&mut state).unwrap_err();
+        let d = watcher.poll(Lang::Fr, &mut state).unwrap_err();
         assert_eq!(d.line, 2, "{d}");
         assert_eq!(d.file, journal);
     }
@@ -361,19 +359,19 @@ fn a_journal_shorter_than_what_was_read_is_read_again_from_its_start() {
     let dir = tempfile::tempdir().unwrap();
     let plan = plan_in(dir.path());
     let journal = journal_path(&plan);
-    append(&journal, &comment("mlegrand", "un", None), WAIT).unwrap();
-    append(&journal, &comment("mlegrand", "deux", None), WAIT).unwrap();
+    append(Lang::Fr, &journal, &comment("mlegrand", "un", None), WAIT).unwrap();
+    append(Lang::Fr, &journal, &comment("mlegrand", "deux", None), WAIT).unwrap();
     let l = loaded(&plan);
     let mut watcher = Watcher::new(&l);
     let mut state = l.state;
     fs::write(&journal, comment("mlegrand", "un", None).to_line() + "\n").unwrap();
-    assert_eq!(watcher.poll(&mut state).unwrap(), vec![0], "every line is new");
+    assert_eq!(watcher.poll(Lang::Fr, &mut state).unwrap(), vec![0], "every line is new");
     assert_eq!(state.entries.len(), 1, "the state is rebuilt from the plan file and the journal as it is");
     assert!(watcher.take_reloaded().is_some(), "and the reason is said once");
     assert!(watcher.take_reloaded().is_none());
     // Then it follows the journal as before.
-    append(&journal, &comment("mlegrand", "trois", None), WAIT).unwrap();
-    assert_eq!(watcher.poll(&mut state).unwrap(), vec![1]);
+    append(Lang::Fr, &journal, &comment("mlegrand", "trois", None), WAIT).unwrap();
+    assert_eq!(watcher.poll(Lang::Fr, &mut state).unwrap(), vec![1]);
     assert!(watcher.take_reloaded().is_none());
 }
 
@@ -399,7 +397,8 @@ fn appender_child() {
     let mut i = 0;
     while count == 0 || i < count {
         let e = comment(&format!("p{id}"), &format!("p{id}-{i}"), note.as_deref());
-        append(&journal, &e, Duration::from_secs(60)).unwrap_or_else(|e| panic!("appender {id}, line {i}: {e}"));
+        append(Lang::Fr, &journal, &e, Duration::from_secs(60))
+            .unwrap_or_else(|e| panic!("appender {id}, line {i}: {}", e.in_lang(Lang::Fr)));
         i += 1;
     }
     // A child process of the test (not the test harness): it ends here, without the harness.
@@ -437,13 +436,13 @@ fn eight_processes_append_at_once() {
     let mut polls = 0usize;
     while children.iter_mut().any(|c| c.try_wait().unwrap().is_none()) {
         assert!(start.elapsed() < Duration::from_secs(120), "appenders still running after 2 minutes");
-        watcher.poll(&mut state).unwrap_or_else(|d| panic!("{d}"));
+        watcher.poll(Lang::Fr, &mut state).unwrap_or_else(|d| panic!("{d}"));
         polls += 1;
     }
     for c in &mut children {
         assert!(c.wait().unwrap().success(), "an appender failed");
     }
-    watcher.poll(&mut state).unwrap_or_else(|d| panic!("{d}"));
+    watcher.poll(Lang::Fr, &mut state).unwrap_or_else(|d| panic!("{d}"));
 
     let text = fs::read_to_string(&journal).unwrap();
     assert!(text.ends_with('\n'));
@@ -451,7 +450,7 @@ fn eight_processes_append_at_once() {
     assert_eq!(lines.len(), PROCS * EACH);
     let mut seen = vec![Vec::new(); PROCS];
     for line in &lines {
-        let e = parse_event(line).unwrap_or_else(|(c, m)| panic!("{line}: col {c}: {m}"));
+        let e = parse_event(Lang::Fr, line).unwrap_or_else(|(c, m)| panic!("{line}: col {c}: {m}"));
         let Change::Comment { text, .. } = &e.change else { panic!("{line}") };
         let (p, i) = text.trim_start_matches('p').split_once('-').unwrap();
         seen[p.parse::<usize>().unwrap()].push(i.parse::<usize>().unwrap());
@@ -496,7 +495,7 @@ fn killed_appenders_leave_at_most_a_cut_last_line() {
         child.kill().unwrap();
         child.wait().unwrap();
 
-        let l = load(&plan).unwrap_or_else(|d| panic!("round {round}: {d}"));
+        let l = load(Lang::Fr, &plan).unwrap_or_else(|d| panic!("round {round}: {d}"));
         let warnings = l.state.all_warnings();
         assert!(warnings.len() <= 1, "round {round}: {warnings:?}");
         if let Some(w) = warnings.first() {
@@ -505,8 +504,8 @@ fn killed_appenders_leave_at_most_a_cut_last_line() {
         }
         let n = l.journal_lines;
         let mine = comment("parent", &format!("après le tour {round}"), None);
-        repaired += usize::from(append(&journal, &mine, WAIT).unwrap().repaired_torn_tail);
-        let l = load(&plan).unwrap_or_else(|d| panic!("round {round}, after the repair: {d}"));
+        repaired += usize::from(append(Lang::Fr, &journal, &mine, WAIT).unwrap().repaired_torn_tail);
+        let l = load(Lang::Fr, &plan).unwrap_or_else(|d| panic!("round {round}, after the repair: {d}"));
         assert!(l.state.all_warnings().is_empty(), "round {round}: {:?}", l.state.all_warnings());
         assert_eq!(l.journal_lines, n + 1);
         assert_eq!(l.state.entries.last().map(|e| &e.event.change), Some(&mine.change));
@@ -528,7 +527,7 @@ fn a_watcher_racing_an_appender_never_takes_it_for_a_rewrite() {
     let dir = tempfile::tempdir().unwrap();
     let plan = plan_in(dir.path());
     let journal = journal_path(&plan);
-    append(&journal, &comment("mlegrand", "premier", None), WAIT).unwrap();
+    append(Lang::Fr, &journal, &comment("mlegrand", "premier", None), WAIT).unwrap();
     let l = loaded(&plan);
     let mut watcher = Watcher::new(&l);
     let mut state = l.state;
@@ -537,12 +536,12 @@ fn a_watcher_racing_an_appender_never_takes_it_for_a_rewrite() {
         let journal = journal.clone();
         std::thread::spawn(move || {
             for i in 0..N {
-                append(&journal, &comment("jmartin", &format!("ligne {i}"), None), WAIT).unwrap();
+                append(Lang::Fr, &journal, &comment("jmartin", &format!("ligne {i}"), None), WAIT).unwrap();
             }
         })
     };
     while state.entries.len() < N + 1 {
-        watcher.poll(&mut state).unwrap_or_else(|d| panic!("{d}"));
+        watcher.poll(Lang::Fr, &mut state).unwrap_or_else(|d| panic!("{d}"));
         assert!(watcher.take_reloaded().is_none(), "read again from its start after {} lines", state.entries.len());
     }
     writer.join().unwrap();

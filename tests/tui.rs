@@ -4,6 +4,7 @@ mod common;
 
 use common::{app_at, key, render, text};
 
+use copil::lang::Lang;
 use copil::tui::keymap::Keymap;
 use copil::tui::view::theme::Theme;
 use crossterm::event::KeyCode;
@@ -115,7 +116,7 @@ fn navigation_keys_expand_collapse_and_move() {
 #[test]
 fn help_is_generated_from_the_keymap() {
     let mut app = app_at(REAL_PLAN, Theme::default16());
-    app.keymap.merge_str("user.ron", r#"(normal: {"x": ExpandAll})"#).unwrap();
+    app.keymap.merge_str(Lang::Fr, "user.ron", r#"(normal: {"x": ExpandAll})"#).unwrap();
     key(&mut app, KeyCode::Char('?'));
     assert!(app.ui.help_open);
     let s = text(&render(&mut app, 120, 40));
@@ -165,7 +166,7 @@ fn every_shipped_keymap_parses() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
         let mut k = Keymap::builtin();
-        k.merge_str(&path.display().to_string(), &text).unwrap_or_else(|e| panic!("{e}"));
+        k.merge_str(Lang::Fr, &path.display().to_string(), &text).unwrap_or_else(|e| panic!("{e}"));
         n += 1;
     }
     assert!(n >= 2, "default.ron and vim.ron at least");

@@ -6,7 +6,7 @@ mod common;
 use common::{copy_fixture, journal_lines, keys, screen, typed};
 use std::path::Path;
 
-use copil::i18n::{Lang, set_lang};
+use copil::lang::Lang;
 use copil::plan::model::{Date, Status, Value};
 use copil::store::load::load;
 use copil::tui::app::App;
@@ -15,9 +15,14 @@ use copil::tui::view::theme::Theme;
 use crossterm::event::KeyCode;
 
 fn app(path: &Path, by: &str) -> App {
-    set_lang(Lang::Fr);
     copil::wording::set_display_offset(Some(3600)); // times as in Paris in winter, whatever the machine's zone
-    let mut a = App::new(load(path).unwrap(), Keymap::builtin(), Theme::default16(), Date::ymd(2026, 11, 23));
+    let mut a = App::new(
+        load(Lang::Fr, path).unwrap(),
+        Keymap::builtin(),
+        Theme::default16(),
+        Date::ymd(2026, 11, 23),
+        Lang::Fr,
+    );
     a.by = by.to_string();
     a
 }

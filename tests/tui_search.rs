@@ -6,7 +6,7 @@ mod common;
 use common::{key, render, text, typed};
 use std::path::Path;
 
-use copil::i18n::{Lang, set_lang};
+use copil::lang::Lang;
 use copil::plan::model::Date;
 use copil::store::load::load;
 use copil::tui::app::App;
@@ -17,10 +17,9 @@ use crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 
 fn app_for(path: &str) -> App {
-    set_lang(Lang::Fr);
-    let loaded = load(Path::new(path)).unwrap_or_else(|d| panic!("{d}"));
+    let loaded = load(Lang::Fr, Path::new(path)).unwrap_or_else(|d| panic!("{d}"));
     copil::wording::set_display_offset(Some(3600)); // times as in Paris in winter, whatever the machine's zone
-    App::new(loaded, Keymap::builtin(), Theme::default16(), Date::ymd(2026, 11, 23))
+    App::new(loaded, Keymap::builtin(), Theme::default16(), Date::ymd(2026, 11, 23), Lang::Fr)
 }
 
 fn selected_action(app: &App) -> Option<String> {
@@ -259,7 +258,7 @@ fn my_actions_use_the_sessions_user() {
         .expect("someone pilots or refers some actions");
     app.by = me;
     key(&mut app, KeyCode::Char('/'));
-    typed(&mut app, copil::tui::search_ui::mine_word());
+    typed(&mut app, copil::tui::search_ui::mine_word(Lang::Fr));
     let got: Vec<String> = app.ui.search.as_ref().unwrap().hits.iter().map(|h| h.action_id.clone()).collect();
     assert_eq!(got, expected);
     let s = text(&render(&mut app, 100, 30));

@@ -153,8 +153,9 @@ mod tests {
 
     #[test]
     fn text_cannot_inject_markup() {
+        let l = Lang::Fr;
         assert_eq!(escape("<b>\"a\" & 'b'</b>"), "&lt;b&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/b&gt;");
-        let mut d = Doc::new("<x>");
+        let mut d = Doc::new(l, "<x>");
         d.push(Block::List(vec![Item::new(vec![t("<script>")])]));
         let html = render(&d);
         assert!(html.contains("<title>&lt;x&gt;</title>") && html.contains("<li>&lt;script&gt;</li>"), "{html}");

@@ -15,7 +15,7 @@ pub mod xlsx;
 
 use std::fmt::Write as _;
 
-use crate::i18n::{Lang, lang};
+use crate::i18n::Lang;
 use crate::report::md_text;
 
 /// A run of text, plain or strong.
@@ -52,8 +52,8 @@ impl Item {
 }
 
 /// "label : value" (French spacing) as one line.
-pub fn labelled(label: &str, value: Line) -> Line {
-    let mut l = vec![t(tr!(format!("{label} : "), format!("{label}: ")))];
+pub fn labelled(l: Lang, label: &str, value: Line) -> Line {
+    let mut l = vec![t(tr!(l, format!("{label} : "), format!("{label}: ")))];
     l.extend(value);
     l
 }
@@ -108,8 +108,8 @@ pub struct Doc {
 }
 
 impl Doc {
-    pub fn new(title: impl Into<String>) -> Doc {
-        Doc { title: title.into(), lang: crate::i18n::lang(), blocks: Vec::new() }
+    pub fn new(l: Lang, title: impl Into<String>) -> Doc {
+        Doc { title: title.into(), lang: l, blocks: Vec::new() }
     }
     pub fn push(&mut self, b: Block) {
         self.blocks.push(b);
@@ -221,7 +221,8 @@ mod tests {
 
     #[test]
     fn markdown_blocks_are_separated_by_one_blank_line() {
-        let mut d = Doc::new("x");
+        let l = Lang::Fr;
+        let mut d = Doc::new(l, "x");
         d.heading(1, "Titre");
         d.push(Block::List(vec![Item { line: vec![t("a"), b("b")], sub: vec![vec![t("c")]] }]));
         let mut tab = Table::new(&["n", "v"], &[false, true]);

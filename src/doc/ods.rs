@@ -22,7 +22,7 @@ fn io(e: impl std::fmt::Display) -> std::io::Error {
 }
 
 /// The workbook as the bytes of an .ods file.
-pub fn render(book: &Book) -> std::io::Result<Vec<u8>> {
+pub fn render(l: Lang, book: &Book) -> std::io::Result<Vec<u8>> {
     let mut wb = WorkBook::new_empty();
 
     let mut text = ValueFormatText::new_named("copil-text");
@@ -41,7 +41,7 @@ pub fn render(book: &Book) -> std::io::Result<Vec<u8>> {
     let euros = wb.add_cellstyle(CellStyle::new("copil-euros", &euros));
 
     let mut date = ValueFormatDateTime::new_named("copil-date");
-    match crate::i18n::lang() {
+    match l {
         Lang::Fr => {
             date.part_day().style(FormatNumberStyle::Long).build();
             date.part_text("/").build();

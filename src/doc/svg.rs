@@ -6,7 +6,7 @@
 
 use plotters::prelude::*;
 
-use crate::i18n::{self, Lang, date_text, lang, number, status_label};
+use crate::i18n::{self, Lang, date_text, number, status_label};
 use crate::plan::model::{Date, Indicator, Status, Value};
 use crate::plan::status::status_symbol;
 
@@ -48,7 +48,7 @@ fn err(e: impl std::fmt::Display) -> String {
 
 /// An indicator's chart, or `None` for a text indicator or one with no value at all. Yes/no
 /// indicators are drawn as 0/1.
-pub fn indicator_chart(ind: &Indicator) -> Option<String> {
+pub fn indicator_chart(l: Lang, ind: &Indicator) -> Option<String> {
     let baseline: Option<(f64, f64)> = ind.baseline.as_ref().and_then(|p| Some((day(p.date), value_of(&p.value)?)));
     let mut targets: Vec<(f64, f64)> =
         ind.targets.iter().filter_map(|p| Some((day(p.date), value_of(&p.value)?))).collect();
@@ -74,7 +74,7 @@ pub fn indicator_chart(ind: &Indicator) -> Option<String> {
     y1 += (y1 - y0) * 0.12;
     y0 -= if y0 < 0.0 { (y1 - y0) * 0.05 } else { 0.0 };
     let mut svg = String::new();
-    draw_indicator(&mut svg, ind, (x0, x1, y0, y1), baseline, &targets, &measures).ok()?;
+    draw_indicator(l, &mut svg, ind, (x0, x1, y0, y1), baseline, &targets, &measures).ok()?;
     Some(bake_text_offsets(&svg))
 }
 
@@ -115,6 +115,7 @@ fn bake_tag(tag: &str) -> String {
 }
 
 fn draw_indicator(
+    l: Lang,
     svg: &mut String,
     ind: &Indicator,
     (x0, x1, y0, y1): (f64, f64, f64, f64),
@@ -141,15 +142,15 @@ fn draw_indicator(
         .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
         .x_labels(6)
         .y_labels(6)
-        .x_label_formatter(&|x| date_text(date_of_day(*x)))
+        .x_label_formatter(&|x| date_text(l, date_of_day(*x)))
         .y_label_formatter(&|y| {
             // A yes/no indicator is drawn as 0/1: its axis says non / oui, nothing between.
             if !yes_no {
-                number((*y * 100.0).round() / 100.0)
+                number(l, (*y * 100.0).round() / 100.0)
             } else if (*y - 1.0).abs() < 1e-9 {
-                i18n::YES.get().to_string()
+                i18n::YES.get(l).to_string()
             } else if y.abs() < 1e-9 {
-                i18n::NO.get().to_string()
+                i18n::NO.get(l).to_string()
             } else {
                 String::new()
             }
@@ -164,21 +165,21 @@ fn draw_indicator(
         chart
             .draw_series(DashedLineSeries::new(trajectory, 6, 4, ORANGE.stroke_width(2)))
             .map_err(err)?
-            .label(tr!("Trajectoire", "Trajectory"))
+            .label(tr!(l, "Trajectoire", "Trajectory"))
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], ORANGE.stroke_width(2)));
     }
     if let Some(b) = baseline {
         chart
             .draw_series(std::iter::once(Circle::new(b, 5, GREY.filled())))
             .map_err(err)?
-            .label(tr!("Valeur initiale", "Baseline"))
+            .label(tr!(l, "Valeur initiale", "Baseline"))
             .legend(|(x, y)| Circle::new((x + 9, y), 5, GREY.filled()));
     }
     if !targets.is_empty() {
         chart
             .draw_series(targets.iter().map(|p| TriangleMarker::new(*p, 7, ORANGE.filled())))
             .map_err(err)?
-            .label(tr!("Cibles", "Targets"))
+            .label(tr!(l, "Cibles", "Targets"))
             .legend(|(x, y)| TriangleMarker::new((x + 9, y), 7, ORANGE.filled()));
     }
     if !measures.is_empty() {
@@ -186,7 +187,7 @@ fn draw_indicator(
         chart
             .draw_series(measures.iter().map(|p| Circle::new(*p, 4, BLUE.filled())))
             .map_err(err)?
-            .label(tr!("Mesures", "Measurements"))
+            .label(tr!(l, "Mesures", "Measurements"))
             .legend(|(x, y)| Circle::new((x + 9, y), 4, BLUE.filled()));
     }
     chart
@@ -218,9 +219,9 @@ pub fn bars_size(n: usize) -> (u32, u32) {
 
 /// Horizontal stacked bars, one per line (the plan, then each orientation): the share of actions
 /// per status, the count written in each segment wide enough, a legend with the status symbols.
-pub fn status_bars(bars: &[Bar]) -> String {
+pub fn status_bars(l: Lang, bars: &[Bar]) -> String {
     let mut svg = String::new();
-    let _ = draw_bars(&mut svg, bars);
+    let _ = draw_bars(l, &mut svg, bars);
     bake_text_offsets(&svg)
 }
 
@@ -234,7 +235,7 @@ fn short(s: &str, max: usize) -> String {
     t
 }
 
-fn draw_bars(svg: &mut String, bars: &[Bar]) -> Result<(), String> {
+fn draw_bars(l: Lang, svg: &mut String, bars: &[Bar]) -> Result<(), String> {
     let size = bars_size(bars.len());
     let root = SVGBackend::with_string(svg, size).into_drawing_area();
     root.fill(&WHITE).map_err(err)?;
@@ -271,7 +272,7 @@ fn draw_bars(svg: &mut String, bars: &[Bar]) -> Result<(), String> {
     let y = 8 + 30 * bars.len() as i32 + 8;
     for s in Status::ALL {
         root.draw(&Rectangle::new([(x, y), (x + 14, y + 14)], status_colour(s).filled())).map_err(err)?;
-        let label = format!("{} {}", status_symbol(s), status_label(s));
+        let label = format!("{} {}", status_symbol(s), status_label(l, s));
         root.draw(&Text::new(label.clone(), (x + 19, y + 1), small.color(&BLACK))).map_err(err)?;
         x += 30 + 7 * label.chars().count() as i32;
     }
@@ -290,6 +291,7 @@ mod tests {
 
     #[test]
     fn a_numeric_indicator_is_drawn_and_a_text_one_is_not() {
+        let l = Lang::Fr;
         let mut ind = Indicator {
             id: "n".into(),
             name: "MSAP".into(),
@@ -300,18 +302,19 @@ mod tests {
             measurements: vec![point(Date::ymd(2019, 12, 31), 17.0)],
             source: None,
         };
-        let svg = indicator_chart(&ind).expect("a chart");
+        let svg = indicator_chart(l, &ind).expect("a chart");
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{svg}");
         assert!(svg.contains("<circle") && svg.contains("<polygon"), "points and target markers: {svg}");
         ind.baseline = None;
         ind.targets.clear();
         ind.measurements =
             vec![Point { date: Date::ymd(2019, 1, 1), value: Value::Text("x".into()), note: None, by: None }];
-        assert_eq!(indicator_chart(&ind), None);
+        assert_eq!(indicator_chart(l, &ind), None);
     }
 
     #[test]
     fn a_yes_no_indicator_says_oui_and_non_on_its_axis() {
+        let l = Lang::Fr;
         let p = |d, b| Point { date: d, value: Value::Bool(b), note: None, by: None };
         let ind = Indicator {
             id: "b".into(),
@@ -323,7 +326,7 @@ mod tests {
             measurements: vec![],
             source: None,
         };
-        let svg = indicator_chart(&ind).unwrap();
+        let svg = indicator_chart(l, &ind).unwrap();
         let labels: Vec<&str> = svg.lines().map(str::trim).filter(|l| !l.starts_with('<')).collect();
         // In the language of the moment (another test may have changed it).
         let said = |a: &str, b: &str| labels.contains(&a) || labels.contains(&b);
@@ -343,7 +346,8 @@ mod tests {
 
     #[test]
     fn status_bars_have_one_segment_per_status_present() {
-        let svg = status_bars(&[Bar { label: "Plan".into(), counts: [1, 2, 0, 0] }]);
+        let l = Lang::Fr;
+        let svg = status_bars(l, &[Bar { label: "Plan".into(), counts: [1, 2, 0, 0] }]);
         assert!(svg.contains("○ 1") || svg.contains("◐ 2"), "{svg}");
         let reds = svg.matches("#C0392B").count() + svg.matches("#c0392b").count();
         assert!(reds >= 2, "one segment and the legend: {svg}");

@@ -12,11 +12,11 @@ fn io(e: XlsxError) -> std::io::Error {
 }
 
 /// The workbook as the bytes of an .xlsx file.
-pub fn render(book: &Book) -> std::io::Result<Vec<u8>> {
+pub fn render(l: Lang, book: &Book) -> std::io::Result<Vec<u8>> {
     let mut wb = Workbook::new();
     wb.set_properties(&DocProperties::new().set_title(book.title.as_str()).set_author("copil"));
     let head = Format::new().set_bold().set_background_color(Color::RGB(0xDDE4F0)).set_text_wrap();
-    let date = Format::new().set_num_format(match crate::i18n::lang() {
+    let date = Format::new().set_num_format(match l {
         Lang::Fr => "dd/mm/yyyy",
         Lang::En => "yyyy-mm-dd",
     });

@@ -9,7 +9,7 @@ use super::columns::{Key, SheetKind};
 use super::figures;
 use super::read::{Row, Table};
 use super::sheet::{Sheet, dup_id};
-use crate::i18n::{Lang, lang};
+use crate::i18n::Lang;
 use crate::plan::model::{Date, Orientation, Period, Person, Plan, PlanAction};
 use crate::search::fold;
 
@@ -79,12 +79,12 @@ pub struct Built {
 }
 
 /// Builds the plan from the tables; every refused cell is listed.
-pub fn build(input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, Vec<Refusal>> {
+pub fn build(l: Lang, input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, Vec<Refusal>> {
     let mut out = Vec::new();
     let mut assumed = Vec::new();
     let mut sheets: HashMap<SheetKind, Sheet> = HashMap::new();
     for (k, t) in tables {
-        sheets.insert(*k, Sheet::new(*k, t, &mut out));
+        sheets.insert(*k, Sheet::new(l, *k, t, &mut out));
     }
 
     // People first, so that pilots and referents find them.
@@ -92,12 +92,12 @@ pub fn build(input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, V
     if let Some(s) = sheets.get(&SheetKind::People) {
         for row in s.rows() {
             let Some(name) = s.text(row, Key::PersonName) else {
-                out.push(s.refuse(row, Key::PersonName, tr!("nom manquant", "name missing").into()));
+                out.push(s.refuse(row, Key::PersonName, tr!(l, "nom manquant", "name missing").into()));
                 continue;
             };
             let id = s.text(row, Key::PersonId).unwrap_or_else(|| people.unique_id(&name));
             if people.list.iter().any(|p| p.id == id) {
-                out.push(s.refuse(row, Key::PersonId, dup_id()));
+                out.push(s.refuse(row, Key::PersonId, dup_id(l)));
                 continue;
             }
             let org = s.text(row, Key::PersonOrg);
@@ -114,29 +114,33 @@ pub fn build(input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, V
     if let Some(s) = sheets.get(&SheetKind::Actions) {
         for row in s.rows() {
             let Some(id) = s.text(row, Key::Action) else {
-                out.push(s.refuse(row, Key::Action, tr!("identifiant d'action manquant", "action id missing").into()));
+                out.push(s.refuse(
+                    row,
+                    Key::Action,
+                    tr!(l, "identifiant d'action manquant", "action id missing").into(),
+                ));
                 continue;
             };
             if index.contains_key(&id) {
-                out.push(s.refuse(row, Key::Action, dup_id()));
+                out.push(s.refuse(row, Key::Action, dup_id(l)));
                 continue;
             }
             let title = s.text(row, Key::Title).unwrap_or_else(|| {
-                out.push(s.refuse(row, Key::Title, tr!("titre manquant", "title missing").into()));
+                out.push(s.refuse(row, Key::Title, tr!(l, "titre manquant", "title missing").into()));
                 String::new()
             });
-            let start = s.get(row, Key::Start, &mut out, cells::date);
-            let due = s.get(row, Key::Due, &mut out, cells::date);
+            let start = s.get(row, Key::Start, &mut out, |c| cells::date(l, c));
+            let due = s.get(row, Key::Due, &mut out, |c| cells::date(l, c));
             if let (Some(a), Some(b)) = (start, due)
                 && a > b
             {
                 out.push(s.refuse(
                     row,
                     Key::Due,
-                    tr!("échéance avant le début de l'action", "due date before the action's start").into(),
+                    tr!(l, "échéance avant le début de l'action", "due date before the action's start").into(),
                 ));
             }
-            let status = s.get(row, Key::Status, &mut out, cells::status);
+            let status = s.get(row, Key::Status, &mut out, |c| cells::status(l, c));
             let pilots = cells::list(s.cell(row, Key::Pilots)).iter().map(|n| people.resolve(n)).collect();
             let referents = cells::list(s.cell(row, Key::Referents)).iter().map(|n| people.resolve(n)).collect();
             let action = PlanAction {
@@ -160,6 +164,7 @@ pub fn build(input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, V
                         row,
                         Key::Orientation,
                         tr!(
+                            l,
                             "orientation manquante (obligatoire hors sous-action)",
                             "orientation missing (required unless a sub-action)"
                         )
@@ -189,6 +194,7 @@ pub fn build(input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, V
                                 row,
                                 key,
                                 tr!(
+                                    l,
                                     format!("l'orientation {o} a déjà un autre texte : « {have} »"),
                                     format!("orientation {o} already has another text: \"{have}\"")
                                 ),
@@ -206,6 +212,7 @@ pub fn build(input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, V
                     row,
                     Key::OrientationTitle,
                     tr!(
+                        l,
                         format!("l'orientation {} n'a de titre sur aucune ligne", o.id),
                         format!("orientation {} has a title on no row", o.id)
                     ),
@@ -216,7 +223,11 @@ pub fn build(input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, V
         for r in &rows {
             let Some(p) = &r.parent else { continue };
             if !index.contains_key(p) {
-                out.push(s.refuse(r.row, Key::Parent, tr!("action parente inconnue", "unknown parent action").into()));
+                out.push(s.refuse(
+                    r.row,
+                    Key::Parent,
+                    tr!(l, "action parente inconnue", "unknown parent action").into(),
+                ));
                 continue;
             }
             let mut at = p.clone();
@@ -237,7 +248,7 @@ pub fn build(input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, V
                 out.push(s.refuse(
                     r.row,
                     Key::Parent,
-                    tr!("l'action serait sa propre sous-action", "the action would be its own sub-action").into(),
+                    tr!(l, "l'action serait sa propre sous-action", "the action would be its own sub-action").into(),
                 ));
             } else if let Some(o) = &r.orientation {
                 let root = root_of(&rows, &index, &r.action.id);
@@ -248,6 +259,7 @@ pub fn build(input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, V
                         r.row,
                         Key::Orientation,
                         tr!(
+                            l,
                             format!("une sous-action est dans l'orientation de son action ({ro})"),
                             format!("a sub-action is in its action's orientation ({ro})")
                         ),
@@ -258,14 +270,14 @@ pub fn build(input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, V
     }
 
     let mut indicators = match sheets.get(&SheetKind::Indicators) {
-        Some(s) => figures::indicators(s, &index, &mut out),
+        Some(s) => figures::indicators(l, s, &index, &mut out),
         None => HashMap::new(),
     };
     if let Some(s) = sheets.get(&SheetKind::Measurements) {
-        figures::measurements(s, &index, &mut indicators, &mut out);
+        figures::measurements(l, s, &index, &mut indicators, &mut out);
     }
     let mut budgets = match sheets.get(&SheetKind::Budgets) {
-        Some(s) => figures::budgets(s, &index, &mut out),
+        Some(s) => figures::budgets(l, s, &index, &mut out),
         None => HashMap::new(),
     };
 
@@ -280,7 +292,8 @@ pub fn build(input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, V
                     row.number,
                     None,
                     "",
-                    tr!("la feuille Plan n'a qu'une ligne de données", "the Plan sheet has one data row only").into(),
+                    tr!(l, "la feuille Plan n'a qu'une ligne de données", "the Plan sheet has one data row only")
+                        .into(),
                     "",
                 ));
                 continue;
@@ -288,16 +301,16 @@ pub fn build(input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, V
             title = s.text(row, Key::PlanTitle);
             short_title = s.text(row, Key::ShortTitle);
             territory = s.text(row, Key::Territory);
-            adopted = s.get(row, Key::Adopted, &mut out, cells::date);
-            start = s.get(row, Key::PeriodStart, &mut out, cells::date);
-            end = s.get(row, Key::PeriodEnd, &mut out, cells::date);
+            adopted = s.get(row, Key::Adopted, &mut out, |c| cells::date(l, c));
+            start = s.get(row, Key::PeriodStart, &mut out, |c| cells::date(l, c));
+            end = s.get(row, Key::PeriodEnd, &mut out, |c| cells::date(l, c));
             if let (Some(a), Some(b)) = (start, end)
                 && a > b
             {
                 out.push(s.refuse(
                     row,
                     Key::PeriodEnd,
-                    tr!("fin de période avant son début", "period ends before it starts").into(),
+                    tr!(l, "fin de période avant son début", "period ends before it starts").into(),
                 ));
             }
         }
@@ -343,23 +356,25 @@ pub fn build(input_name: &str, tables: &[(SheetKind, Table)]) -> Result<Built, V
 
     // Defaults, said in the plan's header.
     let title = title.unwrap_or_else(|| {
-        assumed.push(tr!("titre : le nom du fichier", "title: the file's name").into());
+        assumed.push(tr!(l, "titre : le nom du fichier", "title: the file's name").into());
         input_name.to_string()
     });
     let territory = territory.unwrap_or_else(|| {
-        assumed.push(tr!("territoire : non donné, à compléter", "territory: not given, to fill in").into());
+        assumed.push(tr!(l, "territoire : non donné, à compléter", "territory: not given, to fill in").into());
         String::new()
     });
     let dates: Vec<Date> = rows.iter().flat_map(|r| [r.action.start, r.action.due]).flatten().chain(adopted).collect();
     let period_start = start.unwrap_or_else(|| {
         assumed.push(
-            tr!("début de période : la première date des actions", "period start: the actions' earliest date").into(),
+            tr!(l, "début de période : la première date des actions", "period start: the actions' earliest date")
+                .into(),
         );
         dates.iter().min().copied().or(end).unwrap_or_else(|| Date::ymd(Date::today().0.year(), 1, 1))
     });
     let period_end = end.unwrap_or_else(|| {
-        assumed
-            .push(tr!("fin de période : la dernière date des actions", "period end: the actions' latest date").into());
+        assumed.push(
+            tr!(l, "fin de période : la dernière date des actions", "period end: the actions' latest date").into(),
+        );
         dates.iter().max().copied().filter(|d| *d >= period_start).unwrap_or(period_start)
     });
     let plan = Plan {
@@ -426,7 +441,8 @@ mod tests {
 
     #[test]
     fn a_formula_error_is_refused_not_imported() {
-        let err = build("p", &actions(vec![row(2, vec![t("1"), t("Axe"), t("1-1"), Cell::Error("#N/A".into())])]))
+        let l = Lang::Fr;
+        let err = build(l, "p", &actions(vec![row(2, vec![t("1"), t("Axe"), t("1-1"), Cell::Error("#N/A".into())])]))
             .unwrap_err();
         assert_eq!(err.len(), 1, "{err:?}");
         assert_eq!(err[0].place(), "p.xlsx:Actions:2:D");
@@ -435,7 +451,9 @@ mod tests {
 
     #[test]
     fn sub_actions_nest_in_row_order_and_cycles_are_refused() {
+        let l = Lang::Fr;
         let built = build(
+            l,
             "p",
             &actions(vec![
                 row(2, vec![t("1"), t("Axe"), t("1-1"), t("Une")]),
@@ -449,6 +467,7 @@ mod tests {
         assert_eq!(ids, vec![("1-1", 0), ("1-1-2", 1), ("1-1-2-a", 2), ("1-2", 0)]);
 
         let err = build(
+            l,
             "p",
             &actions(vec![
                 row(2, vec![t(""), t(""), t("a"), t("A"), t("b")]),

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::read::Cell;
-use crate::i18n::{Lang, lang};
+use crate::i18n::Lang;
 use crate::plan::model::{Amount, Date, Direction, Status, Value, ValueKind};
 
 /// A cell's text, `None` when empty.
@@ -18,9 +18,10 @@ const SERIAL_RANGE: std::ops::RangeInclusive<f64> = 32874.0..=73050.0;
 
 /// A date: a spreadsheet date cell, `JJ/MM/AAAA` (also `J/M/AAAA`, with `-` or `.`), or
 /// `AAAA-MM-JJ`.
-pub fn date(cell: &Cell) -> Result<Option<Date>, String> {
+pub fn date(l: Lang, cell: &Cell) -> Result<Option<Date>, String> {
     let bad = || {
         tr!(
+            l,
             "date invalide : attendu une date du tableur, JJ/MM/AAAA ou AAAA-MM-JJ",
             "invalid date: expected a spreadsheet date, DD/MM/YYYY or YYYY-MM-DD"
         )
@@ -61,11 +62,12 @@ pub fn parse_date_text(t: &str) -> Option<Date> {
 }
 
 /// A status by its French or English name; empty is *not started*.
-pub fn status(cell: &Cell) -> Result<Status, String> {
+pub fn status(l: Lang, cell: &Cell) -> Result<Status, String> {
     match text(cell) {
         None => Ok(Status::NotStarted),
         Some(t) => crate::plan::edit::parse_status(&t).ok_or_else(|| {
             tr!(
+                l,
                 "statut inconnu : attendu non démarrée, en cours, réalisée ou abandonnée",
                 "unknown status: expected not started, in progress, done or abandoned"
             )
@@ -80,9 +82,10 @@ pub fn list(cell: &Cell) -> Vec<String> {
 }
 
 /// A whole, non-negative amount of euros: `442998`, `442 998 €`, `442998,00`.
-pub fn amount(cell: &Cell) -> Result<Option<Amount>, String> {
+pub fn amount(l: Lang, cell: &Cell) -> Result<Option<Amount>, String> {
     let bad = || {
         tr!(
+            l,
             "montant invalide : attendu un nombre entier d'euros, positif ou nul",
             "invalid amount: expected a whole number of euros, zero or more"
         )
@@ -120,9 +123,10 @@ pub fn parse_amount_text(t: &str) -> Option<Amount> {
 }
 
 /// `funder: amount` pairs separated by `;` or line breaks.
-pub fn funders(cell: &Cell) -> Result<Vec<(String, Amount)>, String> {
+pub fn funders(l: Lang, cell: &Cell) -> Result<Vec<(String, Amount)>, String> {
     let bad = || {
         tr!(
+            l,
             "financeurs illisibles : attendu « financeur : montant » séparés par des points-virgules",
             "unreadable funders: expected \"funder: amount\" separated by semicolons"
         )
@@ -142,25 +146,23 @@ pub fn funders(cell: &Cell) -> Result<Vec<(String, Amount)>, String> {
 }
 
 /// Which way is better: `hausse` (default) or `baisse`.
-pub fn direction(cell: &Cell) -> Result<Direction, String> {
+pub fn direction(l: Lang, cell: &Cell) -> Result<Direction, String> {
     let Some(t) = text(cell) else { return Ok(Direction::Increase) };
     match super::columns::squash_words(&t).as_str() {
         "hausse" | "augmentation" | "croissant" | "increase" | "up" | "higher" | "plus" => Ok(Direction::Increase),
         "baisse" | "diminution" | "decroissant" | "decrease" | "down" | "lower" | "moins" => Ok(Direction::Decrease),
         _ if t == "↑" || t == "+" => Ok(Direction::Increase),
         _ if t == "↓" || t == "-" => Ok(Direction::Decrease),
-        _ => {
-            Err(tr!("sens inconnu : attendu hausse ou baisse", "unknown direction: expected increase or decrease")
-                .into())
-        }
+        _ => Err(tr!(l, "sens inconnu : attendu hausse ou baisse", "unknown direction: expected increase or decrease")
+            .into()),
     }
 }
 
 /// An indicator's value, of the kind given (that of its first value when `None`): a number, yes/no,
 /// or a text.
-pub fn value(cell: &Cell, kind: Option<ValueKind>) -> Result<Option<Value>, String> {
+pub fn value(l: Lang, cell: &Cell, kind: Option<ValueKind>) -> Result<Option<Value>, String> {
     let expected = |k: ValueKind| -> String {
-        match (k, lang()) {
+        match (k, l) {
             (ValueKind::Number, Lang::Fr) => {
                 "valeur refusée : attendu un nombre, comme les autres valeurs de l'indicateur"
             }
@@ -192,6 +194,7 @@ pub fn value(cell: &Cell, kind: Option<ValueKind>) -> Result<Option<Value>, Stri
         }
         Cell::Date(_) | Cell::Error(_) => {
             return Err(tr!(
+                l,
                 "valeur refusée : attendu un nombre, oui/non ou un texte",
                 "value refused: expected a number, yes/no or a text"
             )
@@ -223,44 +226,47 @@ mod tests {
 
     #[test]
     fn dates_in_every_accepted_form() {
-        assert_eq!(date(&t("31/12/2019")), Ok(Some(Date::ymd(2019, 12, 31))));
-        assert_eq!(date(&t("1/2/2020")), Ok(Some(Date::ymd(2020, 2, 1))));
-        assert_eq!(date(&t("2019-12-31")), Ok(Some(Date::ymd(2019, 12, 31))));
-        assert_eq!(date(&t("31.12.2019")), Ok(Some(Date::ymd(2019, 12, 31))));
-        assert_eq!(date(&Cell::Number(43830.0)), Ok(Some(Date::ymd(2019, 12, 31))));
-        assert_eq!(date(&t("")), Ok(None));
-        assert!(date(&t("30/02/2020")).is_err());
-        assert!(date(&t("12/31/2019")).is_err());
-        assert!(date(&t("2019")).is_err());
-        assert!(date(&Cell::Number(2019.0)).is_err());
-        assert!(date(&t("demain")).is_err());
+        let l = Lang::Fr;
+        assert_eq!(date(l, &t("31/12/2019")), Ok(Some(Date::ymd(2019, 12, 31))));
+        assert_eq!(date(l, &t("1/2/2020")), Ok(Some(Date::ymd(2020, 2, 1))));
+        assert_eq!(date(l, &t("2019-12-31")), Ok(Some(Date::ymd(2019, 12, 31))));
+        assert_eq!(date(l, &t("31.12.2019")), Ok(Some(Date::ymd(2019, 12, 31))));
+        assert_eq!(date(l, &Cell::Number(43830.0)), Ok(Some(Date::ymd(2019, 12, 31))));
+        assert_eq!(date(l, &t("")), Ok(None));
+        assert!(date(l, &t("30/02/2020")).is_err());
+        assert!(date(l, &t("12/31/2019")).is_err());
+        assert!(date(l, &t("2019")).is_err());
+        assert!(date(l, &Cell::Number(2019.0)).is_err());
+        assert!(date(l, &t("demain")).is_err());
     }
 
     #[test]
     fn amounts_and_funders() {
-        assert_eq!(amount(&t("442 998 €")), Ok(Some(Amount(442998))));
-        assert_eq!(amount(&t("442998,00")), Ok(Some(Amount(442998))));
-        assert_eq!(amount(&Cell::Number(12.0)), Ok(Some(Amount(12))));
-        assert!(amount(&Cell::Number(-1.0)).is_err());
-        assert!(amount(&t("12,50")).is_err());
-        assert!(amount(&t("-5")).is_err());
+        let l = Lang::Fr;
+        assert_eq!(amount(l, &t("442 998 €")), Ok(Some(Amount(442998))));
+        assert_eq!(amount(l, &t("442998,00")), Ok(Some(Amount(442998))));
+        assert_eq!(amount(l, &Cell::Number(12.0)), Ok(Some(Amount(12))));
+        assert!(amount(l, &Cell::Number(-1.0)).is_err());
+        assert!(amount(l, &t("12,50")).is_err());
+        assert!(amount(l, &t("-5")).is_err());
         assert_eq!(
-            funders(&t("État : 221 499 ; Département: 221499")),
+            funders(l, &t("État : 221 499 ; Département: 221499")),
             Ok(vec![("État".into(), Amount(221499)), ("Département".into(), Amount(221499))])
         );
-        assert!(funders(&t("État 221499")).is_err());
+        assert!(funders(l, &t("État 221499")).is_err());
     }
 
     #[test]
     fn values_statuses_directions_lists() {
-        assert_eq!(value(&t("12,5"), None), Ok(Some(Value::Number(12.5))));
-        assert_eq!(value(&t("oui"), Some(ValueKind::Bool)), Ok(Some(Value::Bool(true))));
-        assert!(value(&t("douze"), Some(ValueKind::Number)).is_err());
-        assert_eq!(value(&Cell::Number(3.0), Some(ValueKind::Text)), Ok(Some(Value::Text("3".into()))));
-        assert_eq!(status(&t("Réalisée")), Ok(Status::Done));
-        assert_eq!(status(&t("")), Ok(Status::NotStarted));
-        assert!(status(&t("finie")).is_err());
-        assert_eq!(direction(&t("Baisse")), Ok(Direction::Decrease));
+        let l = Lang::Fr;
+        assert_eq!(value(l, &t("12,5"), None), Ok(Some(Value::Number(12.5))));
+        assert_eq!(value(l, &t("oui"), Some(ValueKind::Bool)), Ok(Some(Value::Bool(true))));
+        assert!(value(l, &t("douze"), Some(ValueKind::Number)).is_err());
+        assert_eq!(value(l, &Cell::Number(3.0), Some(ValueKind::Text)), Ok(Some(Value::Text("3".into()))));
+        assert_eq!(status(l, &t("Réalisée")), Ok(Status::Done));
+        assert_eq!(status(l, &t("")), Ok(Status::NotStarted));
+        assert!(status(l, &t("finie")).is_err());
+        assert_eq!(direction(l, &t("Baisse")), Ok(Direction::Decrease));
         assert_eq!(list(&t("CAF ; CPAM\nLa Poste;")), vec!["CAF", "CPAM", "La Poste"]);
         assert_eq!(slug("Marie Légrand (CAF)"), "marie-legrand-caf");
     }

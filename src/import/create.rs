@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::i18n::{Lang, lang};
+use crate::i18n::Lang;
 
 /// Fails with `AlreadyExists` when anything (a file, a directory, a symlink, even dangling) is at
 /// `path`.
@@ -54,16 +54,18 @@ pub fn create_all(files: &[(PathBuf, Vec<u8>)]) -> Result<(), (PathBuf, std::io:
 }
 
 /// The message for a file that could not be created.
-pub fn error_text(path: &Path, e: &std::io::Error) -> String {
+pub fn error_text(l: Lang, path: &Path, e: &std::io::Error) -> String {
     let p = path.display();
     if e.kind() == std::io::ErrorKind::AlreadyExists {
         return tr!(
+            l,
             format!("{p} existe déjà : copil ne remplace jamais un fichier (choisissez un autre nom)"),
             format!("{p} already exists: copil never replaces a file (choose another name)")
         );
     }
-    let why = crate::i18n::io_reason(e);
+    let why = crate::i18n::io_reason(l, e);
     tr!(
+        l,
         format!("impossible d'écrire {p} ({why}) : rien n'a été écrit"),
         format!("cannot write {p} ({why}): nothing was written")
     )

@@ -6,13 +6,14 @@ use super::Refusal;
 use super::cells;
 use super::columns::Key;
 use super::sheet::{Sheet, dup_id, known_action};
-use crate::i18n::{Lang, lang};
+use crate::i18n::Lang;
 use crate::plan::model::{Budget, Funding, Indicator, Point, ValueKind};
 use crate::search::fold;
 
 /// The indicators per action id; targets are the numbered `Date cible N` / `Valeur cible N`
 /// columns, in the order of N; the values' kind is that of the first target, else the baseline.
 pub(super) fn indicators(
+    l: Lang,
     s: &Sheet,
     index: &HashMap<String, usize>,
     out: &mut Vec<Refusal>,
@@ -29,9 +30,9 @@ pub(super) fn indicators(
     ranks.sort_unstable();
     ranks.dedup();
     for row in s.rows() {
-        let Some(action) = known_action(s, row, index, out) else { continue };
+        let Some(action) = known_action(l, s, row, index, out) else { continue };
         let Some(name) = s.text(row, Key::Name) else {
-            out.push(s.refuse(row, Key::Name, tr!("nom de l'indicateur manquant", "indicator name missing").into()));
+            out.push(s.refuse(row, Key::Name, tr!(l, "nom de l'indicateur manquant", "indicator name missing").into()));
             continue;
         };
         let list = indicators.entry(action.clone()).or_default();
@@ -49,15 +50,15 @@ pub(super) fn indicators(
             }
         };
         if list.iter().any(|i| i.id == id) {
-            out.push(s.refuse(row, Key::Indicator, dup_id()));
+            out.push(s.refuse(row, Key::Indicator, dup_id(l)));
             continue;
         }
-        let direction = s.get(row, Key::Direction, out, cells::direction);
+        let direction = s.get(row, Key::Direction, out, |c| cells::direction(l, c));
         // The kind of the indicator's values: that of its first target, else its baseline.
         let mut kind: Option<ValueKind> = None;
         let mut point = |date_key: Key, value_key: Key, out: &mut Vec<Refusal>| -> Option<Point> {
-            let date = s.get(row, date_key, out, cells::date);
-            let value = match cells::value(s.cell(row, value_key), kind) {
+            let date = s.get(row, date_key, out, |c| cells::date(l, c));
+            let value = match cells::value(l, s.cell(row, value_key), kind) {
                 Ok(v) => v,
                 Err(reason) => {
                     out.push(s.refuse(row, value_key, reason));
@@ -73,7 +74,7 @@ pub(super) fn indicators(
                     out.push(s.refuse(
                         row,
                         date_key,
-                        tr!("date manquante pour cette valeur", "date missing for this value").into(),
+                        tr!(l, "date manquante pour cette valeur", "date missing for this value").into(),
                     ));
                     None
                 }
@@ -81,7 +82,7 @@ pub(super) fn indicators(
                     out.push(s.refuse(
                         row,
                         value_key,
-                        tr!("valeur manquante pour cette date", "value missing for this date").into(),
+                        tr!(l, "valeur manquante pour cette date", "value missing for this date").into(),
                     ));
                     None
                 }
@@ -100,15 +101,16 @@ pub(super) fn indicators(
 
 /// Each measurement of an indicator of the Indicators sheet (by id or name), of its kind.
 pub(super) fn measurements(
+    l: Lang,
     s: &Sheet,
     index: &HashMap<String, usize>,
     indicators: &mut HashMap<String, Vec<Indicator>>,
     out: &mut Vec<Refusal>,
 ) {
     for row in s.rows() {
-        let Some(action) = known_action(s, row, index, out) else { continue };
+        let Some(action) = known_action(l, s, row, index, out) else { continue };
         let Some(name) = s.text(row, Key::Indicator) else {
-            out.push(s.refuse(row, Key::Indicator, tr!("indicateur manquant", "indicator missing").into()));
+            out.push(s.refuse(row, Key::Indicator, tr!(l, "indicateur manquant", "indicator missing").into()));
             continue;
         };
         let list = indicators.entry(action).or_default();
@@ -122,6 +124,7 @@ pub(super) fn measurements(
                     row,
                     Key::Indicator,
                     tr!(
+                        l,
                         "indicateur inconnu pour cette action dans la feuille Indicateurs",
                         "no such indicator of this action in the Indicators sheet"
                     )
@@ -131,13 +134,13 @@ pub(super) fn measurements(
             continue;
         };
         let ind = &mut list[i];
-        let date = s.get(row, Key::MeasureDate, out, cells::date);
+        let date = s.get(row, Key::MeasureDate, out, |c| cells::date(l, c));
         if date.is_none() && s.cell(row, Key::MeasureDate).is_empty() {
-            out.push(s.refuse(row, Key::MeasureDate, tr!("date manquante", "date missing").into()));
+            out.push(s.refuse(row, Key::MeasureDate, tr!(l, "date manquante", "date missing").into()));
         }
-        let value = s.get(row, Key::MeasureValue, out, |c| cells::value(c, ind.value_kind()));
+        let value = s.get(row, Key::MeasureValue, out, |c| cells::value(l, c, ind.value_kind()));
         if value.is_none() && s.cell(row, Key::MeasureValue).is_empty() {
-            out.push(s.refuse(row, Key::MeasureValue, tr!("valeur manquante", "value missing").into()));
+            out.push(s.refuse(row, Key::MeasureValue, tr!(l, "valeur manquante", "value missing").into()));
         }
         if let (Some(date), Some(value)) = (date, value) {
             ind.measurements.push(Point { date, value, note: s.text(row, Key::Note), by: None });
@@ -146,16 +149,22 @@ pub(super) fn measurements(
 }
 
 /// One budget per action: the planned amount required, committed and spent 0 by default.
-pub(super) fn budgets(s: &Sheet, index: &HashMap<String, usize>, out: &mut Vec<Refusal>) -> HashMap<String, Budget> {
+pub(super) fn budgets(
+    l: Lang,
+    s: &Sheet,
+    index: &HashMap<String, usize>,
+    out: &mut Vec<Refusal>,
+) -> HashMap<String, Budget> {
     let mut budgets: HashMap<String, Budget> = HashMap::new();
     for row in s.rows() {
-        let Some(action) = known_action(s, row, index, out) else { continue };
+        let Some(action) = known_action(l, s, row, index, out) else { continue };
         if budgets.contains_key(&action) {
             out.push(
                 s.refuse(
                     row,
                     Key::Action,
                     tr!(
+                        l,
                         "cette action a déjà un budget (une ligne par action)",
                         "this action already has a budget (one row per action)"
                     )
@@ -164,18 +173,18 @@ pub(super) fn budgets(s: &Sheet, index: &HashMap<String, usize>, out: &mut Vec<R
             );
             continue;
         }
-        let planned = s.get(row, Key::Planned, out, cells::amount);
+        let planned = s.get(row, Key::Planned, out, |c| cells::amount(l, c));
         if planned.is_none() && !s.cell(row, Key::Planned).is_empty() {
             continue;
         }
         let Some(planned) = planned else {
-            out.push(s.refuse(row, Key::Planned, tr!("montant prévu manquant", "planned amount missing").into()));
+            out.push(s.refuse(row, Key::Planned, tr!(l, "montant prévu manquant", "planned amount missing").into()));
             continue;
         };
-        let committed = s.get(row, Key::Committed, out, cells::amount).unwrap_or_default();
-        let spent = s.get(row, Key::Spent, out, cells::amount).unwrap_or_default();
+        let committed = s.get(row, Key::Committed, out, |c| cells::amount(l, c)).unwrap_or_default();
+        let spent = s.get(row, Key::Spent, out, |c| cells::amount(l, c)).unwrap_or_default();
         let funders = s
-            .get(row, Key::Funders, out, cells::funders)
+            .get(row, Key::Funders, out, |c| cells::funders(l, c))
             .into_iter()
             .map(|(funder, amount)| Funding { funder, amount })
             .collect();

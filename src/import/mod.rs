@@ -17,12 +17,13 @@ pub mod ron_out;
 mod sheet;
 pub mod template;
 
+use crate::lang::Localized;
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::exit;
-use crate::i18n::{self, Lang, lang};
+use crate::i18n::{self, Lang};
 use crate::sanitize::sanitize;
 
 /// A cell refused: `FILE:sheet:row:column`, the reason and the value.
@@ -59,8 +60,8 @@ impl Refusal {
     }
 }
 
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::lang::Localized for Refusal {
+    fn fmt_in(&self, l: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", sanitize(&self.place()))?;
         if !self.header.is_empty() {
             write!(f, " ({})", sanitize(&self.header))?;
@@ -68,13 +69,13 @@ impl fmt::Display for Refusal {
         write!(f, " : {}", sanitize(&self.reason))?;
         if self.col.is_some() {
             if self.value.is_empty() {
-                write!(f, "{}", tr!(" — valeur vide", " — empty value"))?;
+                write!(f, "{}", tr!(l, " — valeur vide", " — empty value"))?;
             } else {
                 let mut value: String = sanitize(&self.value).chars().take(80).collect();
                 if self.value.chars().count() > 80 {
                     value.push('…');
                 }
-                write!(f, "{}", tr!(format!(" — valeur « {value} »"), format!(" — value \"{value}\"")))?;
+                write!(f, "{}", tr!(l, format!(" — valeur « {value} »"), format!(" — value \"{value}\"")))?;
             }
         }
         Ok(())
@@ -89,12 +90,13 @@ pub enum ImportError {
 }
 
 /// Reads the input and builds the plan (nothing is written).
-pub fn import(input: &Path) -> Result<(build::Built, Vec<String>), ImportError> {
-    let (tables, skipped) = read::read_input(input).map_err(ImportError::Unreadable)?;
+pub fn import(l: Lang, input: &Path) -> Result<(build::Built, Vec<String>), ImportError> {
+    let (tables, skipped) = read::read_input(l, input).map_err(ImportError::Unreadable)?;
     if !tables.iter().any(|(k, _)| *k == columns::SheetKind::Actions) {
         return Err(ImportError::Unreadable(read::ReadError {
             file: input.to_path_buf(),
             reason: tr!(
+                l,
                 "aucune feuille d'actions (en CSV : NOM.csv, les autres feuilles à côté ; voir docs/import.md)",
                 "no actions sheet (in CSV: NAME.csv, the other sheets beside it; see docs/import.md)"
             )
@@ -103,20 +105,21 @@ pub fn import(input: &Path) -> Result<(build::Built, Vec<String>), ImportError> 
     }
     let name = input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let name = name.split('.').next().unwrap_or(&name).to_string();
-    let built = build::build(&name, &tables).map_err(ImportError::Refused)?;
+    let built = build::build(l, &name, &tables).map_err(ImportError::Refused)?;
     Ok((built, skipped))
 }
 
 /// Why a new plan cannot be created at `path`: something is there already, or a journal is
 /// beside it (it belongs to another plan: replayed on the new one, it would change it).
-fn refuse_plan_path(path: &Path) -> Option<String> {
+fn refuse_plan_path(l: Lang, path: &Path) -> Option<String> {
     if let Err(e) = create::refuse_existing(path) {
-        return Some(create::error_text(path, &e));
+        return Some(create::error_text(l, path, &e));
     }
     let journal = crate::store::load::journal_path(path);
     if journal.symlink_metadata().is_ok() {
         let j = journal.display();
         return Some(tr!(
+            l,
             format!("{j} existe déjà : ce journal est celui d'un autre plan (déplacez-le ou choisissez un autre nom)"),
             format!("{j} already exists: that journal is another plan's (move it or choose another name)")
         ));
@@ -126,18 +129,18 @@ fn refuse_plan_path(path: &Path) -> Option<String> {
 
 /// `copil import FILE -o PLAN.ron`: 0 written, 2 the input is refused (every refused cell listed,
 /// nothing written), 3 the plan cannot be written (it exists, or the disk refuses).
-pub fn run_import(input: &Path, output: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    if let Some(why) = refuse_plan_path(output) {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&why));
+pub fn run_import(l: Lang, input: &Path, output: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    if let Some(why) = refuse_plan_path(l, output) {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&why));
         return exit::NOT_WRITTEN;
     }
-    let (built, skipped) = match import(input) {
+    let (built, skipped) = match import(l, input) {
         Ok(b) => b,
         Err(ImportError::Unreadable(e)) => {
             let _ = writeln!(
                 err,
                 "{} : {} : {}",
-                i18n::ERROR.get(),
+                i18n::ERROR.get(l),
                 sanitize(&e.file.display().to_string()),
                 sanitize(&e.reason)
             );
@@ -145,13 +148,14 @@ pub fn run_import(input: &Path, output: &Path, out: &mut impl Write, err: &mut i
         }
         Err(ImportError::Refused(list)) => {
             for r in &list {
-                let _ = writeln!(err, "{} : {r}", i18n::ERROR.get());
+                let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), r.in_lang(l));
             }
             let n = list.len();
             let _ = writeln!(
                 err,
                 "{}",
                 tr!(
+                    l,
                     format!("{n} cellule(s) refusée(s) : rien n'a été écrit"),
                     format!("{n} cell(s) refused: nothing was written")
                 )
@@ -160,16 +164,16 @@ pub fn run_import(input: &Path, output: &Path, out: &mut impl Write, err: &mut i
         }
     };
     for s in &skipped {
-        let _ = writeln!(err, "{}", sanitize(&tr!(format!("feuille ignorée : {s}"), format!("sheet skipped: {s}"))));
+        let _ = writeln!(err, "{}", sanitize(&tr!(l, format!("feuille ignorée : {s}"), format!("sheet skipped: {s}"))));
     }
     let text = ron_out::write(&built, input);
     // What copil check would say, before anything is written.
-    if let Err(d) = crate::store::load::parse_plan(output, &text) {
+    if let Err(d) = crate::store::load::parse_plan(l, output, &text) {
         let _ = writeln!(err, "{d}");
         return exit::INVALID;
     }
     if let Err(e) = create::create_new(output, text.as_bytes()) {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&create::error_text(output, &e)));
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&create::error_text(l, output, &e)));
         return exit::NOT_WRITTEN;
     }
     let plan = &built.plan;
@@ -179,6 +183,7 @@ pub fn run_import(input: &Path, output: &Path, out: &mut impl Write, err: &mut i
         out,
         "{}",
         sanitize(&tr!(
+            l,
             format!(
                 "{} écrit : {} orientation(s), {actions} action(s), {indicators} indicateur(s), {} personne(s)",
                 output.display(),
@@ -194,7 +199,7 @@ pub fn run_import(input: &Path, output: &Path, out: &mut impl Write, err: &mut i
         ))
     );
     for a in &built.assumed {
-        let _ = writeln!(out, "{}", sanitize(&tr!(format!("  à vérifier : {a}"), format!("  to check: {a}"))));
+        let _ = writeln!(out, "{}", sanitize(&tr!(l, format!("  à vérifier : {a}"), format!("  to check: {a}"))));
     }
     exit::SUCCESS
 }
@@ -213,12 +218,12 @@ pub enum TemplateFormat {
 
 /// `copil template --format F -o FILE`: 0 written, 3 a file exists or cannot be written
 /// (nothing is left behind).
-pub fn run_template(format: TemplateFormat, output: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let english = lang() == Lang::En;
+pub fn run_template(l: Lang, format: TemplateFormat, output: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let english = l == Lang::En;
     let files = match template::render(format, output, english) {
         Ok(f) => f,
         Err(e) => {
-            let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
+            let _ = writeln!(err, "{} : {e}", i18n::ERROR.get(l));
             return exit::NOT_WRITTEN;
         }
     };
@@ -230,27 +235,28 @@ pub fn run_template(format: TemplateFormat, output: &Path, out: &mut impl Write,
             exit::SUCCESS
         }
         Err((p, e)) => {
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&create::error_text(&p, &e)));
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&create::error_text(l, &p, &e)));
             exit::NOT_WRITTEN
         }
     }
 }
 
 /// `copil new PLAN.ron`: 0 written, 3 it exists or cannot be written.
-pub fn run_new(output: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
-    if let Some(why) = refuse_plan_path(output) {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&why));
+pub fn run_new(l: Lang, output: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    if let Some(why) = refuse_plan_path(l, output) {
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&why));
         return exit::NOT_WRITTEN;
     }
     let text = template::starter_plan(crate::plan::model::Date::today());
     if let Err(e) = create::create_new(output, text.as_bytes()) {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&create::error_text(output, &e)));
+        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&create::error_text(l, output, &e)));
         return exit::NOT_WRITTEN;
     }
     let _ = writeln!(
         out,
         "{}",
         sanitize(&tr!(
+            l,
             format!("{} écrit : à compléter, puis « copil check {} »", output.display(), output.display()),
             format!("{} written: fill it in, then \"copil check {}\"", output.display(), output.display())
         ))

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::columns::SheetKind;
-use crate::i18n::{Lang, lang};
+use crate::i18n::Lang;
 
 /// One cell's content, as the file gives it.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,7 +77,7 @@ pub struct ReadError {
 
 /// Reads a whole regular file without following it into a FIFO or a device (opened non-blocking,
 /// checked to be a regular file before reading).
-pub fn read_regular(path: &Path) -> Result<Vec<u8>, ReadError> {
+pub fn read_regular(l: Lang, path: &Path) -> Result<Vec<u8>, ReadError> {
     let fail = |reason: String| ReadError { file: path.to_path_buf(), reason };
     let mut opts = std::fs::OpenOptions::new();
     opts.read(true);
@@ -86,13 +86,13 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, ReadError> {
         use std::os::unix::fs::OpenOptionsExt;
         opts.custom_flags(libc_nonblock());
     }
-    let mut f = opts.open(path).map_err(|e| fail(crate::i18n::io_reason(&e)))?;
-    let meta = f.metadata().map_err(|e| fail(crate::i18n::io_reason(&e)))?;
+    let mut f = opts.open(path).map_err(|e| fail(crate::i18n::io_reason(l, &e)))?;
+    let meta = f.metadata().map_err(|e| fail(crate::i18n::io_reason(l, &e)))?;
     if !meta.is_file() {
-        return Err(fail(tr!("ce n'est pas un fichier ordinaire", "it is not a regular file").into()));
+        return Err(fail(tr!(l, "ce n'est pas un fichier ordinaire", "it is not a regular file").into()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    f.read_to_end(&mut bytes).map_err(|e| fail(crate::i18n::io_reason(&e)))?;
+    f.read_to_end(&mut bytes).map_err(|e| fail(crate::i18n::io_reason(l, &e)))?;
     Ok(bytes)
 }
 
@@ -161,7 +161,7 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 }
 
 /// Parses CSV text into a table named after `sheet`.
-pub fn csv_table(file: &Path, sheet: &str, text: &str) -> Result<Table, ReadError> {
+pub fn csv_table(l: Lang, file: &Path, sheet: &str, text: &str) -> Result<Table, ReadError> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sniff_delimiter(text))
         .has_headers(false)
@@ -173,10 +173,11 @@ pub fn csv_table(file: &Path, sheet: &str, text: &str) -> Result<Table, ReadErro
             file: file.to_path_buf(),
             reason: match e.position() {
                 Some(p) => tr!(
+                    l,
                     format!("CSV illisible ligne {} : {e}", p.line()),
                     format!("unreadable CSV at line {}: {e}", p.line())
                 ),
-                None => tr!(format!("CSV illisible : {e}"), format!("unreadable CSV: {e}")),
+                None => tr!(l, format!("CSV illisible : {e}"), format!("unreadable CSV: {e}")),
             },
         })?;
         // The line where the record starts (the reader's own line count skips blank lines).
@@ -219,11 +220,12 @@ impl Table {
 }
 
 /// Every sheet of a workbook (XLSX, XLS, ODS), in order.
-pub fn workbook_tables(file: &Path, bytes: Vec<u8>) -> Result<Vec<Table>, ReadError> {
+pub fn workbook_tables(l: Lang, file: &Path, bytes: Vec<u8>) -> Result<Vec<Table>, ReadError> {
     use calamine::{Data, Reader};
     let fail = |e: &dyn std::fmt::Display| ReadError {
         file: file.to_path_buf(),
         reason: tr!(
+            l,
             format!("classeur illisible (XLSX, XLS ou ODS attendu) : {e}"),
             format!("unreadable workbook (expected XLSX, XLS or ODS): {e}")
         ),
@@ -322,7 +324,7 @@ pub type Input = (Vec<(SheetKind, Table)>, Vec<String>);
 /// Reads the input: a CSV file with its siblings, or a workbook's sheets. Each table comes with
 /// its kind: a sheet whose name is no known sheet is the actions if it comes first and no sheet
 /// is named so, else it is skipped (and said to be).
-pub fn read_input(path: &Path) -> Result<Input, ReadError> {
+pub fn read_input(l: Lang, path: &Path) -> Result<Input, ReadError> {
     let mut skipped = Vec::new();
     if is_csv(path) {
         let mut out = Vec::new();
@@ -332,24 +334,25 @@ pub fn read_input(path: &Path) -> Result<Input, ReadError> {
                 return Err(ReadError {
                     file,
                     reason: tr!(
+                        l,
                         "lien symbolique trouvé à côté du fichier importé : non suivi (copiez le fichier)",
                         "symbolic link found beside the imported file: not followed (copy the file)"
                     )
                     .into(),
                 });
             }
-            let text = decode(&read_regular(&file)?);
-            let name = match lang() {
+            let text = decode(&read_regular(l, &file)?);
+            let name = match l {
                 Lang::Fr => kind.names().0,
                 Lang::En => kind.names().1,
             };
-            let mut table = csv_table(&file, name, &text)?;
+            let mut table = csv_table(l, &file, name, &text)?;
             table.find_header(kind);
             out.push((kind, table));
         }
         return Ok((out, skipped));
     }
-    let tables = workbook_tables(path, read_regular(path)?)?;
+    let tables = workbook_tables(l, path, read_regular(l, path)?)?;
     let named_actions = tables.iter().any(|t| SheetKind::from_name(&t.sheet) == Some(SheetKind::Actions));
     let mut out: Vec<(SheetKind, Table)> = Vec::new();
     for (i, mut t) in tables.into_iter().enumerate() {
@@ -393,7 +396,8 @@ mod tests {
 
     #[test]
     fn csv_rows_keep_their_line_numbers_and_skip_empty_lines() {
-        let t = csv_table(Path::new("x.csv"), "Actions", "a;b\n\n1;\"deux\nlignes\"\n3;4\n").unwrap();
+        let l = Lang::Fr;
+        let t = csv_table(l, Path::new("x.csv"), "Actions", "a;b\n\n1;\"deux\nlignes\"\n3;4\n").unwrap();
         assert_eq!(t.header.number, 1);
         assert_eq!(t.rows.iter().map(|r| r.number).collect::<Vec<_>>(), vec![3, 5]);
         assert_eq!(t.rows[0].cells[1].1.text(), "deux\nlignes");
@@ -401,14 +405,15 @@ mod tests {
 
     #[test]
     fn a_title_row_above_the_headers_is_skipped() {
+        let l = Lang::Fr;
         let mut t =
-            csv_table(Path::new("x.csv"), "Actions", "Plan d'actions 2024;;\nOrientation;Action;Titre\n1;1-1;Une\n")
+            csv_table(l, Path::new("x.csv"), "Actions", "Plan d'actions 2024;;\nOrientation;Action;Titre\n1;1-1;Une\n")
                 .unwrap();
         t.find_header(SheetKind::Actions);
         assert_eq!(t.header.number, 2);
         assert_eq!(t.rows.len(), 1);
         assert_eq!(t.rows[0].number, 3);
-        let mut plain = csv_table(Path::new("x.csv"), "Actions", "Orientation;Action;Titre\n1;1-1;Une\n").unwrap();
+        let mut plain = csv_table(l, Path::new("x.csv"), "Actions", "Orientation;Action;Titre\n1;1-1;Une\n").unwrap();
         plain.find_header(SheetKind::Actions);
         assert_eq!(plain.header.number, 1);
     }

@@ -7,7 +7,7 @@ use super::Refusal;
 use super::cells;
 use super::columns::{Key, SheetKind, match_header};
 use super::read::{Cell, Row, Table};
-use crate::i18n::{Lang, lang};
+use crate::i18n::Lang;
 
 /// A sheet whose header row has been matched to columns.
 pub(super) struct Sheet<'a> {
@@ -19,8 +19,8 @@ pub(super) struct Sheet<'a> {
 static EMPTY: Cell = Cell::Empty;
 
 impl<'a> Sheet<'a> {
-    pub(super) fn new(kind: SheetKind, table: &'a Table, out: &mut Vec<Refusal>) -> Sheet<'a> {
-        let sheet = Self::columns(kind, table, out);
+    pub(super) fn new(l: Lang, kind: SheetKind, table: &'a Table, out: &mut Vec<Refusal>) -> Sheet<'a> {
+        let sheet = Self::columns(l, kind, table, out);
         // A formula's error (#N/A, #DIV/0!…) is never taken for a value.
         for row in &table.rows {
             for (col, cell) in &row.cells {
@@ -33,7 +33,7 @@ impl<'a> Sheet<'a> {
                         row.number,
                         Some(*col),
                         h,
-                        tr!("erreur de formule dans la cellule", "formula error in the cell").into(),
+                        tr!(l, "erreur de formule dans la cellule", "formula error in the cell").into(),
                         e,
                     ));
                 }
@@ -42,7 +42,7 @@ impl<'a> Sheet<'a> {
         sheet
     }
 
-    fn columns(kind: SheetKind, table: &'a Table, out: &mut Vec<Refusal>) -> Sheet<'a> {
+    fn columns(l: Lang, kind: SheetKind, table: &'a Table, out: &mut Vec<Refusal>) -> Sheet<'a> {
         let mut cols = HashMap::new();
         let mut headers = HashMap::new();
         for (col, cell) in &table.header.cells {
@@ -54,10 +54,12 @@ impl<'a> Sheet<'a> {
             let here = |reason: String| Refusal::at(table, table.header.number, Some(*col), "", reason, &h);
             match match_header(kind, &h) {
                 None => out.push(here(tr!(
+                    l,
                     "colonne inconnue dans cette feuille (voir docs/import.md)".to_string(),
                     "unknown column in this sheet (see docs/import.md)".to_string()
                 ))),
                 Some(k) if cols.contains_key(&k) => out.push(here(tr!(
+                    l,
                     "colonne en double : la même information est déjà dans une autre colonne".to_string(),
                     "duplicate column: another column already holds this".to_string()
                 ))),
@@ -67,13 +69,14 @@ impl<'a> Sheet<'a> {
             }
         }
         for c in kind.columns().iter().filter(|c| c.required && !cols.contains_key(&c.key)) {
-            let name = if lang() == Lang::En { c.en } else { c.fr };
+            let name = if l == Lang::En { c.en } else { c.fr };
             out.push(Refusal::at(
                 table,
                 table.header.number,
                 None,
                 "",
                 tr!(
+                    l,
                     format!("colonne obligatoire absente : « {name} »"),
                     format!("required column missing: \"{name}\"")
                 ),
@@ -124,12 +127,13 @@ impl<'a> Sheet<'a> {
     }
 }
 
-pub(super) fn dup_id() -> String {
-    tr!("identifiant déjà pris plus haut", "id already taken above").into()
+pub(super) fn dup_id(l: Lang) -> String {
+    tr!(l, "identifiant déjà pris plus haut", "id already taken above").into()
 }
 
 /// The action a row of the indicators or budgets names, if the actions sheet has it.
 pub(super) fn known_action(
+    l: Lang,
     s: &Sheet,
     row: &Row,
     index: &HashMap<String, usize>,
@@ -137,14 +141,14 @@ pub(super) fn known_action(
 ) -> Option<String> {
     match s.text(row, Key::Action) {
         None => {
-            out.push(s.refuse(row, Key::Action, tr!("action manquante", "action missing").into()));
+            out.push(s.refuse(row, Key::Action, tr!(l, "action manquante", "action missing").into()));
             None
         }
         Some(a) if !index.contains_key(&a) => {
             out.push(s.refuse(
                 row,
                 Key::Action,
-                tr!("action inconnue dans la feuille Actions", "no such action in the Actions sheet").into(),
+                tr!(l, "action inconnue dans la feuille Actions", "no such action in the Actions sheet").into(),
             ));
             None
         }

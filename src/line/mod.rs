@@ -13,7 +13,7 @@ pub mod show;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::exit;
-use crate::i18n::{self, Lang, lang};
+use crate::i18n::{self, Lang};
 use crate::plan::model::Status;
 use crate::plan::progress::Verdict;
 use crate::plan::status::status_symbol;
@@ -42,8 +42,9 @@ pub fn is_dumb(term: Option<&std::ffi::OsStr>) -> bool {
 }
 
 /// The sentence the full-screen interface answers a dumb terminal with: what to use instead.
-pub fn dumb_terminal_refusal() -> String {
+pub fn dumb_terminal_refusal(l: Lang) -> String {
     tr!(
+        l,
         "copil : ce terminal (TERM=dumb) ne peut pas afficher l'interface plein écran. Les mêmes tâches se font \
          en ligne de commande, en texte lisible par un lecteur d'écran : `copil list PLAN` (vos actions : \
          `copil list PLAN referent:VOTRE-IDENTIFIANT`), `copil show PLAN ACTION`, `copil status`, \
@@ -58,8 +59,12 @@ pub fn dumb_terminal_refusal() -> String {
 }
 
 /// A status as a document shows it: its symbol and its name, or its name alone when plain.
-pub fn status_text(s: Status) -> String {
-    if plain() { i18n::status_label(s).to_string() } else { format!("{} {}", status_symbol(s), i18n::status_label(s)) }
+pub fn status_text(l: Lang, s: Status) -> String {
+    if plain() {
+        i18n::status_label(l, s).to_string()
+    } else {
+        format!("{} {}", status_symbol(s), i18n::status_label(l, s))
+    }
 }
 
 /// The mark before an indicator's verdict (✓ on track, ✗ behind); nothing when plain.
@@ -75,40 +80,40 @@ pub fn path_separator() -> &'static str {
 
 /// A change of status between two states, as history and minutes say it:
 /// `En cours → Réalisée`, or in words when plain (`de En cours à Réalisée`).
-pub fn from_to(from: &str, to: &str) -> String {
+pub fn from_to(l: Lang, from: &str, to: &str) -> String {
     if !plain() {
         return format!("{from} → {to}");
     }
-    match lang() {
+    match l {
         Lang::Fr => format!("de {from} à {to}"),
         Lang::En => format!("from {from} to {to}"),
     }
 }
 
 /// A new status without the previous one: `→ Réalisée`, or `devient Réalisée` when plain.
-pub fn becomes(to: &str) -> String {
+pub fn becomes(l: Lang, to: &str) -> String {
     if !plain() {
         return format!("→ {to}");
     }
-    tr!(format!("devient {to}"), format!("becomes {to}"))
+    tr!(l, format!("devient {to}"), format!("becomes {to}"))
 }
 
 /// A period of dates: `2018-01-01 → 2023-12-31`, or `du 2018-01-01 au 2023-12-31` when plain.
-pub fn period(start: &str, end: &str) -> String {
+pub fn period(l: Lang, start: &str, end: &str) -> String {
     if !plain() {
         return format!("{start} → {end}");
     }
-    tr!(format!("du {start} au {end}"), format!("from {start} to {end}"))
+    tr!(l, format!("du {start} au {end}"), format!("from {start} to {end}"))
 }
 
 /// Writes a command's text: 0 written; 0 too when the reader stopped reading (`copil list PLAN |
 /// head`: a closed pipe is the end of the output, not an error); 3 on any other failure, said.
-pub fn print(text: &str, out: &mut impl std::io::Write, err: &mut impl std::io::Write) -> i32 {
+pub fn print(l: Lang, text: &str, out: &mut impl std::io::Write, err: &mut impl std::io::Write) -> i32 {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => exit::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "{} : {e}", i18n::ERROR.get());
+            let _ = writeln!(err, "{} : {e}", i18n::ERROR.get(l));
             exit::NOT_WRITTEN
         }
     }
@@ -162,13 +167,14 @@ mod tests {
 
     #[test]
     fn a_closed_pipe_ends_the_output_quietly_other_failures_are_said() {
+        let l = Lang::Fr;
         let mut err = Vec::new();
-        assert_eq!(print("x\n", &mut Failing(std::io::ErrorKind::BrokenPipe), &mut err), 0);
+        assert_eq!(print(l, "x\n", &mut Failing(std::io::ErrorKind::BrokenPipe), &mut err), 0);
         assert!(err.is_empty());
-        assert_eq!(print("x\n", &mut Failing(std::io::ErrorKind::StorageFull), &mut err), 3);
+        assert_eq!(print(l, "x\n", &mut Failing(std::io::ErrorKind::StorageFull), &mut err), 3);
         assert!(!err.is_empty());
         let mut out = Vec::new();
-        assert_eq!(print("x\n", &mut out, &mut err), 0);
+        assert_eq!(print(l, "x\n", &mut out, &mut err), 0);
         assert_eq!(out, b"x\n");
     }
 }

@@ -8,7 +8,7 @@ use std::fmt;
 
 use sha2::{Digest, Sha256};
 
-use crate::lang::{Lang, lang};
+use crate::lang::Lang;
 
 /// The SHA-256 of a line's bytes (without its newline), as lowercase hex.
 pub fn line_hash(line: &[u8]) -> String {
@@ -49,10 +49,10 @@ impl Break {
     }
 }
 
-impl fmt::Display for Break {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::lang::Localized for Break {
+    fn fmt_in(&self, l: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&match self {
-            Break::Unchained { line } => tr!(
+            Break::Unchained { line } => tr!(l,
                 format!(
                     "la chaîne du journal est rompue à la ligne {line} : elle ne porte pas l'empreinte de la ligne précédente (ligne insérée ou réécrite hors de copil)"
                 ),
@@ -60,7 +60,7 @@ impl fmt::Display for Break {
                     "the journal's chain breaks at line {line}: it does not carry the previous line's hash (a line inserted or rewritten outside copil)"
                 )
             ),
-            Break::Changed { line } => tr!(
+            Break::Changed { line } => tr!(l,
                 format!(
                     "la chaîne du journal est rompue à la ligne {line} : la ligne suivante ne porte plus son empreinte (ligne {line} modifiée, ou lignes supprimées ou insérées juste après)"
                 ),

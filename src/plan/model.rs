@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::lang::{Lang, T, lang};
+use crate::lang::{Lang, T};
 
 /// A calendar date, written `"YYYY-MM-DD"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -148,7 +148,7 @@ impl<'de> Deserialize<'de> for Value {
         impl Visitor<'_> for V {
             type Value = Value;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(EXPECTED_VALUE.get())
+                f.write_str(EXPECTED_VALUE.get(crate::lang::parsing()))
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
                 Ok(Value::Bool(v))
@@ -166,7 +166,11 @@ impl<'de> Deserialize<'de> for Value {
                 Ok(Value::Number(v as f64))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-                if v.is_finite() { Ok(Value::Number(v)) } else { Err(E::custom(EXPECTED_VALUE.get())) }
+                if v.is_finite() {
+                    Ok(Value::Number(v))
+                } else {
+                    Err(E::custom(EXPECTED_VALUE.get(crate::lang::parsing())))
+                }
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
                 Ok(Value::Text(v.to_string()))
@@ -450,21 +454,27 @@ const EXPECTED_VALUE: T =
     T { fr: "un nombre, true/false ou un texte entre guillemets", en: "a number, true/false or a quoted text" };
 
 fn bad_date(s: &str) -> String {
+    let l = crate::lang::parsing();
     tr!(
+        l,
         format!("date invalide « {s} » : attendu une date réelle au format \"AAAA-MM-JJ\""),
         format!("invalid date \"{s}\": expected a real date written \"YYYY-MM-DD\""),
     )
 }
 
 fn bad_timestamp(s: &str) -> String {
+    let l = crate::lang::parsing();
     tr!(
+        l,
         format!("horodatage invalide « {s} » : attendu \"AAAA-MM-JJTHH:MM:SS+01:00\" (RFC 3339 avec décalage)"),
         format!("invalid time \"{s}\": expected \"YYYY-MM-DDTHH:MM:SS+01:00\" (RFC 3339 with offset)"),
     )
 }
 
 fn negative_amount(v: i64) -> String {
+    let l = crate::lang::parsing();
     tr!(
+        l,
         format!("montant négatif ({v}) : un montant est un nombre entier d'euros, positif ou nul"),
         format!("negative amount ({v}): an amount is a whole number of euros, zero or more"),
     )

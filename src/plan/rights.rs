@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use super::journal::Change;
 use super::model::{Plan, PlanAction};
-use crate::lang::{Lang, lang};
+use crate::lang::Lang;
 
 /// The plan's `rights` section.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -71,22 +71,22 @@ pub enum Denied {
     NotTheirs { by: String, line: usize },
 }
 
-impl fmt::Display for Denied {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::lang::Localized for Denied {
+    fn fmt_in(&self, l: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&match self {
-            Denied::Undeclared { by } => tr!(
+            Denied::Undeclared { by } => tr!(l,
                 format!("« {by} » n'est pas une personne du plan : lecture seule"),
                 format!("\"{by}\" is not a person of the plan: read only")
             ),
-            Denied::NotResponsible { by, action } => tr!(
+            Denied::NotResponsible { by, action } => tr!(l,
                 format!("« {by} » n'est ni pilote ni référent de l'action {action} : seul un commentaire lui est permis"),
                 format!("\"{by}\" is neither a pilot nor a referent of action {action}: only a comment is allowed")
             ),
-            Denied::CellOnly { by } => tr!(
+            Denied::CellOnly { by } => tr!(l,
                 format!("réservé à la cellule technique (« {by} » n'en fait pas partie)"),
                 format!("for the technical cell only (\"{by}\" is not in it)")
             ),
-            Denied::NotRunner { by } => tr!(
+            Denied::NotRunner { by } => tr!(l,
                 format!(
                     "réservé à qui conduit la réunion (qui l'a ouverte, les présidents de l'instance) et à la cellule technique, pas à « {by} »"
                 ),
@@ -94,11 +94,11 @@ impl fmt::Display for Denied {
                     "for whoever runs the meeting (who opened it, the body's chairs) and the technical cell, not \"{by}\""
                 )
             ),
-            Denied::NotOwner { by } => tr!(
+            Denied::NotOwner { by } => tr!(l,
                 format!("seuls le responsable de la tâche et la cellule technique peuvent la solder, pas « {by} »"),
                 format!("only the task's owner and the technical cell may mark it done, not \"{by}\"")
             ),
-            Denied::NotTheirs { by, line } => tr!(
+            Denied::NotTheirs { by, line } => tr!(l,
                 format!("la ligne {line} n'est pas de « {by} » : seule la cellule technique annule les lignes des autres"),
                 format!("line {line} is not by \"{by}\": only the technical cell undoes other people's lines")
             ),

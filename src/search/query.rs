@@ -6,6 +6,7 @@
 //! quoting it (`"foo:bar"`) searches it as text.
 
 use crate::i18n;
+use crate::lang::Lang;
 use crate::plan::model::Status;
 use crate::text::fold;
 
@@ -221,11 +222,11 @@ impl Query {
 
     /// What is wrong with the query (an unknown filter or status), to show instead of results;
     /// `None` when it can be searched.
-    pub fn error(&self) -> Option<String> {
+    pub fn error(&self, l: Lang) -> Option<String> {
         if let Some(f) = self.unknown_filters.first() {
-            return Some(super::text::unknown_filter(f));
+            return Some(super::text::unknown_filter(l, f));
         }
-        self.unknown_statuses.first().map(|s| i18n::search_unknown_status(s))
+        self.unknown_statuses.first().map(|s| i18n::search_unknown_status(l, s))
     }
 
     /// No free text and no filter: every action.
@@ -234,41 +235,41 @@ impl Query {
     }
 
     /// The active-filter line ("Filtres : statut : En cours · en retard"); empty without filters.
-    pub fn describe(&self) -> String {
-        let parts = self.filter_parts();
-        if parts.is_empty() { String::new() } else { i18n::search_filters(&parts) }
+    pub fn describe(&self, l: Lang) -> String {
+        let parts = self.filter_parts(l);
+        if parts.is_empty() { String::new() } else { i18n::search_filters(l, &parts) }
     }
 
     /// Each active filter in words ("statut : En cours", "en retard").
-    pub fn filter_parts(&self) -> Vec<String> {
+    pub fn filter_parts(&self, l: Lang) -> Vec<String> {
         let mut parts = Vec::new();
         if !self.statuses.is_empty() {
-            let labels: Vec<&str> = self.statuses.iter().map(|s| i18n::status_label(*s)).collect();
-            parts.push(i18n::search_filter_status(&labels));
+            let labels: Vec<&str> = self.statuses.iter().map(|s| i18n::status_label(l, *s)).collect();
+            parts.push(i18n::search_filter_status(l, &labels));
         }
         for u in &self.unknown_statuses {
-            parts.push(i18n::search_unknown_status(u));
+            parts.push(i18n::search_unknown_status(l, u));
         }
         if !self.pilots.is_empty() {
-            parts.push(i18n::search_filter_pilot(&self.pilots));
+            parts.push(i18n::search_filter_pilot(l, &self.pilots));
         }
         if !self.tags.is_empty() {
-            parts.push(i18n::search_filter_tag(&self.tags));
+            parts.push(i18n::search_filter_tag(l, &self.tags));
         }
         if !self.orientations.is_empty() {
-            parts.push(i18n::search_filter_orientation(&self.orientations));
+            parts.push(i18n::search_filter_orientation(l, &self.orientations));
         }
         if !self.referents.is_empty() {
-            parts.push(i18n::search_filter_referent(&self.referents));
+            parts.push(i18n::search_filter_referent(l, &self.referents));
         }
         if self.late {
-            parts.push(i18n::SEARCH_LATE.get().to_string());
+            parts.push(i18n::SEARCH_LATE.get(l).to_string());
         }
         if self.behind {
-            parts.push(i18n::SEARCH_BEHIND.get().to_string());
+            parts.push(i18n::SEARCH_BEHIND.get(l).to_string());
         }
         if self.mine {
-            parts.push(super::text::mine().to_string());
+            parts.push(super::text::mine(l).to_string());
         }
         parts
     }
@@ -310,6 +311,7 @@ mod tests {
 
     #[test]
     fn filter_words_are_separated_from_free_text() {
+        let l = Lang::Fr;
         let q = parse_query(
             "statut:encours ÉCOLE pilote:caf,cpam tag:Numérique 10:30 est:retard axe:2 EST:derrière referent:ref-caf",
         );
@@ -319,7 +321,7 @@ mod tests {
         assert_eq!(q.orientations, vec!["2"]);
         assert_eq!(q.referents, vec!["ref-caf"]);
         assert!(q.late && q.behind && !q.mine);
-        assert!(q.unknown_filters.is_empty() && q.error().is_none());
+        assert!(q.unknown_filters.is_empty() && q.error(l).is_none());
         assert_eq!(q.text, "ÉCOLE 10:30");
         assert_eq!(q.terms, vec!["ecole", "10:30"]);
         let q = parse_query("is:late,mine,behind");
@@ -335,22 +337,22 @@ mod tests {
 
     #[test]
     fn an_unknown_filter_is_an_error_naming_the_filters() {
-        i18n::set_lang(i18n::Lang::Fr);
+        let l = Lang::Fr;
         for (line, bad) in [("foo:bar ecole", "foo:bar"), ("est:fini", "est:fini"), ("couleur:rouge", "couleur:rouge")]
         {
             let q = parse_query(line);
             assert_eq!(q.unknown_filters, vec![bad.to_string()], "{line}");
-            let e = q.error().expect("an error");
+            let e = q.error(l).expect("an error");
             assert!(
                 e.contains(bad) && e.contains("statut:") && e.contains("est:retard") && e.contains("est:moi"),
                 "{e}"
             );
         }
         // Quoted, or while its value is still being typed, it is no error.
-        assert!(parse_query("\"foo:bar\"").error().is_none());
+        assert!(parse_query("\"foo:bar\"").error(l).is_none());
         assert_eq!(parse_query("\"foo:bar\"").terms, vec!["foo:bar"]);
-        assert!(parse_query("foo:").error().is_none());
-        assert!(parse_query("statut:zzz").error().unwrap().contains("zzz"));
+        assert!(parse_query("foo:").error(l).is_none());
+        assert!(parse_query("statut:zzz").error(l).unwrap().contains("zzz"));
     }
 
     #[test]
@@ -363,20 +365,21 @@ mod tests {
 
     #[test]
     fn an_empty_filter_value_is_ignored_while_typing() {
+        let l = Lang::Fr;
         let q = parse_query("statut: pilote:");
         assert!(q.is_empty(), "{q:?}");
-        assert_eq!(q.describe(), "");
+        assert_eq!(q.describe(l), "");
     }
 
     #[test]
     fn describe_names_every_filter() {
-        i18n::set_lang(i18n::Lang::Fr);
-        let d = parse_query("statut:encours statut:done pilote:caf est:retard,moi").describe();
+        let l = Lang::Fr;
+        let d = parse_query("statut:encours statut:done pilote:caf est:retard,moi").describe(l);
         assert!(d.starts_with("Filtres : "), "{d}");
         assert!(d.contains("En cours ou Réalisée"), "{d}");
         assert!(d.contains("« caf »"), "{d}");
         assert!(d.contains("en retard"), "{d}");
         assert!(d.contains("mes actions"), "{d}");
-        assert!(parse_query("statut:zzz").describe().contains("statut inconnu « zzz »"));
+        assert!(parse_query("statut:zzz").describe(l).contains("statut inconnu « zzz »"));
     }
 }

@@ -1,6 +1,7 @@
 //! The SSH shell's first screen when PATH is a folder: its plans, one per row (file, title,
 //! territory), to open one with the tree's keys. Quitting the plan comes back here.
 
+use crate::lang::Localized;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -14,7 +15,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::confine::Scope;
 use crate::cli::{self, Global};
 use crate::exit;
-use crate::i18n::{Lang, lang};
+use crate::i18n::Lang;
 use crate::sanitize::sanitize;
 use crate::tui::command::Command;
 use crate::tui::keymap::{Keymap, Mode};
@@ -51,18 +52,19 @@ pub struct Chooser {
 impl Chooser {
     /// Lists PATH's plans, loading each for its title (a plan that does not load is listed with
     /// the reason, and opening it shows the whole diagnostic).
-    pub fn new(scope: &Scope, user: &str, keymap: Keymap) -> Chooser {
+    pub fn new(l: Lang, scope: &Scope, user: &str, keymap: Keymap) -> Chooser {
         let entries = scope
             .plans()
             .into_iter()
-            .map(|file| match crate::store::load::load(&scope.root().join(&file)) {
-                Ok(l) => {
-                    let plan = &l.state.plan;
+            .map(|file| match crate::store::load::load(l, &scope.root().join(&file)) {
+                Ok(loaded) => {
+                    let plan = &loaded.state.plan;
                     let title = format!("{} — {}", plan.display_title(), plan.territory);
-                    Entry { file, title, reading_only: super::writer(plan, user).1 }
+                    Entry { file, title, reading_only: super::writer(l, plan, user).1 }
                 }
                 Err(d) => {
-                    let title = tr!(format!("ne s'ouvre pas : {}", d.message), format!("does not open: {}", d.message));
+                    let title =
+                        tr!(l, format!("ne s'ouvre pas : {}", d.message), format!("does not open: {}", d.message));
                     Entry { file, title, reading_only: None }
                 }
             })
@@ -90,7 +92,7 @@ impl Chooser {
         None
     }
 
-    pub fn draw(&self, frame: &mut Frame, theme: &Theme) {
+    pub fn draw(&self, l: Lang, frame: &mut Frame, theme: &Theme) {
         let area = frame.area();
         frame.render_widget(Block::new().style(theme.base), area);
         let [header, body, message, footer] = Layout::vertical([
@@ -100,18 +102,21 @@ impl Chooser {
             Constraint::Length(1),
         ])
         .areas(area);
-        let who =
-            tr!(format!(" copil — connecté en tant que {}", self.user), format!(" copil — logged in as {}", self.user));
+        let who = tr!(
+            l,
+            format!(" copil — connecté en tant que {}", self.user),
+            format!(" copil — logged in as {}", self.user)
+        );
         frame.render_widget(Paragraph::new(sanitize(&who).into_owned()).style(theme.header), header);
         let block = Block::new()
             .borders(Borders::ALL)
             .border_style(theme.border_focus)
-            .title(Span::styled(tr!(" Plans ", " Plans "), theme.title));
+            .title(Span::styled(tr!(l, " Plans ", " Plans "), theme.title));
         let width = usize::from(body.width.saturating_sub(4));
         let mut lines: Vec<Line> = Vec::new();
         if self.entries.is_empty() {
             lines.push(Line::styled(
-                tr!("aucun plan (NOM.ron) dans ce dossier", "no plan (NAME.ron) in this folder"),
+                tr!(l, "aucun plan (NOM.ron) dans ce dossier", "no plan (NAME.ron) in this folder"),
                 theme.muted,
             ));
         }
@@ -123,7 +128,7 @@ impl Chooser {
             let file = sanitize(&e.file.to_string_lossy()).into_owned();
             let mut text = format!("{file:<file_width$}  {}", sanitize(&e.title));
             if e.reading_only.is_some() {
-                text.push_str(tr!("  (consultation)", "  (reading only)"));
+                text.push_str(tr!(l, "  (consultation)", "  (reading only)"));
             }
             let text = crate::tui::view::truncate(&text, width);
             let style = if i == self.selected { theme.selected } else { theme.base };
@@ -135,8 +140,9 @@ impl Chooser {
             let text = crate::sanitize::sanitize_multiline(m).into_owned();
             frame.render_widget(Paragraph::new(text).style(theme.warning).wrap(Wrap { trim: false }), message);
         }
-        let key = |cmd| self.keymap.keys_for(Mode::Plan, cmd).first().map(|k| k.to_string()).unwrap_or_default();
+        let key = |cmd| self.keymap.keys_for(Mode::Plan, cmd).first().map(|k| k.text(l)).unwrap_or_default();
         let help = tr!(
+            l,
             format!(
                 " {} ouvrir · {} {} choisir · {} quitter",
                 key(Command::Toggle),
@@ -158,16 +164,16 @@ impl Chooser {
 
 /// The chooser's loop on the terminal; a chosen plan runs on the same terminal and quitting it
 /// comes back to the list (reloaded: titles and access may have changed).
-pub fn run(scope: &Scope, global: &Global) -> std::io::Result<i32> {
+pub fn run(l: Lang, scope: &Scope, global: &Global) -> std::io::Result<i32> {
     let user = global.user.clone().unwrap_or_default();
-    let keymap = match Keymap::load(global.keymap.as_deref()) {
+    let keymap = match Keymap::load(l, global.keymap.as_deref()) {
         Ok(k) => k,
         Err(e) => {
             eprintln!("{e}");
             return Ok(exit::INVALID);
         }
     };
-    let config = match crate::config::Config::load(global.config.as_deref()) {
+    let config = match crate::config::Config::load(l, global.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("{e}");
@@ -175,13 +181,13 @@ pub fn run(scope: &Scope, global: &Global) -> std::io::Result<i32> {
         }
     };
     let theme = Theme::choose(global.theme.or(config.theme_name().ok().flatten()));
-    let mut chooser = Chooser::new(scope, &user, keymap.clone());
+    let mut chooser = Chooser::new(l, scope, &user, keymap.clone());
     let (mut term, stop) = terminal::init()?;
     let result = (|| -> std::io::Result<()> {
         let mut dirty = true;
         while !stop.load(Ordering::Relaxed) {
             if dirty {
-                terminal::draw_synchronized(&mut term, |f| chooser.draw(f, &theme))?;
+                terminal::draw_synchronized(&mut term, |f| chooser.draw(l, f, &theme))?;
                 dirty = false;
             }
             if !event::poll(Duration::from_millis(200))? {
@@ -200,12 +206,12 @@ pub fn run(scope: &Scope, global: &Global) -> std::io::Result<i32> {
                 Some(Choice::Quit) => break,
                 Some(Choice::Open(file)) => {
                     let mut why = Vec::new();
-                    match cli::prepare(&file, global, &mut why)? {
+                    match cli::prepare(l, &file, global, &mut why)? {
                         Ok(mut app) => {
                             app::run_on(&mut app, &mut term, &stop)?;
                             term.clear()?;
                             let selected = chooser.selected;
-                            chooser = Chooser::new(scope, &user, keymap.clone());
+                            chooser = Chooser::new(l, scope, &user, keymap.clone());
                             chooser.selected = selected.min(chooser.entries.len().saturating_sub(1));
                         }
                         Err(_) => chooser.message = Some(String::from_utf8_lossy(&why).into_owned()),

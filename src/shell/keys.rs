@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::confine::Scope;
 
 use crate::exit;
-use crate::i18n::{self, Lang, lang};
+use crate::i18n::{self, Lang};
 use crate::plan::model::Plan;
 use crate::plan::ssh_key::KeyProblem;
 use crate::sanitize::sanitize;
@@ -17,12 +17,12 @@ use crate::store::load;
 /// plan's people, a person's key once): 0 when there are some, 1 when no person declares a key,
 /// 2 when a plan does not load (a bad key is a load error, with its file:line:column), when one
 /// key is declared for two different people, or when a name cannot be written safely.
-pub fn print(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
+pub fn print(l: Lang, path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let paths = std::env::current_exe().and_then(std::fs::canonicalize).and_then(|bin| Ok((bin, Scope::new(path)?)));
     let (bin, scope) = match paths {
         Ok(p) => p,
         Err(e) => {
-            let _ = writeln!(err, "{} : {} : {e}", i18n::ERROR.get(), path.display());
+            let _ = writeln!(err, "{} : {} : {e}", i18n::ERROR.get(l), path.display());
             return exit::INVALID;
         }
     };
@@ -32,8 +32,8 @@ pub fn print(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
     };
     let mut plans = Vec::new();
     for file in files {
-        match load::load(&file) {
-            Ok(l) => plans.push((file, l.state.plan)),
+        match load::load(l, &file) {
+            Ok(loaded) => plans.push((file, loaded.state.plan)),
             Err(d) => {
                 let _ = writeln!(err, "{d}");
                 return exit::INVALID;
@@ -41,9 +41,9 @@ pub fn print(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
         }
     }
     let plans: Vec<(&Path, &Plan)> = plans.iter().map(|(f, p)| (f.as_path(), p)).collect();
-    match lines(&plans, &bin, scope.root()) {
+    match lines(l, &plans, &bin, scope.root()) {
         Ok(lines) if lines.is_empty() => {
-            let _ = writeln!(err, "{}", no_keys(&path.display().to_string()));
+            let _ = writeln!(err, "{}", no_keys(l, &path.display().to_string()));
             exit::FLAGGED
         }
         Ok(lines) => {
@@ -53,7 +53,7 @@ pub fn print(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
             exit::SUCCESS
         }
         Err(e) => {
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&e));
+            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&e));
             exit::INVALID
         }
     }
@@ -63,9 +63,9 @@ pub fn print(path: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
 /// `command="BIN shell --user ID FOLDER",restrict,pty TYPE BASE64 COMMENT`.
 /// `restrict` turns off forwarding of ports, agents and X11; `pty` lets the interface run.
 /// A key found in several plans is written once; for two different people it is an error.
-pub fn lines(plans: &[(&Path, &Plan)], bin: &Path, folder: &Path) -> Result<Vec<String>, String> {
-    let bin = quoted(&bin.to_string_lossy())?;
-    let folder = quoted(&folder.to_string_lossy())?;
+pub fn lines(l: Lang, plans: &[(&Path, &Plan)], bin: &Path, folder: &Path) -> Result<Vec<String>, String> {
+    let bin = quoted(l, &bin.to_string_lossy())?;
+    let folder = quoted(l, &folder.to_string_lossy())?;
     let mut owners: std::collections::HashMap<(String, String), (&str, &Path)> = Default::default();
     let mut out = Vec::new();
     for (file, plan) in plans {
@@ -75,11 +75,12 @@ pub fn lines(plans: &[(&Path, &Plan)], bin: &Path, folder: &Path) -> Result<Vec<
                 let Some((kind, body)) = crate::plan::ssh_key::parts(key) else { continue };
                 match owners.get(&(kind.to_string(), body.to_string())) {
                     Some((id, _)) if *id == p.id => continue,
-                    Some((id, other)) => return Err(shared_key(id, other, &p.id, file)),
+                    Some((id, other)) => return Err(shared_key(l, id, other, &p.id, file)),
                     None => owners.insert((kind.to_string(), body.to_string()), (&p.id, file)),
                 };
                 let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
-                person.push(format!("command=\"{bin} shell --user {} {folder}\",restrict,pty {key}", quoted(&p.id)?));
+                person
+                    .push(format!("command=\"{bin} shell --user {} {folder}\",restrict,pty {key}", quoted(l, &p.id)?));
             }
             if !person.is_empty() {
                 out.push(format!("# {} ({})", sanitize(&p.name), sanitize(&p.id)));
@@ -90,8 +91,9 @@ pub fn lines(plans: &[(&Path, &Plan)], bin: &Path, folder: &Path) -> Result<Vec<
     Ok(out)
 }
 
-fn shared_key(first: &str, first_plan: &Path, second: &str, second_plan: &Path) -> String {
+fn shared_key(l: Lang, first: &str, first_plan: &Path, second: &str, second_plan: &Path) -> String {
     tr!(
+        l,
         format!(
             "une même clé SSH est déclarée pour « {first} » ({}) et « {second} » ({}) : sshd ne retiendrait que la première",
             first_plan.display(),
@@ -108,9 +110,10 @@ fn shared_key(first: &str, first_plan: &Path, second: &str, second_plan: &Path) 
 /// A word for the shell that sshd runs the forced command with, also safe inside the
 /// `command="…"` option: single-quoted when needed; refused when it holds a double quote, a
 /// backslash or a control character.
-fn quoted(word: &str) -> Result<String, String> {
+fn quoted(l: Lang, word: &str) -> Result<String, String> {
     if word.is_empty() || word.chars().any(|c| c == '"' || c == '\\' || c.is_control()) {
         return Err(tr!(
+            l,
             format!(
                 "« {} » ne peut pas figurer dans authorized_keys (guillemet, barre oblique inverse ou caractère de contrôle)",
                 sanitize(word)
@@ -127,36 +130,41 @@ fn quoted(word: &str) -> Result<String, String> {
     Ok(format!("'{}'", word.replace('\'', r"'\''")))
 }
 
-fn no_keys(plan: &str) -> String {
+fn no_keys(l: Lang, plan: &str) -> String {
     tr!(
+        l,
         format!("aucune personne de {plan} ne déclare de clé (`ssh_keys`) : rien à écrire"),
         format!("no person of {plan} declares a key (`ssh_keys`): nothing to write")
     )
 }
 
 /// A load error's message for a bad key of `person`.
-pub fn problem(person: &str, why: &KeyProblem) -> String {
+pub fn problem(l: Lang, person: &str, why: &KeyProblem) -> String {
     let what = match why {
         KeyProblem::ControlChar => tr!(
+            l,
             "retour à la ligne ou caractère de contrôle".to_string(),
             "a line break or a control character".to_string()
         ),
-        KeyProblem::Shape => tr!("forme inattendue".to_string(), "unexpected shape".to_string()),
-        KeyProblem::UnknownType(t) => tr!(format!("type « {t} » inconnu"), format!("unknown type \"{t}\"")),
+        KeyProblem::Shape => tr!(l, "forme inattendue".to_string(), "unexpected shape".to_string()),
+        KeyProblem::UnknownType(t) => tr!(l, format!("type « {t} » inconnu"), format!("unknown type \"{t}\"")),
         KeyProblem::Base64 => {
-            tr!("le deuxième mot n'est pas du base64".to_string(), "the second word is not base64".to_string())
+            tr!(l, "le deuxième mot n'est pas du base64".to_string(), "the second word is not base64".to_string())
         }
         KeyProblem::Mismatch => tr!(
+            l,
             "le base64 n'est pas une clé du type annoncé".to_string(),
             "the base64 is not a key of the declared type".to_string()
         ),
         KeyProblem::Duplicate => tr!(
+            l,
             "clé déclarée deux fois (sshd ne retiendrait que la première)".to_string(),
             "key declared twice (sshd would only use the first)".to_string()
         ),
     };
     let types = format!("{}, {}", crate::plan::ssh_key::KEY_TYPES.join(", "), crate::plan::ssh_key::RSA);
     tr!(
+        l,
         format!(
             "clé SSH de « {person} » invalide : {what} : attendu \"TYPE BASE64 [COMMENTAIRE]\" sur une ligne, TYPE parmi {types}"
         ),
@@ -172,13 +180,14 @@ mod tests {
 
     #[test]
     fn words_are_quoted_for_the_shell_or_refused() {
-        assert_eq!(quoted("/srv/plans").unwrap(), "/srv/plans");
-        assert_eq!(quoted("/srv/plans 2026").unwrap(), "'/srv/plans 2026'");
-        assert_eq!(quoted("l'équipe").unwrap(), r"'l'\''équipe'");
-        assert_eq!(quoted("a$(rm)").unwrap(), "'a$(rm)'");
-        assert!(quoted("a\"b").is_err());
-        assert!(quoted("a\\b").is_err());
-        assert!(quoted("a\nb").is_err());
-        assert!(quoted("").is_err());
+        let l = Lang::Fr;
+        assert_eq!(quoted(l, "/srv/plans").unwrap(), "/srv/plans");
+        assert_eq!(quoted(l, "/srv/plans 2026").unwrap(), "'/srv/plans 2026'");
+        assert_eq!(quoted(l, "l'équipe").unwrap(), r"'l'\''équipe'");
+        assert_eq!(quoted(l, "a$(rm)").unwrap(), "'a$(rm)'");
+        assert!(quoted(l, "a\"b").is_err());
+        assert!(quoted(l, "a\\b").is_err());
+        assert!(quoted(l, "a\nb").is_err());
+        assert!(quoted(l, "").is_err());
     }
 }

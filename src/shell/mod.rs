@@ -18,7 +18,7 @@ use clap::Parser;
 
 use crate::cli::{self, Cli, Command, Global};
 use crate::exit;
-use crate::i18n::{self, Lang, lang};
+use crate::i18n::{self, Lang};
 use crate::plan::model::Plan;
 use crate::sanitize::sanitize;
 use confine::{Refusal, Scope};
@@ -65,9 +65,9 @@ pub enum Refused {
 
 /// The identity of a `copil shell` session: PERSON when the plan declares that person, else
 /// PERSON with the reason the session may only read.
-pub fn writer(plan: &Plan, user: &str) -> (String, Option<String>) {
+pub fn writer(l: Lang, plan: &Plan, user: &str) -> (String, Option<String>) {
     let person = plan.people.iter().any(|p| p.id == user);
-    (user.to_string(), (!person).then(|| not_a_person(user)))
+    (user.to_string(), (!person).then(|| not_a_person(l, user)))
 }
 
 /// Reads the remote command: words split by shell rules (never by a shell), an optional leading
@@ -170,12 +170,12 @@ fn confined(scope: &Scope, command: Command) -> Result<Command, Refused> {
 }
 
 /// Runs `copil shell --user USER PATH` with sshd's `SSH_ORIGINAL_COMMAND` (`original`).
-pub fn run(user: &str, path: &Path, admin: &Global, original: Option<&str>) -> std::io::Result<i32> {
+pub fn run(l: Lang, user: &str, path: &Path, admin: &Global, original: Option<&str>) -> std::io::Result<i32> {
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
     let scope = match Scope::new(path) {
         Ok(s) => s,
         Err(e) => {
-            writeln!(err, "{} : {} : {e}", i18n::ERROR.get(), path.display())?;
+            writeln!(err, "{} : {} : {e}", i18n::ERROR.get(l), path.display())?;
             return Ok(exit::INVALID);
         }
     };
@@ -192,54 +192,52 @@ pub fn run(user: &str, path: &Path, admin: &Global, original: Option<&str>) -> s
             return Ok(code);
         }
         Err(why) => {
-            writeln!(err, "{} : {}", i18n::ERROR.get(), sanitize(&refused(&why)))?;
+            writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&refused(l, &why)))?;
             return Ok(exit::REFUSED);
         }
     };
     match request {
         Request::Help(lang) => {
-            if let Some(lang) = lang {
-                i18n::set_lang(lang);
-            }
-            write!(out, "{}", help(user))?;
+            let l = lang.unwrap_or(l);
+            write!(out, "{}", help(l, user))?;
             Ok(exit::SUCCESS)
         }
         Request::Open { plan, global } => {
-            global.apply_lang();
+            let l = global.lang.unwrap_or(l);
             if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-                writeln!(err, "{} : {}", i18n::ERROR.get(), no_terminal())?;
+                writeln!(err, "{} : {}", i18n::ERROR.get(l), no_terminal(l))?;
                 return Ok(exit::INVALID);
             }
             match (plan, &scope) {
-                (Some(p), _) => cli::open(&p, &global, &mut err),
-                (None, Scope::Plan { file, .. }) => cli::open(file, &global, &mut err),
-                (None, Scope::Folder { .. }) => chooser::run(&scope, &global),
+                (Some(p), _) => cli::open(l, &p, &global, &mut err),
+                (None, Scope::Plan { file, .. }) => cli::open(l, file, &global, &mut err),
+                (None, Scope::Folder { .. }) => chooser::run(l, &scope, &global),
             }
         }
         Request::Run { command, global } => {
-            global.apply_lang();
-            Ok(dispatch(&command, &global, &mut out, &mut err))
+            let l = global.lang.unwrap_or(l);
+            Ok(dispatch(l, &command, &global, &mut out, &mut err))
         }
     }
 }
 
 /// Runs an allowed, confined command (as `main` would).
-fn dispatch(command: &Command, global: &Global, out: &mut impl Write, err: &mut impl Write) -> i32 {
+fn dispatch(l: Lang, command: &Command, global: &Global, out: &mut impl Write, err: &mut impl Write) -> i32 {
     match command {
-        Command::Check { plan } => cli::check(plan, out, err),
-        Command::Verify { plan, minutes } => cli::verify(plan, minutes.as_deref(), out, err),
+        Command::Check { plan } => cli::check(l, plan, out, err),
+        Command::Verify { plan, minutes } => cli::verify(l, plan, minutes.as_deref(), out, err),
         Command::Status { .. } | Command::Measure { .. } | Command::Comment { .. } | Command::Reschedule { .. } => {
-            cli::edit(command, global, out, err)
+            cli::edit(l, command, global, out, err)
         }
-        Command::Show { plan, action, color } => cli::show(plan, action, *color, global.today(), out, err),
-        Command::List { plan, tree, query } => cli::list(plan, query, *tree, global, out, err),
-        Command::Log { plan, action, since } => cli::log(plan, action.as_deref(), *since, out, err),
-        Command::Search { plan, query } => cli::search(plan, query, global, out, err),
+        Command::Show { plan, action, color } => cli::show(l, plan, action, *color, global.today(), out, err),
+        Command::List { plan, tree, query } => cli::list(l, plan, query, *tree, global, out, err),
+        Command::Log { plan, action, since } => cli::log(l, plan, action.as_deref(), *since, out, err),
+        Command::Search { plan, query } => cli::search(l, plan, query, global, out, err),
         Command::Report { plan, format, at, output } => {
             cli::report(plan, *format, *at, output.as_deref(), global, out, err)
         }
         Command::Minutes { plan, meeting, output, format } => {
-            cli::minutes(plan, meeting, *format, output.as_deref(), out, err)
+            cli::minutes(l, plan, meeting, *format, output.as_deref(), out, err)
         }
         _ => exit::REFUSED,
     }
@@ -251,56 +249,63 @@ fn name(command: &Command) -> String {
     debug.split([' ', '{']).next().unwrap_or_default().to_lowercase()
 }
 
-fn not_a_person(user: &str) -> String {
-    tr!(format!("« {user} » n'est pas une personne du plan"), format!("\"{user}\" is not a person of the plan"))
+fn not_a_person(l: Lang, user: &str) -> String {
+    tr!(l, format!("« {user} » n'est pas une personne du plan"), format!("\"{user}\" is not a person of the plan"))
 }
 
-fn no_terminal() -> String {
+fn no_terminal(l: Lang) -> String {
     tr!(
+        l,
         "l'interface a besoin d'un terminal : connectez-vous avec `ssh -t`".to_string(),
         "the interface needs a terminal: connect with `ssh -t`".to_string()
     )
 }
 
 /// Why a remote command was refused, in the interface language.
-pub fn refused(why: &Refused) -> String {
+pub fn refused(l: Lang, why: &Refused) -> String {
     let allowed = ALLOWED.join(", ");
     match why {
         Refused::Unbalanced => {
-            tr!("guillemets non refermés dans la commande".to_string(), "unclosed quotes in the command".to_string())
+            tr!(l, "guillemets non refermés dans la commande".to_string(), "unclosed quotes in the command".to_string())
         }
         Refused::NotAllowed(cmd) => tr!(
+            l,
             format!("commande refusée : « {cmd} » ; ce compte ne lance que copil : {allowed} (ou un plan à ouvrir)"),
             format!("command refused: \"{cmd}\"; this account runs only copil: {allowed} (or a plan to open)")
         ),
-        Refused::Path(r) => refusal(r),
+        Refused::Path(r) => refusal(l, r),
         Refused::Usage(text, _) => text.clone(),
     }
 }
 
-fn refusal(r: &Refusal) -> String {
+fn refusal(l: Lang, r: &Refusal) -> String {
     match r {
         Refusal::Parent(p) => tr!(
+            l,
             format!("chemin refusé : « {p} » : `..` n'est pas permis ; attendu un nom dans le dossier des plans"),
             format!("path refused: \"{p}\": `..` is not allowed; expected a name in the plans' folder")
         ),
         Refusal::Outside(p) => tr!(
+            l,
             format!("chemin refusé : « {p} » est hors du dossier des plans"),
             format!("path refused: \"{p}\" is outside the plans' folder")
         ),
-        Refusal::Missing(p) => tr!(format!("« {p} » n'existe pas"), format!("\"{p}\" does not exist")),
+        Refusal::Missing(p) => tr!(l, format!("« {p} » n'existe pas"), format!("\"{p}\" does not exist")),
         Refusal::NotAFile(p) => {
-            tr!(format!("« {p} » n'est pas un fichier ordinaire"), format!("\"{p}\" is not a regular file"))
+            tr!(l, format!("« {p} » n'est pas un fichier ordinaire"), format!("\"{p}\" is not a regular file"))
         }
         Refusal::NotAPlan(p) => tr!(
+            l,
             format!("« {p} » n'est pas un plan : attendu NOM ou NOM.ron"),
             format!("\"{p}\" is not a plan: expected NAME or NAME.ron")
         ),
         Refusal::NotThisPlan(p) => tr!(
+            l,
             format!("« {p} » : ce compte ne sert qu'un plan"),
             format!("\"{p}\": this account serves only one plan")
         ),
         Refusal::NotADocument(p) => tr!(
+            l,
             format!("sortie refusée : « {p} » : attendu un fichier .md ou .csv"),
             format!("output refused: \"{p}\": expected a .md or .csv file")
         ),
@@ -308,9 +313,10 @@ fn refusal(r: &Refusal) -> String {
 }
 
 /// What may be typed after `ssh ACCOUNT@SERVER`.
-pub fn help(user: &str) -> String {
+pub fn help(l: Lang, user: &str) -> String {
     let user = sanitize(user);
     tr!(
+        l,
         format!(
             "copil — connecté en tant que « {user} »\n\n\
              ssh -t COMPTE@SERVEUR            choisir un plan et l'ouvrir\n\

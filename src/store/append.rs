@@ -6,6 +6,7 @@
 //! returns `Ok`. Nothing else is ever written: the journal is never rewritten nor renamed, so the
 //! lock is always on the file that everyone appends to.
 
+use crate::lang::Lang;
 use std::fmt;
 use std::fs::{File, TryLockError};
 use std::io::{self, ErrorKind, Write};
@@ -48,23 +49,14 @@ pub enum AppendError {
     Io(io::Error),
 }
 
-impl fmt::Display for AppendError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::lang::Localized for AppendError {
+    fn fmt_in(&self, l: crate::lang::Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AppendError::ReadOnly(e) => f.write_str(&i18n::append_read_only(e)),
-            AppendError::LockTimeout(d) => f.write_str(&i18n::append_lock_timeout(*d)),
-            AppendError::Io(e) => f.write_str(&i18n::append_failed(e)),
-            AppendError::NotRegular(e) => f.write_str(&i18n::append_refused(e)),
+            AppendError::ReadOnly(e) => f.write_str(&i18n::append_read_only(l, e)),
+            AppendError::LockTimeout(d) => f.write_str(&i18n::append_lock_timeout(l, *d)),
+            AppendError::Io(e) => f.write_str(&i18n::append_failed(l, e)),
+            AppendError::NotRegular(e) => f.write_str(&i18n::append_refused(l, e)),
             AppendError::Refused(why) => f.write_str(why),
-        }
-    }
-}
-
-impl std::error::Error for AppendError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            AppendError::ReadOnly(e) | AppendError::Io(e) | AppendError::NotRegular(e) => Some(e),
-            AppendError::LockTimeout(_) | AppendError::Refused(_) => None,
         }
     }
 }
@@ -95,13 +87,18 @@ fn is_read_only(e: &io::Error) -> bool {
 /// is undone. Then `fdatasync`; and when the journal was empty before (just created), the folder
 /// too, so the new file's name survives a crash. On any error after the write began, the journal
 /// is cut back to its length before the write, so that "not saved" stays true.
-pub fn append(journal: &Path, event: &Event, lock_timeout: Duration) -> Result<Appended, AppendError> {
-    append_decided(journal, lock_timeout, |_| Ok(event.clone())).map(|(done, _)| done)
+pub fn append(l: Lang, journal: &Path, event: &Event, lock_timeout: Duration) -> Result<Appended, AppendError> {
+    append_decided(l, journal, lock_timeout, |_| Ok(event.clone())).map(|(done, _)| done)
 }
 
 /// Like [`append`], and returns the line as written (with its place in the hash chain).
-pub fn append_chained(journal: &Path, event: &Event, lock_timeout: Duration) -> Result<(Appended, Event), AppendError> {
-    append_decided(journal, lock_timeout, |_| Ok(event.clone()))
+pub fn append_chained(
+    l: Lang,
+    journal: &Path,
+    event: &Event,
+    lock_timeout: Duration,
+) -> Result<(Appended, Event), AppendError> {
+    append_decided(l, journal, lock_timeout, |_| Ok(event.clone()))
 }
 
 /// The journal as it is on disk while the lock is held, for a line that must be decided from it
@@ -124,6 +121,7 @@ impl Locked<'_> {
 /// `decide` may refuse (its reason is returned as [`AppendError::Refused`], nothing written).
 /// Returns the line written.
 pub fn append_decided(
+    l: Lang,
     journal: &Path,
     lock_timeout: Duration,
     decide: impl FnOnce(&Locked) -> Result<Event, String>,
@@ -136,7 +134,7 @@ pub fn append_decided(
     let mut newline = false;
     if len > 0 && read_byte(&file, len - 1)? != b'\n' {
         let start = last_line_start(&file, len)?;
-        if tail_is_whole(&file, start, len)? {
+        if tail_is_whole(l, &file, start, len)? {
             newline = true;
         } else {
             file.set_len(start)?;
@@ -150,7 +148,7 @@ pub fn append_decided(
     let line = event.to_line();
     if line.contains('\n') {
         // `to_line` escapes newlines; a raw one would make two lines of one event.
-        return Err(AppendError::Io(io::Error::new(ErrorKind::InvalidData, i18n::raw_newline_in_line())));
+        return Err(AppendError::Io(io::Error::new(ErrorKind::InvalidData, i18n::raw_newline_in_line(l))));
     }
     let mut buf = Vec::with_capacity(line.len() + 2);
     if newline {
@@ -243,11 +241,11 @@ fn last_line_start(file: &File, len: u64) -> io::Result<u64> {
 /// Whether a last line without its newline is one the load takes as whole: a blank line or an
 /// event that parses. (A strict prefix of an event never parses: its closing `)` is missing.)
 /// The whole line is read however long it is: a valid line is never cut.
-fn tail_is_whole(file: &File, start: u64, len: u64) -> io::Result<bool> {
+fn tail_is_whole(l: Lang, file: &File, start: u64, len: u64) -> io::Result<bool> {
     let mut tail = vec![0u8; (len - start) as usize];
     file.read_exact_at(&mut tail, start)?;
     Ok(match std::str::from_utf8(&tail) {
-        Ok(t) => t.trim().is_empty() || parse_event(t).is_ok(),
+        Ok(t) => t.trim().is_empty() || parse_event(l, t).is_ok(),
         Err(_) => false,
     })
 }
@@ -288,8 +286,8 @@ fn sync_dir(file: &Path) -> io::Result<()> {
 /// for everyone, root included: that is how a plan is frozen. For a journal that does not exist
 /// yet, the kernel is asked whether this process may create a file in the folder (`access(2)`
 /// with write and search permission: its ids and groups, the folder's ACL, a read-only mount).
-pub fn writable(journal: &Path) -> Result<(), io::Error> {
-    check_writable(journal).map_err(|e| io::Error::new(e.kind(), i18n::journal_not_writable(&e)))
+pub fn writable(l: Lang, journal: &Path) -> Result<(), io::Error> {
+    check_writable(journal).map_err(|e| io::Error::new(e.kind(), i18n::journal_not_writable(l, &e)))
 }
 
 fn check_writable(journal: &Path) -> io::Result<()> {

@@ -57,13 +57,22 @@ fn same_name(a: &Path, b: &Path) -> bool {
 
 /// The destination is one of the plan's own files.
 #[derive(Debug)]
-struct OwnFile(String);
+pub struct OwnFile(String);
 
+/// `std::io::Error` wraps it and needs `Display` (in French); `write_error` says it in the
+/// session's language.
 impl std::fmt::Display for OwnFile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::i18n::{Lang, lang};
+        crate::lang::Localized::fmt_in(self, crate::lang::Lang::default(), f)
+    }
+}
+
+impl crate::lang::Localized for OwnFile {
+    fn fmt_in(&self, l: crate::lang::Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::lang::Lang;
         let p = &self.0;
         f.write_str(&tr!(
+            l,
             format!("{p} est un fichier du plan lui-même : copil n'écrit jamais un document par-dessus"),
             format!("{p} is one of the plan's own files: copil never writes a document over it")
         ))
@@ -71,6 +80,13 @@ impl std::fmt::Display for OwnFile {
 }
 
 impl std::error::Error for OwnFile {}
+
+impl OwnFile {
+    /// The refusal inside an I/O error, if that is what it is.
+    pub fn find(e: &std::io::Error) -> Option<&OwnFile> {
+        e.get_ref().and_then(|inner| inner.downcast_ref::<OwnFile>())
+    }
+}
 
 #[cfg(test)]
 mod tests {

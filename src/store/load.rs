@@ -1,6 +1,7 @@
 //! Reads a plan file and its journal into a [`PlanState`], with diagnostics that name
 //! `file:line:column`, quote the line and say what was expected.
 
+use crate::lang::Lang;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -14,7 +15,7 @@ use crate::plan::state::{PlanState, Warning, WarningKind};
 use crate::plan::validate::{self, Anchor};
 use crate::sanitize::sanitize;
 
-/// A refused input: where, the line itself, and what was expected.
+/// A refused input: where, the line itself, and what was expected, said in one language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     pub file: PathBuf,
@@ -24,11 +25,16 @@ pub struct Diagnostic {
     pub col: usize,
     pub source_line: String,
     pub message: String,
+    /// The language `message` is in (the heading follows it).
+    pub lang: Lang,
 }
+
+impl std::error::Error for Diagnostic {}
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{} : {}", i18n::ERROR.get(), sanitize(&self.message))?;
+        let l = self.lang;
+        writeln!(f, "{} : {}", i18n::ERROR.get(l), sanitize(&self.message))?;
         if self.line == 0 {
             return write!(f, "  --> {}", self.file.display());
         }
@@ -44,8 +50,6 @@ impl fmt::Display for Diagnostic {
         write!(f, "{pad} | {}^", " ".repeat(width))
     }
 }
-
-impl std::error::Error for Diagnostic {}
 
 /// A plan and its journal, loaded.
 #[derive(Debug)]
@@ -74,29 +78,30 @@ pub fn journal_path(plan: &Path) -> PathBuf {
 }
 
 /// Loads the plan file, then replays its journal.
-pub fn load(plan_path: &Path) -> Result<Loaded, Diagnostic> {
-    let src = read_plan_file(plan_path).map_err(|e| io_diag(plan_path, &e))?;
+pub fn load(l: Lang, plan_path: &Path) -> Result<Loaded, Diagnostic> {
+    let src = read_plan_file(plan_path).map_err(|e| io_diag(l, plan_path, &e))?;
     let src = String::from_utf8(src).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(good);
         let line = text.matches('\n').count() + 1;
         let col = text.rsplit('\n').next().map(|l| l.chars().count() + 1).unwrap_or(1);
         diag(
+            l,
             plan_path,
             &String::from_utf8_lossy(e.as_bytes()),
             line,
             col,
-            i18n::ron_error(&ron::Error::Utf8Error(e.utf8_error())),
+            i18n::ron_error(l, &ron::Error::Utf8Error(e.utf8_error())),
         )
     })?;
-    let plan = parse_plan(plan_path, &src)?;
+    let plan = parse_plan(l, plan_path, &src)?;
     let journal_path = journal_path(plan_path);
     let mut state = PlanState::new(plan);
     let mut journal_refused = None;
     let mut journal_read = Vec::new();
     let (journal_len, journal_lines) = match safe::read_regular(&journal_path) {
         Ok(Some(bytes)) => {
-            let read = replay(&journal_path, &bytes, &mut state)?;
+            let read = replay(l, &journal_path, &bytes, &mut state)?;
             journal_read = bytes;
             journal_read.truncate(read.0 as usize);
             read
@@ -106,7 +111,7 @@ pub fn load(plan_path: &Path) -> Result<Loaded, Diagnostic> {
             journal_refused = Some(e.to_string());
             (0, 0)
         }
-        Err(e) => return Err(io_diag(&journal_path, &e)),
+        Err(e) => return Err(io_diag(l, &journal_path, &e)),
     };
     Ok(Loaded {
         state,
@@ -135,7 +140,7 @@ pub fn read_plan_file(path: &Path) -> std::io::Result<Vec<u8>> {
 }
 
 /// Parses and validates a plan file's text.
-pub fn parse_plan(path: &Path, src: &str) -> Result<Plan, Diagnostic> {
+pub fn parse_plan(l: Lang, path: &Path, src: &str) -> Result<Plan, Diagnostic> {
     // The version first: a later format may have fields this one does not know.
     #[derive(Deserialize)]
     struct Probe {
@@ -145,42 +150,45 @@ pub fn parse_plan(path: &Path, src: &str) -> Result<Plan, Diagnostic> {
         && v != i64::from(validate::FORMAT_VERSION)
     {
         let problem = validate::Problem::FormatVersion(u32::try_from(v).unwrap_or(u32::MAX));
-        return Err(anchored(path, src, &Anchor::Key("format", 0), i18n::problem(&problem)));
+        return Err(anchored(l, path, src, &Anchor::Key("format", 0), i18n::problem(l, &problem)));
     }
     let plan: Plan = crate::ron_format::options().from_str(src).map_err(|e| {
         let pos = error_position(&e);
-        let mut message = i18n::ron_error(&e.code);
+        let mut message = i18n::ron_error(l, &e.code);
         // A value refused by its own type (a date, an amount) names the field it stands in.
         if matches!(e.code, ron::Error::Message(_))
             && let Some(key) = key_before(src, pos)
         {
             message = format!("`{key}` : {message}");
         }
-        diag(path, src, pos.0, pos.1, message)
+        diag(l, path, src, pos.0, pos.1, message)
     })?;
-    validate::validate(&plan).map_err(|(p, anchor)| anchored(path, src, &anchor, i18n::problem(&p)))?;
+    validate::validate(&plan).map_err(|(p, anchor)| anchored(l, path, src, &anchor, i18n::problem(l, &p)))?;
     Ok(plan)
 }
 
 /// Parses one journal line.
-pub fn parse_event(line: &str) -> Result<Event, (usize, String)> {
-    crate::ron_format::options().from_str::<Event>(line).map_err(|e| (error_position(&e).1, i18n::ron_error(&e.code)))
+pub fn parse_event(l: Lang, line: &str) -> Result<Event, (usize, String)> {
+    crate::ron_format::options()
+        .from_str::<Event>(line)
+        .map_err(|e| (error_position(&e).1, i18n::ron_error(l, &e.code)))
 }
 
 /// Replays journal bytes into the state; returns the bytes and lines consumed.
 /// A cut last line (no final newline) is a warning; any other bad line is an error.
-pub fn replay(path: &Path, bytes: &[u8], state: &mut PlanState) -> Result<(u64, usize), Diagnostic> {
-    replay_from(path, bytes, 0, state)
+pub fn replay(l: Lang, path: &Path, bytes: &[u8], state: &mut PlanState) -> Result<(u64, usize), Diagnostic> {
+    replay_from(l, path, bytes, 0, state)
 }
 
 /// Replays journal bytes whose first line is line `first_line + 1`.
 pub fn replay_from(
+    l: Lang,
     path: &Path,
     bytes: &[u8],
     first_line: usize,
     state: &mut PlanState,
 ) -> Result<(u64, usize), Diagnostic> {
-    let r = replay_lines(path, bytes, first_line, state, LastLine::Settle);
+    let r = replay_lines(l, path, bytes, first_line, state, LastLine::Settle);
     match r.error {
         Some(d) => Err(d),
         None => Ok((r.consumed, r.lines)),
@@ -211,11 +219,25 @@ pub struct Replayed {
 
 /// Replays journal bytes whose first line is line `first_line + 1`, line by line, stopping at
 /// the first malformed complete line.
-pub fn replay_lines(path: &Path, bytes: &[u8], first_line: usize, state: &mut PlanState, last: LastLine) -> Replayed {
-    state.apply_batch(|state| replay_batch(path, bytes, first_line, state, last))
+pub fn replay_lines(
+    l: Lang,
+    path: &Path,
+    bytes: &[u8],
+    first_line: usize,
+    state: &mut PlanState,
+    last: LastLine,
+) -> Replayed {
+    state.apply_batch(|state| replay_batch(l, path, bytes, first_line, state, last))
 }
 
-fn replay_batch(path: &Path, bytes: &[u8], first_line: usize, state: &mut PlanState, last: LastLine) -> Replayed {
+fn replay_batch(
+    l: Lang,
+    path: &Path,
+    bytes: &[u8],
+    first_line: usize,
+    state: &mut PlanState,
+    last: LastLine,
+) -> Replayed {
     let mut consumed = 0u64;
     let mut lines = 0usize;
     let mut rest = bytes;
@@ -231,11 +253,11 @@ fn replay_batch(path: &Path, bytes: &[u8], first_line: usize, state: &mut PlanSt
         let text = std::str::from_utf8(raw);
         let parsed = match text {
             Ok(t) if t.trim().is_empty() => None,
-            Ok(t) => Some(parse_event(t).map_err(|(col, msg)| (t.to_string(), col, msg))),
+            Ok(t) => Some(parse_event(l, t).map_err(|(col, msg)| (t.to_string(), col, msg))),
             Err(e) => Some(Err((
                 String::from_utf8_lossy(raw).into_owned(),
                 e.valid_up_to() + 1,
-                i18n::ron_error(&ron::Error::Utf8Error(e)),
+                i18n::ron_error(l, &ron::Error::Utf8Error(e)),
             ))),
         };
         match parsed {
@@ -260,7 +282,8 @@ fn replay_batch(path: &Path, bytes: &[u8], first_line: usize, state: &mut PlanSt
                     line: lineno,
                     col,
                     source_line: t,
-                    message: format!("{} : {msg}", i18n::journal_line(lineno)),
+                    message: format!("{} : {msg}", i18n::journal_line(l, lineno)),
+                    lang: l,
                 };
                 return Replayed { consumed, lines, error: Some(error) };
             }
@@ -282,17 +305,18 @@ fn error_position(e: &ron::error::SpannedError) -> (usize, usize) {
     (e.span.start.line.max(1), e.span.start.col.max(1))
 }
 
-pub(crate) fn io_diag(path: &Path, e: &std::io::Error) -> Diagnostic {
+pub(crate) fn io_diag(l: Lang, path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic {
         file: path.to_path_buf(),
         line: 0,
         col: 0,
         source_line: String::new(),
-        message: i18n::io_error(&path.display().to_string(), e),
+        message: i18n::io_error(l, &path.display().to_string(), e),
+        lang: l,
     }
 }
 
-fn diag(path: &Path, src: &str, line: usize, col: usize, message: String) -> Diagnostic {
+fn diag(l: Lang, path: &Path, src: &str, line: usize, col: usize, message: String) -> Diagnostic {
     let line = line.clamp(1, src.lines().count().max(1));
     Diagnostic {
         file: path.to_path_buf(),
@@ -300,12 +324,13 @@ fn diag(path: &Path, src: &str, line: usize, col: usize, message: String) -> Dia
         col,
         source_line: src.lines().nth(line - 1).unwrap_or("").to_string(),
         message,
+        lang: l,
     }
 }
 
-fn anchored(path: &Path, src: &str, anchor: &Anchor, message: String) -> Diagnostic {
+fn anchored(l: Lang, path: &Path, src: &str, anchor: &Anchor, message: String) -> Diagnostic {
     let (line, col) = locate(src, anchor).unwrap_or((1, 1));
-    diag(path, src, line, col, message)
+    diag(l, path, src, line, col, message)
 }
 
 /// A token of RON source, enough to find fields and strings: comments are skipped.
@@ -464,6 +489,7 @@ mod tests {
             col: 5,
             source_line: "ab\u{1b}[31mcdef".into(),
             message: "m".into(),
+            lang: Lang::Fr,
         };
         let s = d.to_string();
         assert!(s.contains("p.ron:3:5"), "{s}");

@@ -17,7 +17,7 @@ use std::io::{self, ErrorKind};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-use crate::i18n::{Lang, lang};
+use crate::i18n::Lang;
 
 /// What a path turned out to be instead of a regular file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,13 +48,13 @@ impl FileKind {
         }
     }
 
-    fn words(self) -> &'static str {
+    fn words(self, l: Lang) -> &'static str {
         match self {
-            FileKind::Symlink => tr!("un lien symbolique", "a symbolic link"),
-            FileKind::Fifo => tr!("un tube nommé (FIFO)", "a named pipe (FIFO)"),
-            FileKind::Device => tr!("un périphérique", "a device"),
-            FileKind::Socket => tr!("une socket", "a socket"),
-            FileKind::Directory => tr!("un dossier", "a folder"),
+            FileKind::Symlink => tr!(l, "un lien symbolique", "a symbolic link"),
+            FileKind::Fifo => tr!(l, "un tube nommé (FIFO)", "a named pipe (FIFO)"),
+            FileKind::Device => tr!(l, "un périphérique", "a device"),
+            FileKind::Socket => tr!(l, "une socket", "a socket"),
+            FileKind::Directory => tr!(l, "un dossier", "a folder"),
         }
     }
 }
@@ -67,11 +67,21 @@ pub struct NotRegular {
     pub kind: FileKind,
 }
 
+/// `std::io::Error` wraps it and needs `Display`: that says it in French, the product's language.
+/// What copil shows a person goes through `i18n::io_reason`, which finds it and says it in the
+/// session's language.
 impl fmt::Display for NotRegular {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::lang::Localized::fmt_in(self, Lang::default(), f)
+    }
+}
+
+impl crate::lang::Localized for NotRegular {
+    fn fmt_in(&self, l: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let p = self.path.display();
-        let what = self.kind.words();
+        let what = self.kind.words(l);
         f.write_str(&tr!(
+            l,
             format!("{p} est {what}, pas un fichier ordinaire : copil refuse de le lire ou d'y écrire"),
             format!("{p} is {what}, not a regular file: copil refuses to read or write it")
         ))
@@ -243,19 +253,21 @@ pub enum TeamProblem {
     NoGroupWrite { mode: u32 },
 }
 
-impl fmt::Display for TeamProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl crate::lang::Localized for TeamProblem {
+    fn fmt_in(&self, l: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let why = match *self {
             TeamProblem::OtherGroup { journal, folder } => tr!(
+                l,
                 format!("il appartient au groupe {journal}, pas au groupe {folder} du dossier"),
                 format!("it belongs to group {journal}, not to the folder's group {folder}")
             ),
             TeamProblem::NoGroupWrite { mode } => tr!(
+                l,
                 format!("ses droits ({mode:04o}) ne permettent pas au groupe d'y écrire"),
                 format!("its mode ({mode:04o}) does not let the group write to it")
             ),
         };
-        f.write_str(&tr!(
+        f.write_str(&tr!(l,
             format!(
                 "le journal ne peut pas être modifié par le groupe du dossier : {why} ; les autres référents seront en lecture seule (chgrp/chmod g+w, voir « Servir une équipe sur un serveur » dans le README)"
             ),

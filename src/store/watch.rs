@@ -5,6 +5,7 @@
 //! that follow. A last line without its newline may be being written by another process right
 //! now: it is left for a later look, never reported nor consumed.
 
+use crate::lang::Lang;
 use std::hash::Hasher;
 use std::io::{ErrorKind, Read, Seek, SeekFrom};
 use std::os::unix::fs::MetadataExt;
@@ -100,19 +101,19 @@ impl Watcher {
     /// read again from its start into a state rebuilt from the plan file: every entry is then
     /// new, and [`Watcher::take_reloaded`] says why. Only a regular file is read: a symlink or a
     /// FIFO put in its place is an error, and never blocks.
-    pub fn poll(&mut self, state: &mut PlanState) -> Result<Vec<usize>, Diagnostic> {
+    pub fn poll(&mut self, l: Lang, state: &mut PlanState) -> Result<Vec<usize>, Diagnostic> {
         let meta = match std::fs::symlink_metadata(&self.journal) {
             Ok(m) => m,
             // No journal yet: nobody has changed anything.
             Err(e) if e.kind() == ErrorKind::NotFound && self.offset == 0 => return Ok(Vec::new()),
             Err(e) if e.kind() == ErrorKind::NotFound => {
-                return Ok(self.reload(state, i18n::journal_rewritten(), &[]));
+                return Ok(self.reload(l, state, i18n::journal_rewritten(l), &[]));
             }
-            Err(e) => return Err(io_diag(&self.journal, &e)),
+            Err(e) => return Err(io_diag(l, &self.journal, &e)),
         };
         if let Some(kind) = safe::FileKind::of(&meta) {
             let e = safe::NotRegular::error(&self.journal, kind);
-            return Err(self.fail(i18n::io_error(&self.journal.display().to_string(), &e)));
+            return Err(self.fail(l, i18n::io_error(l, &self.journal.display().to_string(), &e)));
         }
         let len = meta.len();
         let look = (len, meta.modified().ok());
@@ -130,27 +131,27 @@ impl Watcher {
         self.last_look = Some(look);
         self.failed = None;
         if !same_file || len < self.offset {
-            return self.reload_from_disk(state);
+            return self.reload_from_disk(l, state);
         }
         if len == self.offset {
             // Changed without growing: the same bytes, or a rewrite of the same length. (A write
             // under way changes the time before the length: what follows the bytes read is for
             // the next look; only those bytes are compared.)
-            let bytes = self.read_all()?;
+            let bytes = self.read_all(l)?;
             let read = &bytes[..bytes.len().min(self.offset as usize)];
             let mut h = std::collections::hash_map::DefaultHasher::default();
             h.write(read);
             if read.len() as u64 != self.offset || h.finish() != self.digest.finish() {
-                return Ok(self.reload(state, i18n::journal_rewritten(), &bytes));
+                return Ok(self.reload(l, state, i18n::journal_rewritten(l), &bytes));
             }
             if bytes.len() as u64 == self.offset {
                 return Ok(Vec::new());
             }
         }
         let before = state.entries.len();
-        let stopped = match self.read_new(state) {
+        let stopped = match self.read_new(l, state) {
             Ok(true) => None,
-            Ok(false) => return self.reload_from_disk(state),
+            Ok(false) => return self.reload_from_disk(l, state),
             Err(d) => Some(d),
         };
         let new: Vec<usize> = (before..state.entries.len()).collect();
@@ -160,20 +161,20 @@ impl Watcher {
         }
     }
 
-    fn read_all(&mut self) -> Result<Vec<u8>, Diagnostic> {
+    fn read_all(&mut self, l: Lang) -> Result<Vec<u8>, Diagnostic> {
         match safe::read_regular(&self.journal) {
             Ok(b) => Ok(b.unwrap_or_default()),
-            Err(e) => Err(self.fail(i18n::io_error(&self.journal.display().to_string(), &e))),
+            Err(e) => Err(self.fail(l, i18n::io_error(l, &self.journal.display().to_string(), &e))),
         }
     }
 
-    fn reload_from_disk(&mut self, state: &mut PlanState) -> Result<Vec<usize>, Diagnostic> {
-        let bytes = self.read_all()?;
-        Ok(self.reload(state, i18n::journal_rewritten(), &bytes))
+    fn reload_from_disk(&mut self, l: Lang, state: &mut PlanState) -> Result<Vec<usize>, Diagnostic> {
+        let bytes = self.read_all(l)?;
+        Ok(self.reload(l, state, i18n::journal_rewritten(l), &bytes))
     }
 
     /// Reads the journal again from its start: the state is rebuilt from the plan file.
-    fn reload(&mut self, state: &mut PlanState, why: String, bytes: &[u8]) -> Vec<usize> {
+    fn reload(&mut self, l: Lang, state: &mut PlanState, why: String, bytes: &[u8]) -> Vec<usize> {
         *state = PlanState::new(state.base().clone());
         self.offset = 0;
         self.lines = 0;
@@ -181,7 +182,7 @@ impl Watcher {
         self.tail.clear();
         self.file_id = file_id(&self.journal);
         self.reloaded = Some(why);
-        let r = replay_lines(&self.journal, bytes, 0, state, LastLine::Wait);
+        let r = replay_lines(l, &self.journal, bytes, 0, state, LastLine::Wait);
         self.consumed(&bytes[..r.consumed as usize]);
         self.offset = r.consumed;
         self.lines = r.lines;
@@ -201,7 +202,7 @@ impl Watcher {
 
     /// Reads and applies what follows the offset. `Ok(false)`: the bytes before the offset are
     /// no longer those read (the journal was rewritten).
-    fn read_new(&mut self, state: &mut PlanState) -> Result<bool, Diagnostic> {
+    fn read_new(&mut self, l: Lang, state: &mut PlanState) -> Result<bool, Diagnostic> {
         let start = self.offset - self.tail.len() as u64;
         let mut bytes = Vec::new();
         safe::open_regular(&self.journal, Access::Read)
@@ -209,7 +210,7 @@ impl Watcher {
                 f.seek(SeekFrom::Start(start))?;
                 f.read_to_end(&mut bytes)
             })
-            .map_err(|e| io_diag(&self.journal, &e))?;
+            .map_err(|e| io_diag(l, &self.journal, &e))?;
         if !bytes.starts_with(&self.tail) {
             return Ok(false);
         }
@@ -231,7 +232,7 @@ impl Watcher {
                 Some(_) => return Ok(false),
             }
         }
-        let r = replay_lines(&self.journal, &bytes[from..], self.lines, state, LastLine::Wait);
+        let r = replay_lines(l, &self.journal, &bytes[from..], self.lines, state, LastLine::Wait);
         self.consumed(&bytes[from..from + r.consumed as usize]);
         self.offset += r.consumed;
         self.lines += r.lines;
@@ -245,8 +246,9 @@ impl Watcher {
     }
 
     /// An error about the file as a whole, remembered for the next looks.
-    fn fail(&mut self, message: String) -> Diagnostic {
-        let d = Diagnostic { file: self.journal.clone(), line: 0, col: 0, source_line: String::new(), message };
+    fn fail(&mut self, l: Lang, message: String) -> Diagnostic {
+        let d =
+            Diagnostic { file: self.journal.clone(), line: 0, col: 0, source_line: String::new(), message, lang: l };
         self.failed = Some(d.clone());
         d
     }

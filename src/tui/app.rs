@@ -1,6 +1,8 @@
 //! The application: the loop event → Command → update → effects → draw when something changed.
 //! Effects that touch the disk (appending a line) are carried out here, never in `update`.
 
+use crate::lang::Lang;
+use crate::lang::Localized;
 use std::io;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
@@ -72,6 +74,8 @@ pub struct App {
     pub minutes_format: crate::minutes::MinutesFormat,
     /// The settings file the chosen minutes format is remembered in (none: this session only).
     pub config_path: Option<PathBuf>,
+    /// The language the interface speaks.
+    pub lang: Lang,
 }
 
 /// What says a plan file changed on disk.
@@ -83,7 +87,7 @@ fn plan_stamp(path: &std::path::Path) -> Option<PlanStamp> {
 }
 
 impl App {
-    pub fn new(loaded: Loaded, keymap: Keymap, theme: Theme, today: Date) -> App {
+    pub fn new(loaded: Loaded, keymap: Keymap, theme: Theme, today: Date, lang: Lang) -> App {
         let ui = UiState::new(&loaded.state.plan);
         let watcher = Watcher::new(&loaded);
         App {
@@ -109,6 +113,7 @@ impl App {
             plan_error: None,
             minutes_format: Default::default(),
             config_path: None,
+            lang,
         }
     }
 
@@ -153,6 +158,7 @@ impl App {
             today: self.today,
             read_only: self.read_only.as_deref(),
             derived: &self.derived,
+            lang: self.lang,
         };
         let present = self.ui.present;
         let before = self.selected_key();
@@ -280,7 +286,8 @@ impl App {
     /// The plan changed: a filtered tree and an open search follow it (statuses, lateness).
     /// Keeps only my actions in the tree (`est:moi`): the `M` key, or `mine: true` in the settings.
     pub fn show_mine(&mut self) {
-        let text = super::search_ui::mine_word().to_string();
+        let l = self.lang;
+        let text = super::search_ui::mine_word(l).to_string();
         self.ui.filter = Some(super::search_ui::TreeFilter { text, ids: Default::default() });
         self.apply_filter();
     }
@@ -309,19 +316,20 @@ impl App {
     /// decides what the interface shows). On failure the form stays open with its text and the
     /// reason, so the edit can be retried.
     fn save(&mut self, event: Event) {
+        let l = self.lang;
         // The plan's rights, whatever the key: nothing is written that replay would ignore.
         let outcome = match self.state.may(&event) {
-            Err(d) => Outcome::NotAppended(d.to_string()),
-            Ok(()) => match append::append_chained(&self.journal, &event, LOCK_TIMEOUT) {
+            Err(d) => Outcome::NotAppended(d.text(l)),
+            Ok(()) => match append::append_chained(l, &self.journal, &event, LOCK_TIMEOUT) {
                 Ok((_, written)) => {
                     let message_before = self.ui.message.clone();
                     self.apply_new_lines(Some(&written));
                     Outcome::Appended { change: Box::new(event.change), message_before }
                 }
-                Err(e) => Outcome::NotAppended(e.to_string()),
+                Err(e) => Outcome::NotAppended(e.text(l)),
             },
         };
-        if after(&self.state, &mut self.ui, outcome) {
+        if after(l, &self.state, &mut self.ui, outcome) {
             self.message_since = Some(Instant::now());
         }
     }
@@ -330,18 +338,19 @@ impl App {
     /// from the journal as it is on disk (replayed afresh), never from the line numbers this
     /// session read earlier: a journal edited meanwhile cannot make it cancel someone else's line.
     fn undo(&mut self) {
+        let l = self.lang;
         use crate::store::load::{LastLine, replay_lines};
         let base = self.state.base().clone();
         let (journal, by, now) = (self.journal.clone(), self.by.clone(), Timestamp::now());
-        let decided = append::append_decided(&self.journal, LOCK_TIMEOUT, |locked| {
-            let bytes = locked.bytes().map_err(|e| i18n::append_failed(&e))?;
+        let decided = append::append_decided(l, &self.journal, LOCK_TIMEOUT, |locked| {
+            let bytes = locked.bytes().map_err(|e| i18n::append_failed(l, &e))?;
             let mut fresh = PlanState::new(base);
-            if let Some(d) = replay_lines(&journal, &bytes, 0, &mut fresh, LastLine::Settle).error {
+            if let Some(d) = replay_lines(l, &journal, &bytes, 0, &mut fresh, LastLine::Settle).error {
                 return Err(d.to_string());
             }
             let event = crate::plan::edit::undo_last(&fresh, &crate::plan::edit::Author::new(&by, now))
-                .map_err(|e| i18n::edit_error(&e))?;
-            fresh.may(&event).map_err(|d| d.to_string())?;
+                .map_err(|e| i18n::edit_error(l, &e))?;
+            fresh.may(&event).map_err(|d| d.text(l))?;
             Ok(event)
         });
         let outcome = match decided {
@@ -350,9 +359,9 @@ impl App {
                 self.apply_new_lines(Some(&event));
                 Outcome::Appended { change: Box::new(event.change), message_before }
             }
-            Err(e) => Outcome::NotAppended(e.to_string()),
+            Err(e) => Outcome::NotAppended(e.text(l)),
         };
-        if after(&self.state, &mut self.ui, outcome) {
+        if after(l, &self.state, &mut self.ui, outcome) {
             self.message_since = Some(Instant::now());
         }
     }
@@ -361,12 +370,13 @@ impl App {
     /// (the journal replayed on it, the selection kept); an invalid one is said once and the plan
     /// shown stays. Returns whether the screen changes.
     pub fn reload_plan_if_changed(&mut self) -> bool {
+        let l = self.lang;
         let stamp = plan_stamp(&self.plan_path);
         if stamp.is_none() || stamp == self.plan_stamp {
             return false;
         }
         self.plan_stamp = stamp;
-        match crate::store::load::load(&self.plan_path) {
+        match crate::store::load::load(l, &self.plan_path) {
             Ok(loaded) => {
                 let keep = self.selected_key();
                 self.watcher = Watcher::new(&loaded);
@@ -383,11 +393,11 @@ impl App {
                 }
                 self.ui.clamp_offset();
                 self.refilter();
-                self.say(Message::info(i18n::plan_reloaded()));
+                self.say(Message::info(i18n::plan_reloaded(l)));
                 true
             }
             Err(d) => {
-                let text = i18n::plan_not_reloaded(&d.to_string());
+                let text = i18n::plan_not_reloaded(l, &d.to_string());
                 if self.plan_error.as_deref() == Some(text.as_str()) {
                     return false;
                 }
@@ -400,18 +410,19 @@ impl App {
 
     /// Writes a meeting's minutes beside the plan (`PLAN-MEETING.md`), whole or not at all.
     fn write_minutes(&mut self, id: &str, format: crate::minutes::MinutesFormat) {
-        let written = match crate::minutes::render(&self.state, id, format) {
-            None => Err(i18n::edit_error(&crate::plan::edit::EditError::UnknownMeeting(id.to_string()))),
+        let l = self.lang;
+        let written = match crate::minutes::render(l, &self.state, id, format) {
+            None => Err(i18n::edit_error(l, &crate::plan::edit::EditError::UnknownMeeting(id.to_string()))),
             Some(bytes) => {
                 let path = crate::minutes::default_path_as(&self.plan_path, id, format);
                 match bytes.and_then(|b| crate::store::export::write_document(&path, &b, &self.plan_path)) {
                     Ok(()) => Ok(path.display().to_string()),
-                    Err(e) => Err(crate::minutes::write_error(&path, &e)),
+                    Err(e) => Err(crate::minutes::write_error(l, &path, &e)),
                 }
             }
         };
         let failed = written.is_err();
-        if after(&self.state, &mut self.ui, Outcome::MinutesWritten(written)) {
+        if after(l, &self.state, &mut self.ui, Outcome::MinutesWritten(written)) {
             self.message_since = Some(Instant::now());
         }
         if failed {
@@ -420,7 +431,7 @@ impl App {
         if self.minutes_format != format {
             self.minutes_format = format;
             if let Some(config) = &self.config_path
-                && let Err(e) = crate::config::remember_minutes_format(config, format)
+                && let Err(e) = crate::config::remember_minutes_format(l, config, format)
             {
                 self.say(Message::error(e));
             }
@@ -431,11 +442,12 @@ impl App {
     /// opened it and to its body's chairs ("not now" preselected). Everyone else sees in the
     /// header that a meeting is in progress, and who opened it.
     pub fn offer_resumption(&mut self) {
+        let l = self.lang;
         if let Some(m) = self.state.open_meeting()
             && self.read_only.is_none()
             && crate::plan::meeting::may_run(&self.state, m, &self.by)
         {
-            self.ui.form = Some(super::form::Form::resume(&m.id));
+            self.ui.form = Some(super::form::Form::resume(l, &m.id));
         }
     }
 
@@ -453,7 +465,8 @@ impl App {
     /// `own` is the line this session just wrote: every other new line, whoever wrote it (the same
     /// person may run copil in two terminals), is announced in the status bar.
     fn apply_new_lines(&mut self, own: Option<&Event>) -> bool {
-        let polled = self.watcher.poll(&mut self.state);
+        let l = self.lang;
+        let polled = self.watcher.poll(l, &mut self.state);
         if !matches!(&polled, Ok(new) if new.is_empty()) {
             // The state changed (or may have): its lists are computed again when next asked for.
             self.derived = Derived::default();
@@ -467,7 +480,7 @@ impl App {
                 self.ui.clamp_offset();
                 let changed =
                     Outcome::JournalChanged { new, own: own.map(Event::to_line), reread: self.watcher.take_reloaded() };
-                if after(&self.state, &mut self.ui, changed) {
+                if after(l, &self.state, &mut self.ui, changed) {
                     self.message_since = Some(Instant::now());
                 }
                 true
@@ -517,6 +530,7 @@ impl App {
             read_only: self.read_only.is_some(),
             by: &self.by,
             derived: &self.derived,
+            lang: self.lang,
         };
         view::draw(frame, &ctx);
     }

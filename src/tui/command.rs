@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use strum::{EnumIter, IntoEnumIterator};
 
-use crate::i18n::{self, Lang, T, lang};
+use crate::i18n::{self, Lang, T};
 
 /// The variants are listed in the order the help screen shows them ([`Command::all`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord, EnumIter)]
@@ -86,7 +86,7 @@ impl Command {
         Command::iter()
     }
 
-    pub fn description(self) -> &'static str {
+    pub fn description(self, l: Lang) -> &'static str {
         let t: T = match self {
             Command::Up => i18n::CMD_UP,
             Command::Down => i18n::CMD_DOWN,
@@ -119,6 +119,7 @@ impl Command {
             Command::ClearFilter => i18n::CMD_CLEAR_FILTER,
             Command::MyActions => {
                 return tr!(
+                    l,
                     "Mes actions (pilote ou référent), ou de nouveau tout le plan",
                     "My actions (as pilot or referent), or the whole plan again"
                 );
@@ -152,38 +153,39 @@ impl Command {
             Command::TaskDone => i18n::CMD_TASK_DONE,
             Command::Reschedule => {
                 return tr!(
+                    l,
                     "Reporter l'échéance de l'action (nouvelle date, motif)",
                     "Reschedule the action (new due date, reason)"
                 );
             }
-            Command::NewLine => return tr!("Nouvelle ligne dans le texte", "New line in the text"),
+            Command::NewLine => return tr!(l, "Nouvelle ligne dans le texte", "New line in the text"),
             Command::NextMeeting => i18n::CMD_NEXT_MEETING,
             Command::MarkRepresented => i18n::CMD_MARK_REPRESENTED,
         };
-        t.get()
+        t.get(l)
     }
 
     /// What the command does in a mode, where that differs from [`Command::description`]: `Enter`
     /// saves a form, but goes to an action in the search, opens an orientation on the dashboard…
-    pub fn description_in(self, mode: super::keymap::Mode) -> &'static str {
+    pub fn description_in(self, l: Lang, mode: super::keymap::Mode) -> &'static str {
         use super::keymap::Mode;
         match (self, mode) {
-            (Command::Submit, Mode::Search) => tr!("Aller à l'action choisie", "Go to the chosen action"),
+            (Command::Submit, Mode::Search) => tr!(l, "Aller à l'action choisie", "Go to the chosen action"),
             (Command::Cancel, Mode::Search) => {
-                tr!("Fermer la recherche, revenir où l'on était", "Close the search, back to where you were")
+                tr!(l, "Fermer la recherche, revenir où l'on était", "Close the search, back to where you were")
             }
             (Command::Submit, Mode::Dashboard) => {
-                tr!("Ouvrir l'orientation choisie dans l'arbre", "Open the chosen orientation in the tree")
+                tr!(l, "Ouvrir l'orientation choisie dans l'arbre", "Open the chosen orientation in the tree")
             }
-            (Command::Submit, Mode::FollowUp) => tr!("Marquer la tâche faite", "Mark the task done"),
-            (Command::Submit, Mode::Meetings) => tr!("Lire le relevé de la réunion", "Read the meeting's minutes"),
+            (Command::Submit, Mode::FollowUp) => tr!(l, "Marquer la tâche faite", "Mark the task done"),
+            (Command::Submit, Mode::Meetings) => tr!(l, "Lire le relevé de la réunion", "Read the meeting's minutes"),
             (Command::PageDown, Mode::Meeting) => {
-                tr!("Faire défiler l'action discutée vers le bas", "Scroll the item under discussion down")
+                tr!(l, "Faire défiler l'action discutée vers le bas", "Scroll the item under discussion down")
             }
             (Command::PageUp, Mode::Meeting) => {
-                tr!("Faire défiler l'action discutée vers le haut", "Scroll the item under discussion up")
+                tr!(l, "Faire défiler l'action discutée vers le haut", "Scroll the item under discussion up")
             }
-            _ => self.description(),
+            _ => self.description(l),
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use crate::lang::{Lang, lang};
+use crate::lang::Lang;
 use crate::plan::meeting::{self, Attendee, FollowUp};
 use crate::plan::model::Date;
 use crate::plan::progress::Figures;
@@ -62,9 +62,9 @@ impl Derived {
     }
 
     /// A meeting's minutes as the Markdown `copil minutes` writes (empty for an unknown meeting).
-    pub fn minutes(&self, state: &PlanState, meeting: &str) -> Cow<'_, str> {
-        let compute = || crate::minutes::markdown(state, meeting).unwrap_or_default();
-        let key = (meeting.to_string(), lang());
+    pub fn minutes(&self, l: Lang, state: &PlanState, meeting: &str) -> Cow<'_, str> {
+        let compute = || crate::minutes::markdown(l, state, meeting).unwrap_or_default();
+        let key = (meeting.to_string(), l);
         let (of, text) = self.minutes.get_or_init(|| (key.clone(), compute()));
         if *of == key { Cow::Borrowed(text) } else { Cow::Owned(compute()) }
     }
@@ -86,7 +86,8 @@ mod tests {
 
     #[test]
     fn computed_once_per_state_and_again_for_another_day() {
-        let mut state = crate::store::load::load(std::path::Path::new("plans/bouches-du-rhone.ron")).unwrap().state;
+        let l = Lang::Fr;
+        let mut state = crate::store::load::load(l, std::path::Path::new("plans/bouches-du-rhone.ron")).unwrap().state;
         let today = Date::ymd(2026, 11, 23);
         let derived = Derived::default();
         let first = derived.dashboard(&state, today);
@@ -110,7 +111,7 @@ mod tests {
         // Per meeting: another one is computed for it.
         assert!(derived.attendees(&state, "none").is_empty());
         assert!(matches!(derived.attendees(&state, "none"), Cow::Borrowed(_)));
-        assert!(derived.minutes(&state, "none").is_empty());
+        assert!(derived.minutes(l, &state, "none").is_empty());
         // A changed state is the caller's to say: it drops the lists (a new Derived).
         state.plan.orientations.truncate(1);
         assert_eq!(Derived::default().dashboard(&state, today).orientations.len(), 1);

@@ -2,6 +2,7 @@
 //! (choices or text inputs) plus the action it is about; submitting builds the journal line
 //! through `plan::edit`, and the form stays open, with its text, until the line is on disk.
 
+use crate::lang::Lang;
 use tui_input::Input;
 
 use crate::i18n::{self, T};
@@ -78,8 +79,8 @@ impl Field {
         Field { suggestions: names, ..Field::text(i18n::F_OWNER, "") }
     }
     /// The label shown above the field.
-    pub fn label(&self) -> &'static str {
-        self.label_text.unwrap_or_else(|| self.label.get())
+    pub fn label(&self, l: Lang) -> &'static str {
+        self.label_text.unwrap_or_else(|| self.label.get(l))
     }
     /// The suggestions that match what is typed (accents and case aside); all when none does.
     pub fn matching_suggestions(&self) -> Vec<&str> {
@@ -166,9 +167,9 @@ impl Form {
         }
     }
 
-    pub fn status(state: &PlanState, action: &str) -> Option<Form> {
+    pub fn status(l: Lang, state: &PlanState, action: &str) -> Option<Form> {
         let a = state.plan.action(action)?;
-        let options = Status::ALL.iter().map(|s| i18n::status_label(*s).to_string()).collect();
+        let options = Status::ALL.iter().map(|s| i18n::status_label(l, *s).to_string()).collect();
         let fields = vec![
             Field::new(i18n::F_STATUS, FieldValue::Choice { options, selected: a.status.index() }),
             Field::text(i18n::F_NOTE, ""),
@@ -206,13 +207,13 @@ impl Form {
     }
 
     /// A new due date for an action (its current one offered), and the reason.
-    pub fn reschedule(state: &PlanState, action: &str) -> Option<Form> {
+    pub fn reschedule(l: Lang, state: &PlanState, action: &str) -> Option<Form> {
         let a = state.plan.action(action)?;
         let current = a.due.map(user_date_text).unwrap_or_default();
         let mut date = Field::text(i18n::F_DUE, &current);
-        date.label_text = Some(crate::wording::reschedule_field());
+        date.label_text = Some(crate::wording::reschedule_field(l));
         let mut why = Field::long_text(i18n::F_NOTE);
-        why.label_text = Some(crate::wording::reason_field());
+        why.label_text = Some(crate::wording::reason_field(l));
         Some(Form::new(FormKind::Reschedule, action, "", vec![date, why]))
     }
 
@@ -249,7 +250,7 @@ impl Form {
 
     /// A decision: its text (several lines allowed), owner (a person of the plan or free
     /// text), due date, and the actions it is about (the item's, others may be added).
-    pub fn decision(plan: &Plan, meeting: &str, action: Option<&str>) -> Form {
+    pub fn decision(l: Lang, plan: &Plan, meeting: &str, action: Option<&str>) -> Form {
         Form::meeting_form(
             FormKind::Decision,
             meeting,
@@ -258,7 +259,7 @@ impl Form {
                 Field::long_text(i18n::F_DECISION),
                 Field::owner(plan),
                 Field::text(i18n::F_DUE, ""),
-                Form::actions_field(action),
+                Form::actions_field(l, action),
             ],
         )
     }
@@ -267,7 +268,7 @@ impl Form {
         Form::meeting_form(FormKind::MeetingNote, meeting, action, vec![Field::long_text(i18n::F_NOTE_TEXT)])
     }
 
-    pub fn task(plan: &Plan, meeting: &str, action: Option<&str>) -> Form {
+    pub fn task(l: Lang, plan: &Plan, meeting: &str, action: Option<&str>) -> Form {
         Form::meeting_form(
             FormKind::Task,
             meeting,
@@ -276,20 +277,20 @@ impl Form {
                 Field::long_text(i18n::F_TASK),
                 Field::owner(plan),
                 Field::text(i18n::F_DUE, ""),
-                Form::actions_field(action),
+                Form::actions_field(l, action),
             ],
         )
     }
 
     /// The actions a decision or task is about: ids separated by commas, the item's first.
-    fn actions_field(action: Option<&str>) -> Field {
+    fn actions_field(l: Lang, action: Option<&str>) -> Field {
         let mut f = Field::text(i18n::F_AGENDA_ACTION, action.unwrap_or_default());
-        f.label_text = Some(crate::wording::linked_actions_field());
+        f.label_text = Some(crate::wording::linked_actions_field(l));
         f
     }
 
-    pub fn guest(meeting: &str) -> Form {
-        let presences = PRESENCES.iter().map(|p| i18n::presence_label(*p).to_string()).collect();
+    pub fn guest(l: Lang, meeting: &str) -> Form {
+        let presences = PRESENCES.iter().map(|p| i18n::presence_label(l, *p).to_string()).collect();
         Form::meeting_form(
             FormKind::Guest,
             meeting,
@@ -298,8 +299,8 @@ impl Form {
         )
     }
 
-    pub fn close_meeting(meeting: &str) -> Form {
-        let options = vec![i18n::CLOSE_YES.get().to_string(), i18n::CLOSE_NO.get().to_string()];
+    pub fn close_meeting(l: Lang, meeting: &str) -> Form {
+        let options = vec![i18n::CLOSE_YES.get(l).to_string(), i18n::CLOSE_NO.get(l).to_string()];
         let mut f =
             Form::meeting_form(FormKind::CloseMeeting, meeting, None, vec![Form::choice(i18n::F_CONFIRM, options)]);
         // "No" is preselected: a stray Enter never closes a meeting.
@@ -349,33 +350,33 @@ impl Form {
         crate::minutes::MinutesFormat::ALL.get(self.fields[0].choice()).copied().unwrap_or_default()
     }
 
-    pub fn resume(meeting: &str) -> Form {
-        let options = vec![i18n::RESUME_YES.get().to_string(), i18n::RESUME_LATER.get().to_string()];
+    pub fn resume(l: Lang, meeting: &str) -> Form {
+        let options = vec![i18n::RESUME_YES.get(l).to_string(), i18n::RESUME_LATER.get(l).to_string()];
         let mut f = Form::meeting_form(FormKind::Resume, meeting, None, vec![Form::choice(i18n::F_RESUME, options)]);
         // "Not now" is preselected: resuming is a choice.
         f.fields[0].select(1);
         f
     }
 
-    pub fn title(&self) -> String {
+    pub fn title(&self, l: Lang) -> String {
         let what = match self.kind {
-            FormKind::Status => i18n::FORM_STATUS.get(),
-            FormKind::Measure => i18n::FORM_MEASURE.get(),
-            FormKind::Comment => i18n::FORM_COMMENT.get(),
-            FormKind::OpenMeeting => i18n::FORM_OPEN_MEETING.get(),
-            FormKind::Decision => i18n::FORM_DECISION.get(),
-            FormKind::MeetingNote => i18n::FORM_NOTE.get(),
-            FormKind::Task => i18n::FORM_TASK.get(),
-            FormKind::Guest => i18n::FORM_GUEST.get(),
-            FormKind::CloseMeeting => i18n::FORM_CLOSE_MEETING.get(),
-            FormKind::Resume => i18n::FORM_RESUME.get(),
-            FormKind::Reschedule => crate::wording::reschedule_form_title(),
-            FormKind::NextMeeting => i18n::FORM_NEXT_MEETING.get(),
-            FormKind::MinutesFormat => i18n::FORM_MINUTES_FORMAT.get(),
+            FormKind::Status => i18n::FORM_STATUS.get(l),
+            FormKind::Measure => i18n::FORM_MEASURE.get(l),
+            FormKind::Comment => i18n::FORM_COMMENT.get(l),
+            FormKind::OpenMeeting => i18n::FORM_OPEN_MEETING.get(l),
+            FormKind::Decision => i18n::FORM_DECISION.get(l),
+            FormKind::MeetingNote => i18n::FORM_NOTE.get(l),
+            FormKind::Task => i18n::FORM_TASK.get(l),
+            FormKind::Guest => i18n::FORM_GUEST.get(l),
+            FormKind::CloseMeeting => i18n::FORM_CLOSE_MEETING.get(l),
+            FormKind::Resume => i18n::FORM_RESUME.get(l),
+            FormKind::Reschedule => crate::wording::reschedule_form_title(l),
+            FormKind::NextMeeting => i18n::FORM_NEXT_MEETING.get(l),
+            FormKind::MinutesFormat => i18n::FORM_MINUTES_FORMAT.get(l),
             FormKind::Represented => {
                 return format!(
                     "{} — {}",
-                    i18n::FORM_REPRESENTED.get(),
+                    i18n::FORM_REPRESENTED.get(l),
                     self.person.as_ref().map(|p| p.1.as_str()).unwrap_or_default()
                 );
             }

@@ -11,7 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
 use super::command::Command;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 
 pub const DEFAULT: &str = include_str!("../../keymaps/default.ron");
 
@@ -153,9 +153,9 @@ impl Key {
     }
 }
 
-impl fmt::Display for Key {
+impl crate::lang::Localized for Key {
     /// How the help screen and the status bar show a key.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn fmt_in(&self, l: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.ctrl {
             f.write_str("Ctrl-")?;
         }
@@ -163,27 +163,27 @@ impl fmt::Display for Key {
             f.write_str("Alt-")?;
         }
         if self.shift {
-            f.write_str(i18n::KEY_SHIFT.get())?;
+            f.write_str(i18n::KEY_SHIFT.get(l))?;
         }
         let name = match self.code {
-            KeyCodeOrd::Char(' ') => i18n::KEY_SPACE.get().to_string(),
+            KeyCodeOrd::Char(' ') => i18n::KEY_SPACE.get(l).to_string(),
             KeyCodeOrd::Char(c) => c.to_string(),
             KeyCodeOrd::F(n) => format!("F{n}"),
             KeyCodeOrd::Up => "↑".into(),
             KeyCodeOrd::Down => "↓".into(),
             KeyCodeOrd::Left => "←".into(),
             KeyCodeOrd::Right => "→".into(),
-            KeyCodeOrd::PageUp => i18n::KEY_PAGE_UP.get().into(),
-            KeyCodeOrd::PageDown => i18n::KEY_PAGE_DOWN.get().into(),
-            KeyCodeOrd::Home => i18n::KEY_HOME.get().into(),
-            KeyCodeOrd::End => i18n::KEY_END.get().into(),
-            KeyCodeOrd::Enter => i18n::KEY_ENTER.get().into(),
+            KeyCodeOrd::PageUp => i18n::KEY_PAGE_UP.get(l).into(),
+            KeyCodeOrd::PageDown => i18n::KEY_PAGE_DOWN.get(l).into(),
+            KeyCodeOrd::Home => i18n::KEY_HOME.get(l).into(),
+            KeyCodeOrd::End => i18n::KEY_END.get(l).into(),
+            KeyCodeOrd::Enter => i18n::KEY_ENTER.get(l).into(),
             KeyCodeOrd::Tab => "Tab".into(),
-            KeyCodeOrd::BackTab => format!("{}Tab", i18n::KEY_SHIFT.get()),
-            KeyCodeOrd::Esc => i18n::KEY_ESC.get().into(),
+            KeyCodeOrd::BackTab => format!("{}Tab", i18n::KEY_SHIFT.get(l)),
+            KeyCodeOrd::Esc => i18n::KEY_ESC.get(l).into(),
             KeyCodeOrd::Backspace => "⌫".into(),
-            KeyCodeOrd::Delete => i18n::KEY_DELETE.get().into(),
-            KeyCodeOrd::Insert => i18n::KEY_INSERT.get().into(),
+            KeyCodeOrd::Delete => i18n::KEY_DELETE.get(l).into(),
+            KeyCodeOrd::Insert => i18n::KEY_INSERT.get(l).into(),
         };
         f.write_str(&name)
     }
@@ -240,26 +240,27 @@ impl Keymap {
     /// The built-in keys.
     pub fn builtin() -> Keymap {
         let mut k = Keymap::default();
-        k.merge_str("keymaps/default.ron", DEFAULT).expect("the built-in keymap is valid");
+        // The built-in file is valid (a test says so): the language of an error is moot.
+        k.merge_str(Lang::default(), "keymaps/default.ron", DEFAULT).expect("the built-in keymap is valid");
         k
     }
 
     /// The built-in keys, then the user's file (`path`, else the config directory's), entry by entry.
-    pub fn load(path: Option<&Path>) -> Result<Keymap, KeymapError> {
+    pub fn load(l: Lang, path: Option<&Path>) -> Result<Keymap, KeymapError> {
         let mut k = Keymap::builtin();
         let user = path.map(Path::to_path_buf).or_else(user_keymap_path).filter(|p| path.is_some() || p.exists());
         if let Some(p) = user {
-            let text =
-                std::fs::read_to_string(&p).map_err(|e| KeymapError(i18n::io_error(&p.display().to_string(), &e)))?;
-            k.merge_str(&p.display().to_string(), &text)?;
+            let text = std::fs::read_to_string(&p)
+                .map_err(|e| KeymapError(i18n::io_error(l, &p.display().to_string(), &e)))?;
+            k.merge_str(l, &p.display().to_string(), &text)?;
         }
         Ok(k)
     }
 
     /// Adds or replaces the bindings of a keymap file's text.
-    pub fn merge_str(&mut self, name: &str, text: &str) -> Result<(), KeymapError> {
+    pub fn merge_str(&mut self, l: Lang, name: &str, text: &str) -> Result<(), KeymapError> {
         let file: KeymapFile =
-            crate::ron_format::options().from_str(text).map_err(|e| KeymapError(i18n::settings_error(name, &e)))?;
+            crate::ron_format::options().from_str(text).map_err(|e| KeymapError(i18n::settings_error(l, name, &e)))?;
         for (mode, table) in [
             (Mode::Plan, file.normal),
             (Mode::Help, file.help),
@@ -275,7 +276,7 @@ impl Keymap {
         ] {
             let target = self.modes.entry(mode).or_default();
             for (name_of_key, cmd) in table {
-                let key = Key::parse(&name_of_key).ok_or_else(|| KeymapError(i18n::bad_key(name, &name_of_key)))?;
+                let key = Key::parse(&name_of_key).ok_or_else(|| KeymapError(i18n::bad_key(l, name, &name_of_key)))?;
                 target.insert(key, cmd);
             }
         }
@@ -338,8 +339,9 @@ mod tests {
 
     #[test]
     fn a_user_file_overrides_entry_by_entry() {
+        let l = Lang::Fr;
         let mut k = Keymap::builtin();
-        k.merge_str("user.ron", r#"(normal: {"x": Quit, "q": Nothing})"#).unwrap();
+        k.merge_str(l, "user.ron", r#"(normal: {"x": Quit, "q": Nothing})"#).unwrap();
         assert_eq!(k.lookup(Mode::Plan, &ev(KeyCode::Char('x'), KeyModifiers::NONE)), Some(Command::Quit));
         assert_eq!(k.lookup(Mode::Plan, &ev(KeyCode::Char('q'), KeyModifiers::NONE)), None);
         // Untouched entries keep their built-in meaning.
@@ -348,9 +350,10 @@ mod tests {
 
     #[test]
     fn a_bad_user_file_says_where() {
+        let l = Lang::Fr;
         let mut k = Keymap::builtin();
-        let e = k.merge_str("user.ron", "(normal: {\"x\": Quitter})").unwrap_err();
+        let e = k.merge_str(l, "user.ron", "(normal: {\"x\": Quitter})").unwrap_err();
         assert!(e.0.contains("user.ron:1:"), "{e}");
-        assert!(k.merge_str("user.ron", "(normal: {\"hyper-x\": Quit})").is_err());
+        assert!(k.merge_str(l, "user.ron", "(normal: {\"hyper-x\": Quit})").is_err());
     }
 }

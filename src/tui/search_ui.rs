@@ -3,6 +3,7 @@
 //! The search line is the single source of truth: the filter keys (status, late, behind) edit its
 //! words, so what the user sees typed is exactly what is searched.
 
+use crate::lang::Lang;
 use std::collections::HashSet;
 
 use tui_input::Input;
@@ -114,31 +115,31 @@ fn toggle_word(line: &str, values: &[&str], word: &str) -> String {
 }
 
 /// `est:retard` on or off.
-pub fn toggle_late(line: &str) -> String {
-    toggle_word(line, &LATE_WORDS, crate::i18n::SEARCH_WORD_LATE.get())
+pub fn toggle_late(l: Lang, line: &str) -> String {
+    toggle_word(line, &LATE_WORDS, crate::i18n::SEARCH_WORD_LATE.get(l))
 }
 
 /// `est:derriere` on or off.
-pub fn toggle_behind(line: &str) -> String {
-    toggle_word(line, &BEHIND_WORDS, crate::i18n::SEARCH_WORD_BEHIND.get())
+pub fn toggle_behind(l: Lang, line: &str) -> String {
+    toggle_word(line, &BEHIND_WORDS, crate::i18n::SEARCH_WORD_BEHIND.get(l))
 }
 
 /// The query word of "my actions" (pilot or referent), in the interface language: a plain
 /// query string, `est:moi` / `is:mine`.
-pub fn mine_word() -> &'static str {
-    match crate::i18n::lang() {
+pub fn mine_word(l: Lang) -> &'static str {
+    match l {
         crate::i18n::Lang::Fr => "est:moi",
         crate::i18n::Lang::En => "is:mine",
     }
 }
 
 /// `est:moi` on or off.
-pub fn toggle_mine(line: &str) -> String {
-    toggle_word(line, &MINE_WORDS, mine_word())
+pub fn toggle_mine(l: Lang, line: &str) -> String {
+    toggle_word(line, &MINE_WORDS, mine_word(l))
 }
 
 /// The status filter goes to the next status, and after the last one away.
-pub fn cycle_status(line: &str) -> String {
+pub fn cycle_status(l: Lang, line: &str) -> String {
     let words: Vec<&str> = line.split_whitespace().collect();
     let is_status =
         |w: &str| w.find(':').is_some_and(|c| matches!(fold(&w[..c]).as_str(), "statut" | "status" | "etat"));
@@ -152,14 +153,14 @@ pub fn cycle_status(line: &str) -> String {
     };
     let mut kept: Vec<String> = words.iter().filter(|w| !is_status(w)).map(|w| w.to_string()).collect();
     if let Some(s) = next {
-        kept.push(format!("{}:{}", crate::i18n::SEARCH_WORD_STATUS.get(), status_word(s)));
+        kept.push(format!("{}:{}", crate::i18n::SEARCH_WORD_STATUS.get(l), status_word(l, s)));
     }
     kept.join(" ")
 }
 
 /// A status as typed in the search line.
-fn status_word(s: Status) -> &'static str {
-    match crate::i18n::lang() {
+fn status_word(l: Lang, s: Status) -> &'static str {
+    match l {
         crate::i18n::Lang::Fr => s.spelling().search_fr,
         crate::i18n::Lang::En => s.spelling().search_en,
     }
@@ -168,36 +169,36 @@ fn status_word(s: Status) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Lang, set_lang};
+    use crate::i18n::Lang;
 
     #[test]
     fn toggles_add_and_remove_their_word() {
-        set_lang(Lang::Fr);
-        assert_eq!(toggle_late("ecole"), "ecole est:retard");
-        assert_eq!(toggle_late("ecole est:retard"), "ecole");
-        assert_eq!(toggle_late("IS:Late ecole"), "ecole");
+        let l = Lang::Fr;
+        assert_eq!(toggle_late(l, "ecole"), "ecole est:retard");
+        assert_eq!(toggle_late(l, "ecole est:retard"), "ecole");
+        assert_eq!(toggle_late(l, "IS:Late ecole"), "ecole");
         // A plain word is text, left alone.
-        assert_eq!(toggle_late("prevenir retard"), "prevenir retard est:retard");
-        assert_eq!(toggle_behind(""), "est:derriere");
-        assert!(parse_query(&toggle_behind("x")).behind);
-        assert_eq!(toggle_mine("x"), "x est:moi");
-        assert!(parse_query(&toggle_mine("x")).mine);
-        assert_eq!(toggle_mine("x est:moi"), "x");
+        assert_eq!(toggle_late(l, "prevenir retard"), "prevenir retard est:retard");
+        assert_eq!(toggle_behind(l, ""), "est:derriere");
+        assert!(parse_query(&toggle_behind(l, "x")).behind);
+        assert_eq!(toggle_mine(l, "x"), "x est:moi");
+        assert!(parse_query(&toggle_mine(l, "x")).mine);
+        assert_eq!(toggle_mine(l, "x est:moi"), "x");
     }
 
     #[test]
     fn the_status_key_cycles_through_every_status_then_off() {
-        set_lang(Lang::Fr);
+        let l = Lang::Fr;
         let mut line = "caf".to_string();
         let mut seen = Vec::new();
         for _ in 0..Status::ALL.len() {
-            line = cycle_status(&line);
+            line = cycle_status(l, &line);
             let q = parse_query(&line);
             assert_eq!(q.terms, vec!["caf"]);
             seen.push(q.statuses[0]);
         }
         assert_eq!(seen, Status::ALL.to_vec());
-        assert_eq!(cycle_status(&line), "caf");
-        assert_eq!(cycle_status("statut:en x"), "x statut:realisee");
+        assert_eq!(cycle_status(l, &line), "caf");
+        assert_eq!(cycle_status(l, "statut:en x"), "x statut:realisee");
     }
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use copil::i18n::{Lang, set_lang};
+use copil::lang::Lang;
 use copil::plan::model::Date;
 use copil::store::load::{journal_path, load};
 use copil::tui::app::App;
@@ -26,10 +26,9 @@ pub fn today() -> Date {
 
 /// copil on a plan, in French, with the built-in keys, on `today()`.
 pub fn app_at(path: impl AsRef<Path>, theme: Theme) -> App {
-    set_lang(Lang::Fr);
-    let loaded = load(path.as_ref()).unwrap_or_else(|d| panic!("{d}"));
+    let loaded = load(Lang::Fr, path.as_ref()).unwrap_or_else(|d| panic!("{d}"));
     copil::wording::set_display_offset(Some(3600)); // times as in Paris in winter, whatever the machine's zone
-    App::new(loaded, Keymap::builtin(), theme, today())
+    App::new(loaded, Keymap::builtin(), theme, today(), Lang::Fr)
 }
 
 pub fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
@@ -146,14 +145,6 @@ pub fn golden(name: &str, actual: &[u8]) {
         };
         panic!("{} differs from what was produced; {shown}", path.display());
     }
-}
-
-/// The language is process-wide: tests that render documents in the library take this lock.
-pub fn in_french<T>(f: impl FnOnce() -> T) -> T {
-    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
-    set_lang(Lang::Fr);
-    f()
 }
 
 /// The part of a Markdown document from the heading that starts with `start` to the next heading

@@ -17,6 +17,7 @@ pub(super) fn go_to_list(ui: &mut UiState, cmd: Command) {
 
 /// Open tasks and due decisions: marking a task done.
 pub(super) fn follow_up_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    let l = env.lang;
     let items = env.derived.follow_up(state, env.today);
     match cmd {
         Command::Down => ui.list.step(1, items.len()),
@@ -24,7 +25,7 @@ pub(super) fn follow_up_screen(state: &PlanState, ui: &mut UiState, cmd: Command
         Command::TaskDone | Command::Submit => match items.get(ui.list.cursor) {
             Some((FollowUp::Task(task), _)) => {
                 if let Some(why) = env.read_only {
-                    ui.message = Some(Message::error(i18n::read_only_refusal(why)));
+                    ui.message = Some(Message::error(i18n::read_only_refusal(l, why)));
                     return Vec::new();
                 }
                 // From the meeting this session runs: recorded in it, and off its agenda.
@@ -37,11 +38,11 @@ pub(super) fn follow_up_screen(state: &PlanState, ui: &mut UiState, cmd: Command
                         }
                         return vec![Effect::Append(Box::new(e))];
                     }
-                    Err(e) => ui.message = Some(Message::error(i18n::edit_error(&e))),
+                    Err(e) => ui.message = Some(Message::error(i18n::edit_error(l, &e))),
                 }
             }
             Some((FollowUp::Decision(_), _)) => {
-                ui.message = Some(Message::error(i18n::DECISION_HAS_NO_STATE.get().to_string()));
+                ui.message = Some(Message::error(i18n::DECISION_HAS_NO_STATE.get(l).to_string()));
             }
             None => {}
         },

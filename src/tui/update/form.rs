@@ -4,6 +4,7 @@
 use super::meeting::open_meeting_screen;
 use super::{Effect, Env};
 use crate::i18n;
+use crate::lang::Localized;
 use crate::plan::rights::Act;
 use crate::plan::state::PlanState;
 use crate::tui::command::Command;
@@ -12,6 +13,7 @@ use crate::tui::ui_state::{Message, Mode, Node, UiState, node};
 
 /// A key while a form is open: moving among its fields, saving or cancelling it.
 pub(super) fn keys(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    let l = env.lang;
     let ui_meeting = ui.meeting.as_ref().map(|m| m.id.clone());
     let Some(form) = &mut ui.form else { return Vec::new() };
     match cmd {
@@ -27,7 +29,7 @@ pub(super) fn keys(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env)
                 form.saving = true;
                 return vec![Effect::Append(Box::new(event))];
             }
-            Err(e) => form.error = Some(i18n::edit_error(&e)),
+            Err(e) => form.error = Some(i18n::edit_error(l, &e)),
         },
         Command::Quit => return vec![Effect::Quit],
         _ => {}
@@ -77,26 +79,27 @@ pub(super) fn session_form(state: &PlanState, ui: &mut UiState) -> Option<Vec<Ef
 
 /// The edit keys: refused with a reason when read-only, else they open a form (or append an undo).
 pub(super) fn edit(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    let l = env.lang;
     if let Some(why) = env.read_only {
-        ui.message = Some(Message::error(i18n::read_only_refusal(why)));
+        ui.message = Some(Message::error(i18n::read_only_refusal(l, why)));
         return Vec::new();
     }
     if cmd == Command::Undo {
         // A quick answer from what this session knows; the app decides again under the lock.
         return match crate::plan::edit::undo_last(state, &env.author()) {
             Ok(e) if let Err(d) = state.may(&e) => {
-                ui.message = Some(Message::error(d.to_string()));
+                ui.message = Some(Message::error(d.text(l)));
                 Vec::new()
             }
             Ok(_) => vec![Effect::Undo],
             Err(e) => {
-                ui.message = Some(Message::error(i18n::edit_error(&e)));
+                ui.message = Some(Message::error(i18n::edit_error(l, &e)));
                 Vec::new()
             }
         };
     }
     let Some(action) = target_action(state, ui) else {
-        ui.message = Some(Message::error(i18n::NOT_AN_ACTION.get().to_string()));
+        ui.message = Some(Message::error(i18n::NOT_AN_ACTION.get(l).to_string()));
         return Vec::new();
     };
     // The plan's rights: the key says why not before any form opens.
@@ -107,17 +110,17 @@ pub(super) fn edit(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env)
         _ => Act::Measure(&action),
     };
     if let Err(d) = state.allows(env.by, act) {
-        ui.message = Some(Message::error(d.to_string()));
+        ui.message = Some(Message::error(d.text(l)));
         return Vec::new();
     }
     ui.form = match cmd {
-        Command::EditStatus => Form::status(state, &action),
+        Command::EditStatus => Form::status(l, state, &action),
         Command::AddComment => Form::comment(state, &action),
-        Command::Reschedule => Form::reschedule(state, &action),
+        Command::Reschedule => Form::reschedule(l, state, &action),
         _ => {
             let f = Form::measure(state, &action, env.today);
             if f.is_none() {
-                ui.message = Some(Message::error(i18n::NO_INDICATOR.get().to_string()));
+                ui.message = Some(Message::error(i18n::NO_INDICATOR.get(l).to_string()));
             }
             f
         }

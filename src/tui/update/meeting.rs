@@ -25,17 +25,19 @@ pub fn open_meeting_screen(state: &PlanState, ui: &mut UiState, id: &str) {
 
 /// Whether lines can be recorded in a meeting now; the reason when not.
 pub(super) fn can_record(state: &PlanState, env: &Env, id: &str) -> Result<(), String> {
+    let l = env.lang;
     if let Some(why) = env.read_only {
-        return Err(i18n::read_only_refusal(why));
+        return Err(i18n::read_only_refusal(l, why));
     }
     match state.meeting(id) {
         Some(m) if m.is_open() => Ok(()),
-        _ => Err(i18n::edit_error(&EditError::MeetingClosed(id.to_string()))),
+        _ => Err(i18n::edit_error(l, &EditError::MeetingClosed(id.to_string()))),
     }
 }
 
 /// Running a meeting: walking and editing the agenda, recording against the item's action.
 pub(super) fn meeting_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    let l = env.lang;
     let Some(m) = ui.meeting.as_mut() else {
         ui.screen = Mode::Plan;
         return Vec::new();
@@ -91,10 +93,10 @@ pub(super) fn meeting_screen(state: &PlanState, ui: &mut UiState, cmd: Command, 
             let action = m.current_action().map(str::to_string);
             let action = action.as_deref();
             ui.form = Some(match cmd {
-                Command::Decision => Form::decision(&state.plan, &id, action),
+                Command::Decision => Form::decision(l, &state.plan, &id, action),
                 Command::MeetingNote => Form::note(&id, action),
-                Command::Task => Form::task(&state.plan, &id, action),
-                _ => Form::close_meeting(&id),
+                Command::Task => Form::task(l, &state.plan, &id, action),
+                _ => Form::close_meeting(l, &id),
             });
         }
         Command::EditStatus | Command::AddMeasure | Command::AddComment | Command::Undo | Command::Reschedule => {
@@ -144,6 +146,7 @@ pub(super) fn record_agenda_item(state: &PlanState, ui: &mut UiState, env: &Env)
 
 /// The roll call: one key per presence, then the next person.
 pub(super) fn attendance_screen(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    let l = env.lang;
     let Some(m) = ui.meeting.as_mut() else {
         ui.screen = Mode::Plan;
         return Vec::new();
@@ -169,7 +172,7 @@ pub(super) fn attendance_screen(state: &PlanState, ui: &mut UiState, cmd: Comman
                 return Vec::new();
             }
             if cmd == Command::AddGuest {
-                ui.form = Some(Form::guest(&id));
+                ui.form = Some(Form::guest(l, &id));
                 return Vec::new();
             }
             if cmd == Command::MarkRepresented {
@@ -184,7 +187,7 @@ pub(super) fn attendance_screen(state: &PlanState, ui: &mut UiState, cmd: Comman
                     m.attendance = (m.attendance + 1).min(rows.len().saturating_sub(1));
                     return vec![Effect::Append(Box::new(e))];
                 }
-                Err(e) => ui.message = Some(Message::error(i18n::edit_error(&e))),
+                Err(e) => ui.message = Some(Message::error(i18n::edit_error(l, &e))),
             }
         }
         Command::Back | Command::Cancel => ui.screen = Mode::Meeting,

@@ -15,6 +15,7 @@ pub use meeting::open_meeting_screen;
 use super::command::Command;
 use super::ui_state::{Message, Mode, UiState};
 use crate::i18n;
+use crate::lang::Lang;
 use crate::plan::edit::Author;
 use crate::plan::journal::{Change, Event};
 use crate::plan::model::{Date, Timestamp};
@@ -60,6 +61,8 @@ pub struct Env<'a> {
     pub read_only: Option<&'a str>,
     /// The lists of the current plan state that the views show too.
     pub derived: &'a crate::tui::derived::Derived,
+    /// The language messages are said in.
+    pub lang: crate::lang::Lang,
 }
 
 impl Env<'_> {
@@ -79,7 +82,7 @@ impl Env<'_> {
 /// After the minutes are written: the file, or why not. After lines come in from the journal:
 /// who changed what, for the last one written elsewhere (a line of this session's says nothing).
 /// Returns whether a new message was said (its display time starts again).
-pub fn after(state: &PlanState, ui: &mut UiState, outcome: Outcome) -> bool {
+pub fn after(l: Lang, state: &PlanState, ui: &mut UiState, outcome: Outcome) -> bool {
     match outcome {
         Outcome::Appended { change, message_before } => {
             ui.form = None;
@@ -90,7 +93,7 @@ pub fn after(state: &PlanState, ui: &mut UiState, outcome: Outcome) -> bool {
                 ui.message = message_before;
                 return false;
             }
-            ui.message = Some(Message::info(i18n::saved_change(&i18n::describe_change(&change, None))));
+            ui.message = Some(Message::info(i18n::saved_change(l, &i18n::describe_change(l, &change, None))));
             true
         }
         Outcome::JournalChanged { reread: Some(why), .. } => {
@@ -107,12 +110,12 @@ pub fn after(state: &PlanState, ui: &mut UiState, outcome: Outcome) -> bool {
             };
             let who = state.plan.person_name(&e.event.by).to_string();
             let action = e.event.change.actions().first().map(|s| s.to_string()).unwrap_or_default();
-            let what = i18n::describe_change(&e.event.change, e.before);
-            ui.message = Some(Message::info(i18n::changed_by(&who, &action, &what)));
+            let what = i18n::describe_change(l, &e.event.change, e.before);
+            ui.message = Some(Message::info(i18n::changed_by(l, &who, &action, &what)));
             true
         }
         Outcome::MinutesWritten(Ok(path)) => {
-            ui.message = Some(Message::info(i18n::minutes_written(&path)));
+            ui.message = Some(Message::info(i18n::minutes_written(l, &path)));
             true
         }
         Outcome::MinutesWritten(Err(why)) => {
@@ -134,6 +137,7 @@ pub fn after(state: &PlanState, ui: &mut UiState, outcome: Outcome) -> bool {
 }
 
 pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    let l = env.lang;
     let plan = &state.plan;
     let mode = ui.mode();
     if mode == Mode::Form
@@ -146,7 +150,7 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
     match mode {
         Mode::Form => form::keys(state, ui, cmd, env),
         Mode::Help => help::keys(ui, cmd),
-        Mode::Search => search::search(plan, ui, cmd),
+        Mode::Search => search::search(l, plan, ui, cmd),
         // On every screen, `Present` switches projection mode.
         _ if cmd == Command::Present => {
             ui.present = !ui.present;
@@ -168,8 +172,8 @@ mod tests {
     use crate::plan::edit::Author;
     use crate::tui::form::Form;
 
-    fn state() -> PlanState {
-        crate::store::load::load(std::path::Path::new("plans/bouches-du-rhone.ron")).unwrap().state
+    fn state(l: Lang) -> PlanState {
+        crate::store::load::load(l, std::path::Path::new("plans/bouches-du-rhone.ron")).unwrap().state
     }
 
     fn now() -> Timestamp {
@@ -178,7 +182,8 @@ mod tests {
 
     #[test]
     fn a_meeting_opened_here_is_run_once_its_line_is_written() {
-        let mut state = state();
+        let l = Lang::Fr;
+        let mut state = state(l);
         let mut ui = UiState::new(&state.plan);
         ui.form = Form::open_meeting(&state, now().date());
         let body = state.plan.bodies[0].id.clone();
@@ -186,7 +191,8 @@ mod tests {
         let Change::MeetingOpened { id, .. } = &event.change else { panic!() };
         let id = id.clone();
         state.apply(1, event.clone());
-        let said = after(&state, &mut ui, Outcome::Appended { change: Box::new(event.change), message_before: None });
+        let said =
+            after(l, &state, &mut ui, Outcome::Appended { change: Box::new(event.change), message_before: None });
         assert!(said && ui.form.is_none());
         assert_eq!((ui.screen, ui.meeting.as_ref().map(|m| m.id.clone())), (Mode::Meeting, Some(id)));
         assert!(ui.message.as_ref().is_some_and(|m| !m.is_error));
@@ -194,26 +200,28 @@ mod tests {
 
     #[test]
     fn a_refused_line_keeps_the_form_and_its_text_else_it_is_said() {
-        let state = state();
+        let l = Lang::Fr;
+        let state = state(l);
         let mut ui = UiState::new(&state.plan);
         let action = state.plan.walk().next().unwrap().1.id.clone();
         let mut form = Form::comment(&state, &action).unwrap();
         form.saving = true;
         ui.form = Some(form);
-        assert!(!after(&state, &mut ui, Outcome::NotAppended("disque plein".into())));
+        assert!(!after(l, &state, &mut ui, Outcome::NotAppended("disque plein".into())));
         let f = ui.form.as_ref().unwrap();
         assert_eq!((f.saving, f.error.as_deref()), (false, Some("disque plein")));
         assert_eq!(ui.message, None);
 
         ui.form = None;
-        assert!(after(&state, &mut ui, Outcome::NotAppended("verrou".into())));
+        assert!(after(l, &state, &mut ui, Outcome::NotAppended("verrou".into())));
         assert_eq!(ui.message, Some(Message::error("verrou".into())));
         assert_eq!(ui.screen, Mode::Plan);
     }
 
     #[test]
     fn lines_from_the_journal_are_said_unless_they_are_this_sessions_own() {
-        let mut state = state();
+        let l = Lang::Fr;
+        let mut state = state(l);
         let mut ui = UiState::new(&state.plan);
         let action = state.plan.walk().next().unwrap().1.id.clone();
         let line = |by: &str| Event {
@@ -227,23 +235,25 @@ mod tests {
         state.apply(1, line("moi"));
         let new = vec![state.entries.len() - 1];
         let own = Some(line("moi").to_line());
-        assert!(!after(&state, &mut ui, Outcome::JournalChanged { new: new.clone(), own, reread: None }));
+        assert!(!after(l, &state, &mut ui, Outcome::JournalChanged { new: new.clone(), own, reread: None }));
         assert_eq!(ui.message, None);
-        assert!(after(&state, &mut ui, Outcome::JournalChanged { new, own: None, reread: None }));
+        assert!(after(l, &state, &mut ui, Outcome::JournalChanged { new, own: None, reread: None }));
         assert!(ui.message.as_ref().is_some_and(|m| !m.is_error && m.text.contains("moi")), "{:?}", ui.message);
         let reread = Some("rewritten".to_string());
-        assert!(after(&state, &mut ui, Outcome::JournalChanged { new: vec![], own: None, reread }));
+        assert!(after(l, &state, &mut ui, Outcome::JournalChanged { new: vec![], own: None, reread }));
         assert_eq!(ui.message, Some(Message::error("rewritten".into())));
     }
 
     #[test]
     fn moving_along_the_agenda_is_recorded_without_a_word() {
-        let state = state();
+        let l = Lang::Fr;
+        let state = state(l);
         let mut ui = UiState::new(&state.plan);
         ui.message = Some(Message::info("someone else's change".into()));
         let before = Some(Message::info("the chair's".into()));
         let change = Change::AgendaItem { meeting: "m".into(), action: None, title: String::new() };
         assert!(!after(
+            l,
             &state,
             &mut ui,
             Outcome::Appended { change: Box::new(change), message_before: before.clone() }
@@ -258,12 +268,13 @@ mod minutes_tests {
 
     #[test]
     fn written_minutes_are_said_with_their_file_and_a_failure_as_an_error() {
-        let state = crate::store::load::load(std::path::Path::new("plans/charente.ron")).unwrap().state;
+        let l = Lang::Fr;
+        let state = crate::store::load::load(l, std::path::Path::new("plans/charente.ron")).unwrap().state;
         let mut ui = UiState::default();
-        assert!(after(&state, &mut ui, Outcome::MinutesWritten(Ok("/p/releve.odt".into()))));
+        assert!(after(l, &state, &mut ui, Outcome::MinutesWritten(Ok("/p/releve.odt".into()))));
         let m = ui.message.clone().unwrap();
         assert!(!m.is_error && m.text.contains("/p/releve.odt"), "{m:?}");
-        assert!(after(&state, &mut ui, Outcome::MinutesWritten(Err("disque plein".into()))));
+        assert!(after(l, &state, &mut ui, Outcome::MinutesWritten(Err("disque plein".into()))));
         assert_eq!(ui.message, Some(Message::error("disque plein".into())));
     }
 }

@@ -2,13 +2,14 @@
 
 use super::Effect;
 use crate::i18n;
+use crate::lang::Lang;
 use crate::tui::command::Command;
 use crate::tui::search_ui::{self, TreeFilter};
 use crate::tui::ui_state::{Focus, Message, UiState};
 
 /// The search line: moving among the results, the filter keys, going to an action or back.
 /// The results themselves are computed by the application (it owns the search index).
-pub(super) fn search(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Command) -> Vec<Effect> {
+pub(super) fn search(l: Lang, plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Command) -> Vec<Effect> {
     let rows = ui.viewport;
     let Some(s) = &mut ui.search else { return Vec::new() };
     let page = rows.max(2) as isize - 1;
@@ -19,9 +20,9 @@ pub(super) fn search(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Com
         Command::PageUp => s.step(-page, rows),
         Command::Top => s.step(isize::MIN, rows),
         Command::Bottom => s.step(isize::MAX, rows),
-        Command::ToggleLate => s.set_text(search_ui::toggle_late(s.text())),
-        Command::ToggleBehind => s.set_text(search_ui::toggle_behind(s.text())),
-        Command::CycleStatus => s.set_text(search_ui::cycle_status(s.text())),
+        Command::ToggleLate => s.set_text(search_ui::toggle_late(l, s.text())),
+        Command::ToggleBehind => s.set_text(search_ui::toggle_behind(l, s.text())),
+        Command::CycleStatus => s.set_text(search_ui::cycle_status(l, s.text())),
         Command::Cancel => {
             // Back to where the search started.
             back_to_saved(plan, ui);
@@ -29,7 +30,7 @@ pub(super) fn search(plan: &crate::plan::model::Plan, ui: &mut UiState, cmd: Com
         }
         Command::Submit => {
             let Some(hit) = s.selected_hit().map(|h| h.action_id.clone()) else {
-                ui.message = Some(Message::error(i18n::search_count(0, 0)));
+                ui.message = Some(Message::error(i18n::search_count(l, 0, 0)));
                 return Vec::new();
             };
             if s.for_agenda {

@@ -5,6 +5,7 @@ use super::form::edit;
 use super::meeting::open_meeting_screen;
 use super::{Effect, Env};
 use crate::i18n;
+use crate::lang::Localized;
 use crate::plan::edit::EditError;
 use crate::plan::meeting;
 use crate::plan::rights::Act;
@@ -16,6 +17,7 @@ use crate::tui::ui_state::{Focus, Message, Mode, Node, NodeKey, UiState, node, n
 
 /// A key on the plan screen.
 pub(super) fn keys(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    let l = env.lang;
     let plan = &state.plan;
     let before = ui.selected;
     let page = ui.viewport.max(2) - 1;
@@ -36,9 +38,9 @@ pub(super) fn keys(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env)
             let text = ui.filter.as_ref().map(|f| f.text.clone()).unwrap_or_default();
             ui.search = Some(SearchUi::new(&text, saved));
         }
-        Command::MyActions if ui.filter.as_ref().is_none_or(|f| f.text != search_ui::mine_word()) => {
+        Command::MyActions if ui.filter.as_ref().is_none_or(|f| f.text != search_ui::mine_word(l)) => {
             // The application computes which actions are mine (it owns the search index).
-            ui.filter = Some(TreeFilter { text: search_ui::mine_word().to_string(), ids: Default::default() });
+            ui.filter = Some(TreeFilter { text: search_ui::mine_word(l).to_string(), ids: Default::default() });
             ui.focus = Focus::Tree;
         }
         Command::ClearFilter | Command::MyActions => {
@@ -60,8 +62,8 @@ pub(super) fn keys(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env)
                 ui.chart_indicator = 0;
                 ui.screen = Mode::Chart;
             }
-            Some(Node::Action(_)) => ui.message = Some(Message::error(i18n::NO_INDICATOR.get().to_string())),
-            _ => ui.message = Some(Message::error(i18n::NOT_AN_ACTION_CHART.get().to_string())),
+            Some(Node::Action(_)) => ui.message = Some(Message::error(i18n::NO_INDICATOR.get(l).to_string())),
+            _ => ui.message = Some(Message::error(i18n::NOT_AN_ACTION_CHART.get(l).to_string())),
         },
         Command::Meeting => match state.open_meeting() {
             Some(m) if ui.meeting.as_ref().is_some_and(|r| r.id == m.id) || meeting::may_run(state, m, env.by) => {
@@ -70,15 +72,15 @@ pub(super) fn keys(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env)
             Some(m) => {
                 let opened_by = state.plan.person_name(&m.opened_by).to_string();
                 let e = EditError::NotYourMeeting { meeting: m.id.clone(), opened_by };
-                ui.message = Some(Message::error(i18n::edit_error(&e)));
+                ui.message = Some(Message::error(i18n::edit_error(l, &e)));
             }
             None => match (env.read_only, Form::open_meeting(state, env.today)) {
-                (Some(why), _) => ui.message = Some(Message::error(i18n::read_only_refusal(why))),
+                (Some(why), _) => ui.message = Some(Message::error(i18n::read_only_refusal(l, why))),
                 (None, Some(_)) if let Err(d) = state.allows(env.by, Act::OpenMeeting) => {
-                    ui.message = Some(Message::error(d.to_string()));
+                    ui.message = Some(Message::error(d.text(l)));
                 }
                 (None, Some(f)) => ui.form = Some(f),
-                (None, None) => ui.message = Some(Message::error(i18n::NO_BODIES.get().to_string())),
+                (None, None) => ui.message = Some(Message::error(i18n::NO_BODIES.get(l).to_string())),
             },
         },
         Command::FollowUp | Command::Meetings => go_to_list(ui, cmd),

@@ -94,12 +94,13 @@ impl Series {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let l = ctx.lang;
     let t = ctx.theme;
     let action = match ctx.ui.selected_row().and_then(|r| node(&ctx.state.plan, &r.path)) {
         Some(Node::Action(a)) if !a.indicators.is_empty() => a,
         _ => {
-            let block = super::pane(ctx, Line::styled(format!(" {} ", i18n::CHART_TITLE.get()), t.title), true);
-            let p = Paragraph::new(i18n::NOT_AN_ACTION_CHART.get()).style(t.muted).block(block);
+            let block = super::pane(ctx, Line::styled(format!(" {} ", i18n::CHART_TITLE.get(l)), t.title), true);
+            let p = Paragraph::new(i18n::NOT_AN_ACTION_CHART.get(l)).style(t.muted).block(block);
             frame.render_widget(p, area);
             return;
         }
@@ -107,7 +108,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let n = action.indicators.len();
     let i = ctx.ui.chart_indicator.min(n - 1);
     let ind = &action.indicators[i];
-    let title = i18n::chart_title(i, n, &sanitize(&ind.name), ind.unit.as_deref().map(|u| sanitize(u)).as_deref());
+    let title = i18n::chart_title(l, i, n, &sanitize(&ind.name), ind.unit.as_deref().map(|u| sanitize(u)).as_deref());
     let title = truncate(&format!(" {title} "), area.width.saturating_sub(4) as usize);
     let block = super::pane(ctx, Line::styled(title, t.title), true);
     let inner = block.inner(area);
@@ -121,16 +122,16 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     if ind.value_kind() == Some(ValueKind::Text) || series.is_empty() {
         let mut lines = vec![Line::raw("")];
         if series.is_empty() && ind.value_kind() != Some(ValueKind::Text) {
-            lines.push(Line::styled(i18n::CHART_NOTHING.get(), t.muted));
+            lines.push(Line::styled(i18n::CHART_NOTHING.get(l), t.muted));
         } else {
-            lines.push(Line::styled(i18n::CHART_TEXT_ONLY.get(), t.muted));
+            lines.push(Line::styled(i18n::CHART_TEXT_ONLY.get(l), t.muted));
             let mut points: Vec<&Point> = ind.measurements.iter().collect();
             points.sort_by_key(|p| p.date);
             for p in points {
                 lines.push(Line::raw(format!(
                     "  {}  {}",
-                    i18n::date_text(p.date),
-                    sanitize(&i18n::value_text(&p.value))
+                    i18n::date_text(l, p.date),
+                    sanitize(&i18n::value_text(l, &p.value))
                 )));
             }
         }
@@ -149,38 +150,41 @@ fn action_line<'a>(ctx: &Ctx, a: &PlanAction, width: usize) -> Line<'a> {
 
 /// Under the chart: the latest value against the trajectory, then the baseline and targets.
 fn summary<'a>(ctx: &Ctx, ind: &Indicator) -> Vec<Line<'a>> {
+    let l = ctx.lang;
     let t = ctx.theme;
     let unit = ind.unit.as_deref().map(|u| format!(" {}", sanitize(u))).unwrap_or_default();
-    let value = |v: &Value| format!("{}{unit}", sanitize(&i18n::value_text(v)));
+    let value = |v: &Value| format!("{}{unit}", sanitize(&i18n::value_text(l, v)));
     let latest = match ind.latest() {
         Some(p) => {
             let v = verdict(ind, ctx.today);
             let expected = match p.value {
-                Value::Number(_) => expected_at(ind, p.date).map(|e| format!("{}{unit}", i18n::number(e))),
+                Value::Number(_) => expected_at(ind, p.date).map(|e| format!("{}{unit}", i18n::number(l, e))),
                 _ => None,
             };
-            let mut text = i18n::chart_latest(&value(&p.value), &i18n::date_text(p.date), expected.as_deref(), None);
-            text.push_str(&format!(" · {}", crate::wording::verdict_text(v)));
+            let mut text =
+                i18n::chart_latest(l, &value(&p.value), &i18n::date_text(l, p.date), expected.as_deref(), None);
+            text.push_str(&format!(" · {}", crate::wording::verdict_text(l, v)));
             Line::styled(text, super::detail::verdict_style(t, v))
         }
         None => {
             let v = verdict(ind, ctx.today);
-            Line::styled(format!("{} {}", i18n::no_measure_yet(), crate::wording::verdict_text(v)), t.muted)
+            Line::styled(format!("{} {}", i18n::no_measure_yet(l), crate::wording::verdict_text(l, v)), t.muted)
         }
     };
     let mut parts = Vec::new();
     if let Some(b) = &ind.baseline {
-        parts.push(format!("{} {} ({})", i18n::BASELINE.get(), value(&b.value), i18n::date_text(b.date)));
+        parts.push(format!("{} {} ({})", i18n::BASELINE.get(l), value(&b.value), i18n::date_text(l, b.date)));
     }
     if !ind.targets.is_empty() {
         let targets: Vec<String> =
-            ind.targets.iter().map(|p| format!("{} ({})", value(&p.value), i18n::date_text(p.date))).collect();
-        parts.push(format!("{} {}", i18n::TARGETS.get(), targets.join(", ")));
+            ind.targets.iter().map(|p| format!("{} ({})", value(&p.value), i18n::date_text(l, p.date))).collect();
+        parts.push(format!("{} {}", i18n::TARGETS.get(l), targets.join(", ")));
     }
     vec![latest, Line::styled(parts.join(" · "), t.muted)]
 }
 
 fn chart<'a>(ctx: &Ctx, ind: &Indicator, s: &'a Series) -> Chart<'a> {
+    let l = ctx.lang;
     let t = ctx.theme;
     let measured = match verdict(ind, ctx.today) {
         Verdict::OnTrack => t.good,
@@ -200,11 +204,11 @@ fn chart<'a>(ctx: &Ctx, ind: &Indicator, s: &'a Series) -> Chart<'a> {
         })
     };
     let datasets: Vec<Dataset> = [
-        line(&s.trajectory, t.muted).map(|d| d.name(i18n::CHART_TRAJECTORY.get())),
-        dots(i18n::CHART_BASELINE.get(), &s.baseline, t.label),
-        dots(i18n::CHART_TARGETS.get(), &s.targets, t.warning),
+        line(&s.trajectory, t.muted).map(|d| d.name(i18n::CHART_TRAJECTORY.get(l))),
+        dots(i18n::CHART_BASELINE.get(l), &s.baseline, t.label),
+        dots(i18n::CHART_TARGETS.get(l), &s.targets, t.warning),
         line(&s.measurements, measured),
-        dots(i18n::CHART_MEASURES.get(), &s.measurements, measured),
+        dots(i18n::CHART_MEASURES.get(l), &s.measurements, measured),
     ]
     .into_iter()
     .flatten()
@@ -212,15 +216,15 @@ fn chart<'a>(ctx: &Ctx, ind: &Indicator, s: &'a Series) -> Chart<'a> {
     let (xb, yb) = s.bounds();
     let x_labels: Vec<Span> = [xb[0], (xb[0] + xb[1]) / 2.0, xb[1]]
         .iter()
-        .map(|x| Span::styled(date_of(*x).map(i18n::date_text).unwrap_or_default(), t.muted))
+        .map(|x| Span::styled(date_of(*x).map(|d| i18n::date_text(l, d)).unwrap_or_default(), t.muted))
         .collect();
     let unit = ind.unit.as_deref().map(|u| format!(" {}", sanitize(u))).unwrap_or_default();
     let y_labels: Vec<Span> = if ind.value_kind() == Some(ValueKind::Bool) {
-        vec![Span::styled(i18n::NO.get(), t.muted), Span::styled(i18n::YES.get(), t.muted)]
+        vec![Span::styled(i18n::NO.get(l), t.muted), Span::styled(i18n::YES.get(l), t.muted)]
     } else {
         [yb[0], (yb[0] + yb[1]) / 2.0, yb[1]]
             .iter()
-            .map(|y| Span::styled(format!("{}{unit}", i18n::number((y * 10.0).round() / 10.0)), t.muted))
+            .map(|y| Span::styled(format!("{}{unit}", i18n::number(l, (y * 10.0).round() / 10.0)), t.muted))
             .collect()
     };
     let yb = if ind.value_kind() == Some(ValueKind::Bool) { [-0.1, 1.1] } else { yb };

@@ -3,6 +3,7 @@
 //! and spent. In projection mode the whole plan's key figures come first, in big digits.
 //! The figures are `plan::progress::Figures`, the same as `copil report`'s.
 
+use crate::lang::Lang;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -36,8 +37,9 @@ fn fill(s: Status) -> char {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let l = ctx.lang;
     let t = ctx.theme;
-    let title = Line::from(Span::styled(format!(" {} ", i18n::DASHBOARD.get()), t.title));
+    let title = Line::from(Span::styled(format!(" {} ", i18n::DASHBOARD.get(l)), t.title));
     let block = super::pane(ctx, title, true);
     let mut inner = block.inner(area);
     frame.render_widget(block, area);
@@ -46,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let total = figures.plan;
     if ctx.ui.present && inner.height >= BIG + CARD as u16 * 2 {
         let [figures, rest] = Layout::vertical([Constraint::Length(BIG), Constraint::Min(0)]).areas(inner);
-        big_figures(frame, figures, t, &total);
+        big_figures(l, frame, figures, t, &total);
         inner = rest;
     }
     let width = inner.width as usize;
@@ -66,7 +68,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
                 (Some(o), figures.orientations[i - 1])
             }
         };
-        card(&mut lines, t, o, &f, width, i == selected);
+        card(l, &mut lines, t, o, &f, width, i == selected);
         lines.push(Line::raw(""));
     }
     frame.render_widget(Paragraph::new(lines), inner);
@@ -74,12 +76,20 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
 
 /// One card: a title line (highlighted when selected), the status bar and counts, the indicators,
 /// the budget.
-fn card<'a>(out: &mut Vec<Line<'a>>, t: &Theme, o: Option<&Orientation>, f: &Figures, width: usize, selected: bool) {
+fn card<'a>(
+    l: Lang,
+    out: &mut Vec<Line<'a>>,
+    t: &Theme,
+    o: Option<&Orientation>,
+    f: &Figures,
+    width: usize,
+    selected: bool,
+) {
     let name = match o {
         Some(o) => format!("{} {}", sanitize(&o.id), sanitize(&o.title)),
-        None => i18n::WHOLE_PLAN.get().to_string(),
+        None => i18n::WHOLE_PLAN.get(l).to_string(),
     };
-    let count = format!(" {} ", i18n::n_actions(f.counts.total()));
+    let count = format!(" {} ", i18n::n_actions(l, f.counts.total()));
     let marker = if selected { "▶ " } else { "  " };
     let room = width.saturating_sub(count.width() + marker.width());
     let name = truncate(&name, room);
@@ -96,7 +106,7 @@ fn card<'a>(out: &mut Vec<Line<'a>>, t: &Theme, o: Option<&Orientation>, f: &Fig
         counts.push(Span::styled(format!("  {} {}", status_symbol(s), f.counts.by_status[s.index()]), t.status(s)));
     }
     if f.counts.late > 0 {
-        counts.push(Span::styled(format!("   {LATE_MARK} {}", i18n::late_count(f.counts.late)), t.late));
+        counts.push(Span::styled(format!("   {LATE_MARK} {}", i18n::late_count(l, f.counts.late)), t.late));
     }
     // The same bar width on every card, so that the bars compare at a glance.
     let bar_w = width.saturating_sub(48).clamp(8, 40);
@@ -106,24 +116,30 @@ fn card<'a>(out: &mut Vec<Line<'a>>, t: &Theme, o: Option<&Orientation>, f: &Fig
     out.push(Line::from(line));
 
     let mut ind = vec![
-        Span::styled(format!("  {}", i18n::label(i18n::INDICATORS.get())), t.label),
-        Span::styled(format!("✓ {}", i18n::on_track_count(f.on_track)), if f.on_track > 0 { t.good } else { t.muted }),
+        Span::styled(format!("  {}", i18n::label(l, i18n::INDICATORS.get(l))), t.label),
+        Span::styled(
+            format!("✓ {}", i18n::on_track_count(l, f.on_track)),
+            if f.on_track > 0 { t.good } else { t.muted },
+        ),
         Span::raw(" · "),
-        Span::styled(format!("✗ {}", i18n::behind_count(f.behind)), if f.behind > 0 { t.late } else { t.muted }),
+        Span::styled(format!("✗ {}", i18n::behind_count(l, f.behind)), if f.behind > 0 { t.late } else { t.muted }),
     ];
     if f.measurement_due > 0 {
-        ind.push(Span::styled(format!(" · ? {}", crate::wording::measurement_due_count(f.measurement_due)), t.warning));
+        ind.push(Span::styled(
+            format!(" · ? {}", crate::wording::measurement_due_count(l, f.measurement_due)),
+            t.warning,
+        ));
     }
     if f.untracked > 0 {
-        ind.push(Span::styled(format!(" · {}", i18n::untracked_count(f.untracked)), t.muted));
+        ind.push(Span::styled(format!(" · {}", i18n::untracked_count(l, f.untracked)), t.muted));
     }
     out.push(clip(Line::from(ind), width));
 
     let b = f.budget;
     let budget = if b.planned == 0 && b.committed == 0 && b.spent == 0 {
-        vec![Span::styled(format!("  {}", i18n::NO_BUDGET.get()), t.muted)]
+        vec![Span::styled(format!("  {}", i18n::NO_BUDGET.get(l)), t.muted)]
     } else {
-        vec![Span::raw("  "), Span::styled(i18n::budget_summary(b.planned, b.committed, b.spent), t.title)]
+        vec![Span::raw("  "), Span::styled(i18n::budget_summary(l, b.planned, b.committed, b.spent), t.title)]
     };
     out.push(clip(Line::from(budget), width));
 }
@@ -177,23 +193,23 @@ fn bar<'a>(t: &Theme, f: &Figures, width: usize) -> Vec<Span<'a>> {
 
 /// The whole plan's key figures in big digits: share done, in progress, late, budget committed
 /// (indicators behind when the plan has no budget).
-fn big_figures(frame: &mut Frame, area: Rect, t: &Theme, f: &Figures) {
+fn big_figures(l: Lang, frame: &mut Frame, area: Rect, t: &Theme, f: &Figures) {
     let total = f.counts.total();
     let done = f.counts.by_status[Status::Done.index()];
     let share = |part: u64, whole: u64| (part * 100).checked_div(whole).map_or("-".to_string(), |p| format!("{p}%"));
     let mut tiles = vec![
-        (share(done as u64, total as u64), i18n::BIG_DONE.get(), t.status(Status::Done)),
+        (share(done as u64, total as u64), i18n::BIG_DONE.get(l), t.status(Status::Done)),
         (
             f.counts.by_status[Status::InProgress.index()].to_string(),
-            i18n::BIG_IN_PROGRESS.get(),
+            i18n::BIG_IN_PROGRESS.get(l),
             t.status(Status::InProgress),
         ),
-        (f.counts.late.to_string(), i18n::BIG_LATE.get(), t.late),
+        (f.counts.late.to_string(), i18n::BIG_LATE.get(l), t.late),
     ];
     if f.budget.planned > 0 {
-        tiles.push((share(f.budget.committed, f.budget.planned), i18n::BIG_COMMITTED.get(), t.heading));
+        tiles.push((share(f.budget.committed, f.budget.planned), i18n::BIG_COMMITTED.get(l), t.heading));
     } else {
-        tiles.push((f.behind.to_string(), i18n::BIG_BEHIND.get(), t.late));
+        tiles.push((f.behind.to_string(), i18n::BIG_BEHIND.get(l), t.late));
     }
     let columns = Layout::horizontal(vec![Constraint::Ratio(1, tiles.len() as u32); tiles.len()]).split(area);
     for ((figure, label, style), col) in tiles.into_iter().zip(columns.iter()) {

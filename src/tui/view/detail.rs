@@ -1,5 +1,6 @@
 //! The detail pane: every field of the selected orientation or action, and its history.
 
+use crate::lang::Lang;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -17,9 +18,10 @@ use crate::sanitize::{sanitize, sanitize_multiline};
 use crate::tui::ui_state::{Focus, Node, node, node_by_key};
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let l = ctx.lang;
     let t = ctx.theme;
     let focused = ctx.ui.focus == Focus::Detail;
-    let block = super::pane(ctx, Line::from(Span::styled(format!(" {} ", i18n::DETAIL.get()), t.title)), focused);
+    let block = super::pane(ctx, Line::from(Span::styled(format!(" {} ", i18n::DETAIL.get(l)), t.title)), focused);
     // While searching, the selected result is previewed.
     let (shown, scroll) = match &ctx.ui.search {
         Some(s) => (s.selected_hit().and_then(|h| ctx.state.plan.action(&h.action_id)).map(Node::Action), 0),
@@ -42,8 +44,8 @@ fn heading<'a>(t: &Theme, text: &str) -> Line<'a> {
     Line::styled(text.to_string(), t.heading)
 }
 
-fn field<'a>(t: &Theme, label: &str, value: String) -> Line<'a> {
-    Line::from(vec![Span::styled(i18n::label(label), t.label), Span::raw(value)])
+fn field<'a>(l: Lang, t: &Theme, label: &str, value: String) -> Line<'a> {
+    Line::from(vec![Span::styled(i18n::label(l, label), t.label), Span::raw(value)])
 }
 
 fn list(items: &[String]) -> String {
@@ -56,31 +58,32 @@ fn paragraph<'a>(out: &mut Vec<Line<'a>>, text: &str) {
     }
 }
 
-fn status_spans<'a>(t: &Theme, s: Status) -> Span<'a> {
-    Span::styled(format!("{} {}", status_symbol(s), i18n::status_label(s)), t.status(s))
+fn status_spans<'a>(l: Lang, t: &Theme, s: Status) -> Span<'a> {
+    Span::styled(format!("{} {}", status_symbol(s), i18n::status_label(l, s)), t.status(s))
 }
 
 fn orientation_lines<'a>(ctx: &Ctx, o: &Orientation) -> Vec<Line<'a>> {
+    let l = ctx.lang;
     let t = ctx.theme;
     let mut out = vec![
-        Line::styled(format!("{} {} — {}", i18n::ORIENTATION.get(), sanitize(&o.id), sanitize(&o.title)), t.title),
+        Line::styled(format!("{} {} — {}", i18n::ORIENTATION.get(l), sanitize(&o.id), sanitize(&o.title)), t.title),
         Line::raw(""),
     ];
     let c = orientation_counts(o, ctx.today);
     let mut counts: Vec<Span> = Vec::new();
     for s in Status::ALL {
-        counts.push(status_spans(t, s));
+        counts.push(status_spans(l, t, s));
         counts.push(Span::raw(format!(" {}   ", c.by_status[s.index()])));
     }
-    counts.push(Span::styled(format!("{LATE_MARK} {} {}", i18n::LATE.get(), c.late), t.late));
+    counts.push(Span::styled(format!("{LATE_MARK} {} {}", i18n::LATE.get(l), c.late), t.late));
     out.push(Line::from(counts));
     if let Some(s) = &o.summary {
         out.push(Line::raw(""));
-        out.push(heading(t, i18n::SUMMARY.get()));
+        out.push(heading(t, i18n::SUMMARY.get(l)));
         paragraph(&mut out, s);
     }
     out.push(Line::raw(""));
-    out.push(heading(t, i18n::ACTIONS.get()));
+    out.push(heading(t, i18n::ACTIONS.get(l)));
     for a in &o.actions {
         out.push(action_item(ctx, a));
     }
@@ -102,45 +105,46 @@ fn action_item<'a>(ctx: &Ctx, a: &PlanAction) -> Line<'a> {
 }
 
 fn action_lines<'a>(ctx: &Ctx, a: &PlanAction) -> Vec<Line<'a>> {
+    let l = ctx.lang;
     let t = ctx.theme;
     let plan = &ctx.state.plan;
     let mut out = vec![Line::styled(format!("{} · {}", sanitize(&a.id), sanitize(&a.title)), t.title)];
-    let mut status_line = vec![status_spans(t, a.status)];
+    let mut status_line = vec![status_spans(l, t, a.status)];
     if is_late(a, ctx.today) {
-        status_line.push(Span::styled(format!("   {LATE_MARK} {}", i18n::LATE.get()), t.late));
+        status_line.push(Span::styled(format!("   {LATE_MARK} {}", i18n::LATE.get(l)), t.late));
     }
     out.push(Line::from(status_line));
     if let Some(d) = &a.description {
         out.push(Line::raw(""));
-        out.push(heading(t, i18n::DESCRIPTION.get()));
+        out.push(heading(t, i18n::DESCRIPTION.get(l)));
         paragraph(&mut out, d);
     }
     out.push(Line::raw(""));
     if !a.pilots.is_empty() {
         let pilots: Vec<String> = a.pilots.iter().map(|p| plan.person_name(p).to_string()).collect();
-        out.push(field(t, i18n::PILOTS.get(), list(&pilots)));
+        out.push(field(l, t, i18n::PILOTS.get(l), list(&pilots)));
     }
     if !a.partners.is_empty() {
-        out.push(field(t, i18n::PARTNERS.get(), list(&a.partners)));
+        out.push(field(l, t, i18n::PARTNERS.get(l), list(&a.partners)));
     }
     if !a.referents.is_empty() {
         let names: Vec<String> = a.referents.iter().map(|p| plan.person_name(p).to_string()).collect();
-        out.push(field(t, i18n::REFERENTS.get(), list(&names)));
+        out.push(field(l, t, i18n::REFERENTS.get(l), list(&names)));
     }
     if let Some(d) = a.start {
-        out.push(field(t, i18n::START.get(), date_text(d)));
+        out.push(field(l, t, i18n::START.get(l), date_text(l, d)));
     }
     if let Some(d) = a.due {
         let first = ctx.state.base().action(&a.id).and_then(|b| b.due);
         let moved = if first.is_some_and(|f| f != d) {
-            format!(" ({})", crate::wording::first_due(first))
+            format!(" ({})", crate::wording::first_due(l, first))
         } else {
             String::new()
         };
-        out.push(field(t, i18n::DUE.get(), format!("{}{moved}", date_text(d))));
+        out.push(field(l, t, i18n::DUE.get(l), format!("{}{moved}", date_text(l, d))));
     }
     if !a.tags.is_empty() {
-        out.push(field(t, i18n::TAGS.get(), list(&a.tags)));
+        out.push(field(l, t, i18n::TAGS.get(l), list(&a.tags)));
     }
     for s in &a.sections {
         out.push(Line::raw(""));
@@ -149,18 +153,18 @@ fn action_lines<'a>(ctx: &Ctx, a: &PlanAction) -> Vec<Line<'a>> {
     }
     if !a.milestones.is_empty() {
         out.push(Line::raw(""));
-        out.push(heading(t, i18n::MILESTONES.get()));
-        milestone_lines(t, a, &mut out);
+        out.push(heading(t, i18n::MILESTONES.get(l)));
+        milestone_lines(l, t, a, &mut out);
     }
     if let Some(b) = &a.budget {
         out.push(Line::raw(""));
-        out.push(heading(t, i18n::BUDGET.get()));
-        out.push(budget_line(b));
+        out.push(heading(t, i18n::BUDGET.get(l)));
+        out.push(budget_line(l, b));
         if !b.funders.is_empty() {
             let f: Vec<String> =
-                b.funders.iter().map(|f| format!("{} {}", sanitize(&f.funder), i18n::euros(f.amount.0))).collect();
+                b.funders.iter().map(|f| format!("{} {}", sanitize(&f.funder), i18n::euros(l, f.amount.0))).collect();
             out.push(Line::from(vec![
-                Span::styled(format!("  {}", i18n::label(i18n::FUNDERS.get())), t.label),
+                Span::styled(format!("  {}", i18n::label(l, i18n::FUNDERS.get(l))), t.label),
                 Span::raw(f.join(", ")),
             ]));
         }
@@ -170,30 +174,30 @@ fn action_lines<'a>(ctx: &Ctx, a: &PlanAction) -> Vec<Line<'a>> {
     }
     if !a.indicators.is_empty() {
         out.push(Line::raw(""));
-        out.push(heading(t, i18n::INDICATORS.get()));
+        out.push(heading(t, i18n::INDICATORS.get(l)));
         for i in &a.indicators {
-            indicator_lines(t, i, ctx.today, &mut out);
+            indicator_lines(l, t, i, ctx.today, &mut out);
         }
     }
     if !a.sub_actions.is_empty() {
         out.push(Line::raw(""));
-        out.push(heading(t, i18n::SUB_ACTIONS.get()));
+        out.push(heading(t, i18n::SUB_ACTIONS.get(l)));
         for s in &a.sub_actions {
             out.push(action_item(ctx, s));
         }
     }
     out.push(Line::raw(""));
-    out.push(heading(t, i18n::HISTORY.get()));
-    history_lines(ctx.state, t, &a.id, &mut out);
+    out.push(heading(t, i18n::HISTORY.get(l)));
+    history_lines(l, ctx.state, t, &a.id, &mut out);
     out
 }
 
-fn point_text(p: &Point, unit: Option<&str>) -> String {
+fn point_text(l: Lang, p: &Point, unit: Option<&str>) -> String {
     let unit = unit.map(|u| format!(" {}", sanitize(u))).unwrap_or_default();
-    format!("{}{unit} ({})", sanitize(&i18n::value_text(&p.value)), date_text(p.date))
+    format!("{}{unit} ({})", sanitize(&i18n::value_text(l, &p.value)), date_text(l, p.date))
 }
 
-pub(super) fn indicator_lines<'a>(t: &Theme, i: &Indicator, today: Date, out: &mut Vec<Line<'a>>) {
+pub(super) fn indicator_lines<'a>(l: Lang, t: &Theme, i: &Indicator, today: Date, out: &mut Vec<Line<'a>>) {
     let unit = i.unit.as_deref();
     // The id first, as `copil measure` takes it, then the name.
     out.push(Line::from(vec![
@@ -203,50 +207,50 @@ pub(super) fn indicator_lines<'a>(t: &Theme, i: &Indicator, today: Date, out: &m
     ]));
     let mut parts = Vec::new();
     if let Some(b) = &i.baseline {
-        parts.push(format!("{} {}", i18n::BASELINE.get(), point_text(b, unit)));
+        parts.push(format!("{} {}", i18n::BASELINE.get(l), point_text(l, b, unit)));
     }
     if !i.targets.is_empty() {
-        let targets: Vec<String> = i.targets.iter().map(|p| point_text(p, unit)).collect();
-        parts.push(format!("{} {}", i18n::TARGETS.get(), targets.join(", ")));
+        let targets: Vec<String> = i.targets.iter().map(|p| point_text(l, p, unit)).collect();
+        parts.push(format!("{} {}", i18n::TARGETS.get(l), targets.join(", ")));
     }
     if !parts.is_empty() {
         out.push(Line::raw(format!("    {}", parts.join(" · "))));
     }
-    let mut latest = vec![Span::raw(format!("    {} ", i18n::LATEST.get()))];
+    let mut latest = vec![Span::raw(format!("    {} ", i18n::LATEST.get(l)))];
     match i.latest() {
-        Some(p) => latest.push(Span::styled(point_text(p, unit), t.title)),
-        None => latest.push(Span::styled(i18n::NO_MEASURE.get(), t.muted)),
+        Some(p) => latest.push(Span::styled(point_text(l, p, unit), t.title)),
+        None => latest.push(Span::styled(i18n::NO_MEASURE.get(l), t.muted)),
     }
     let v = verdict(i, today);
-    latest.push(Span::styled(format!(" — {}", crate::wording::verdict_text(v)), verdict_style(t, v)));
+    latest.push(Span::styled(format!(" — {}", crate::wording::verdict_text(l, v)), verdict_style(t, v)));
     out.push(Line::from(latest));
     if let Some(s) = &i.source {
-        out.push(Line::styled(format!("    {} : {}", i18n::SOURCE.get(), sanitize(s)), t.muted));
+        out.push(Line::styled(format!("    {} : {}", i18n::SOURCE.get(l), sanitize(s)), t.muted));
     }
 }
 
-fn history_lines<'a>(state: &PlanState, t: &Theme, action: &str, out: &mut Vec<Line<'a>>) {
+fn history_lines<'a>(l: Lang, state: &PlanState, t: &Theme, action: &str, out: &mut Vec<Line<'a>>) {
     let idxs = state.history(action);
     if idxs.is_empty() {
-        out.push(Line::styled(format!("  {}", i18n::NO_HISTORY.get()), t.muted));
+        out.push(Line::styled(format!("  {}", i18n::NO_HISTORY.get(l)), t.muted));
         return;
     }
     // One entry per block: when and who, then what (never cut mid-phrase by the pane's width),
     // then the note.
     for &i in idxs.iter().rev() {
         let e = &state.entries[i];
-        let when = crate::wording::local_time(e.event.at);
+        let when = crate::wording::local_time(l, e.event.at);
         let who = state.plan.person_name(&e.event.by).to_string();
         let mut head =
             vec![Span::styled(format!("  {when} · "), t.muted), Span::styled(sanitize(&who).into_owned(), t.label)];
         if let Some(m) = &e.event.meeting {
-            head.push(Span::styled(format!(" [{} {}]", i18n::MEETING.get(), sanitize(m)), t.muted));
+            head.push(Span::styled(format!(" [{} {}]", i18n::MEETING.get(l), sanitize(m)), t.muted));
         }
         out.push(Line::from(head));
-        let mut what = vec![Span::raw(format!("    {}", sanitize(&crate::wording::describe_entry(e))))];
+        let mut what = vec![Span::raw(format!("    {}", sanitize(&crate::wording::describe_entry(l, e))))];
         match e.outcome {
-            Outcome::Undone => what.push(Span::styled(format!(" ({})", i18n::UNDONE.get()), t.muted)),
-            Outcome::Skipped => what.push(Span::styled(format!(" ({})", i18n::NOT_APPLIED.get()), t.warning)),
+            Outcome::Undone => what.push(Span::styled(format!(" ({})", i18n::UNDONE.get(l)), t.muted)),
+            Outcome::Skipped => what.push(Span::styled(format!(" ({})", i18n::NOT_APPLIED.get(l)), t.warning)),
             Outcome::Applied => {}
         }
         out.push(Line::from(what));
@@ -267,32 +271,32 @@ pub(super) fn verdict_style(t: &Theme, v: Verdict) -> ratatui::style::Style {
 }
 
 /// An action's milestones, one a line: done or not, date, label.
-pub(super) fn milestone_lines<'a>(t: &Theme, a: &PlanAction, out: &mut Vec<Line<'a>>) {
+pub(super) fn milestone_lines<'a>(l: Lang, t: &Theme, a: &PlanAction, out: &mut Vec<Line<'a>>) {
     for m in &a.milestones {
         let (mark, style) = if m.done { ("✓", t.good) } else { ("·", Style::new()) };
         out.push(Line::from(vec![
             Span::styled(format!("  {mark} "), style),
-            Span::raw(format!("{}  {}", date_text(m.date), sanitize(&m.label))),
+            Span::raw(format!("{}  {}", date_text(l, m.date), sanitize(&m.label))),
         ]));
     }
 }
 
 /// A budget: planned, committed and spent with their shares; spending not recorded (zero) is
 /// said so, not shown as « 0 % ».
-pub(super) fn budget_line<'a>(b: &crate::plan::model::Budget) -> Line<'a> {
+pub(super) fn budget_line<'a>(l: Lang, b: &crate::plan::model::Budget) -> Line<'a> {
     let pct = |x: u64| (x * 100).checked_div(b.planned.0).map(|p| format!(" ({p} %)")).unwrap_or_default();
     let spent = if b.spent.0 == 0 {
-        crate::wording::spent_not_recorded().to_string()
+        crate::wording::spent_not_recorded(l).to_string()
     } else {
-        format!("{}{}", i18n::euros(b.spent.0), pct(b.spent.0))
+        format!("{}{}", i18n::euros(l, b.spent.0), pct(b.spent.0))
     };
     Line::raw(format!(
         "  {} {} · {} {}{} · {} {spent}",
-        i18n::PLANNED.get(),
-        i18n::euros(b.planned.0),
-        i18n::COMMITTED.get(),
-        i18n::euros(b.committed.0),
+        i18n::PLANNED.get(l),
+        i18n::euros(l, b.planned.0),
+        i18n::COMMITTED.get(l),
+        i18n::euros(l, b.committed.0),
         pct(b.committed.0),
-        i18n::SPENT.get(),
+        i18n::SPENT.get(l),
     ))
 }

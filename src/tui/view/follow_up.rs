@@ -20,15 +20,16 @@ fn scroll_for(line: usize, height: u16) -> u16 {
 }
 
 pub fn draw_follow_up(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let l = ctx.lang;
     let t = ctx.theme;
-    let block = pane(ctx, Line::styled(format!(" {} ", i18n::FOLLOW_UP_TITLE.get()), t.title), true);
+    let block = pane(ctx, Line::styled(format!(" {} ", i18n::FOLLOW_UP_TITLE.get(l)), t.title), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let state = ctx.state;
     let plan = &state.plan;
     let items = ctx.derived.follow_up(state, ctx.today);
     if items.is_empty() {
-        frame.render_widget(Paragraph::new(Line::styled(i18n::FOLLOW_UP_EMPTY.get(), t.muted)), inner);
+        frame.render_widget(Paragraph::new(Line::styled(i18n::FOLLOW_UP_EMPTY.get(l), t.muted)), inner);
         return;
     }
     let width = inner.width as usize;
@@ -38,21 +39,24 @@ pub fn draw_follow_up(frame: &mut Frame, area: Rect, ctx: &Ctx) {
             FollowUp::Task(id) => {
                 let Some(task) = state.tasks.iter().find(|x| &x.id == id) else { continue };
                 (
-                    format!("{} {id} : {}", i18n::TASK_WORD.get(), task.text),
+                    format!("{} {id} : {}", i18n::TASK_WORD.get(l), task.text),
                     task.owner.clone(),
                     task.meeting.clone(),
                     task.actions.clone(),
                 )
             }
             FollowUp::Decision(e) => match state.entries.get(*e).map(|e| &e.event.change) {
-                Some(Change::Decision { meeting, text, actions, owner, .. }) => {
-                    (format!("{} : {text}", i18n::DECISION_WORD.get()), owner.clone(), meeting.clone(), actions.clone())
-                }
+                Some(Change::Decision { meeting, text, actions, owner, .. }) => (
+                    format!("{} : {text}", i18n::DECISION_WORD.get(l)),
+                    owner.clone(),
+                    meeting.clone(),
+                    actions.clone(),
+                ),
                 _ => continue,
             },
         };
         let overdue = due.is_some_and(|d| d < ctx.today);
-        let date = due.map(i18n::date_text).unwrap_or_else(|| "—".to_string());
+        let date = due.map(|d| i18n::date_text(l, d)).unwrap_or_else(|| "—".to_string());
         let marker = if i == ctx.ui.list.cursor { "▶" } else { " " };
         let head = Line::from(vec![
             Span::raw(format!("{marker} ")),
@@ -62,7 +66,7 @@ pub fn draw_follow_up(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         ]);
         lines.push(if i == ctx.ui.list.cursor { head.style(t.selected) } else { head });
         let owner = owner.as_deref().map(|o| plan.person_name(o).to_string()).unwrap_or_default();
-        let meeting_title = state.meeting(&meeting).map(|m| super::meeting::heading(state, m)).unwrap_or(meeting);
+        let meeting_title = state.meeting(&meeting).map(|m| super::meeting::heading(l, state, m)).unwrap_or(meeting);
         let mut detail = vec![owner, meeting_title];
         detail.extend(actions);
         detail.retain(|s| !s.is_empty());
@@ -76,8 +80,9 @@ pub fn draw_follow_up(frame: &mut Frame, area: Rect, ctx: &Ctx) {
 }
 
 pub fn draw_meetings(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let l = ctx.lang;
     let t = ctx.theme;
-    let block = pane(ctx, Line::styled(format!(" {} ", i18n::MEETINGS_TITLE.get()), t.title), true);
+    let block = pane(ctx, Line::styled(format!(" {} ", i18n::MEETINGS_TITLE.get(l)), t.title), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let state = ctx.state;
@@ -92,19 +97,19 @@ pub fn draw_meetings(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         }
         if is_overdue(state, body, ctx.today) {
             let months = cadence_months(body).unwrap_or(0);
-            head.push(Span::styled(format!("  {}", i18n::body_overdue(months)), t.late));
+            head.push(Span::styled(format!("  {}", i18n::body_overdue(l, months)), t.late));
         }
         lines.push(Line::from(head));
         if meetings.is_empty() {
-            lines.push(Line::styled(format!("    {}", i18n::NO_MEETING_YET.get()), t.muted));
+            lines.push(Line::styled(format!("    {}", i18n::NO_MEETING_YET.get(l)), t.muted));
         }
         for m in meetings.iter().map(|&i| &state.meetings[i]) {
             let selected = n == ctx.ui.list.cursor;
             let text = format!(
                 "{} {}  {}",
                 if selected { "▶" } else { " " },
-                i18n::date_text(m.date),
-                super::meeting::heading(state, m)
+                i18n::date_text(l, m.date),
+                super::meeting::heading(l, state, m)
             );
             let line = Line::raw(truncate(&text, width));
             if selected {
@@ -120,11 +125,12 @@ pub fn draw_meetings(frame: &mut Frame, area: Rect, ctx: &Ctx) {
 
 /// A meeting's minutes, as the Markdown `copil minutes` writes, scrolled.
 pub fn draw_minutes(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let l = ctx.lang;
     let t = ctx.theme;
     let id = ctx.ui.list.meeting.as_deref().unwrap_or_default();
-    let title = format!(" {} — {} ", i18n::MINUTES_TITLE.get(), sanitize(id));
+    let title = format!(" {} — {} ", i18n::MINUTES_TITLE.get(l), sanitize(id));
     let block = pane(ctx, Line::styled(truncate(&title, area.width.saturating_sub(4) as usize), t.title), true);
-    let text = ctx.derived.minutes(ctx.state, id);
+    let text = ctx.derived.minutes(l, ctx.state, id);
     let lines: Vec<Line> = text
         .lines()
         .map(|l| {

@@ -19,6 +19,7 @@ use crate::tui::form::{FieldValue, Form, FormKind};
 const CHOICE_ROWS: usize = 8;
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
+    let l = ctx.lang;
     let t = ctx.theme;
     let width = area.width.saturating_sub(4).min(72);
     let inner_w = width.saturating_sub(2) as usize;
@@ -30,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
         let focused = i == form.focus;
         let first = lines.len();
         let label_style = if focused { t.heading } else { t.label };
-        lines.push(Line::styled(format!("{}{}", if focused { "▶ " } else { "  " }, field.label()), label_style));
+        lines.push(Line::styled(format!("{}{}", if focused { "▶ " } else { "  " }, field.label(l)), label_style));
         match &field.value {
             FieldValue::Choice { options, selected } => {
                 // Focused: a window of the options around the chosen one; else the chosen one.
@@ -83,11 +84,11 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
                     }
                 }
                 if focused && field.multiline {
-                    lines.push(Line::styled(format!("    {}", crate::wording::multiline_hint()), t.muted));
+                    lines.push(Line::styled(format!("    {}", crate::wording::multiline_hint(l)), t.muted));
                 }
                 if focused && !field.suggestions.is_empty() {
                     let names: Vec<String> = field.matching_suggestions().into_iter().map(str::to_string).collect();
-                    let hint = crate::wording::owner_suggestions(&names);
+                    let hint = crate::wording::owner_suggestions(l, &names);
                     lines.push(Line::styled(format!("    {}", super::truncate(&hint, room)), t.muted));
                 }
             }
@@ -98,14 +99,14 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
     }
     lines.push(Line::raw(""));
     if form.saving {
-        lines.push(Line::styled(i18n::SAVING.get(), t.warning));
+        lines.push(Line::styled(i18n::SAVING.get(l), t.warning));
     }
     if let Some(e) = &form.error {
         for l in wrap_words(&format!("⚠ {}", sanitize(e)), inner_w) {
             lines.push(Line::styled(l, t.late));
         }
     }
-    for l in wrap_words(i18n::FORM_HINT.get(), inner_w) {
+    for l in wrap_words(i18n::FORM_HINT.get(l), inner_w) {
         lines.push(Line::styled(l, t.muted));
     }
     let height = (lines.len() as u16 + 2).min(area.height);
@@ -126,7 +127,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border_focus)
-        .title(Span::styled(format!(" {} ", sanitize(&form.title())), t.title));
+        .title(Span::styled(format!(" {} ", sanitize(&form.title(l))), t.title));
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll as u16, 0)), popup);
     if let Some((x, y)) = cursor {

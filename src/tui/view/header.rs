@@ -13,15 +13,16 @@ use crate::sanitize::sanitize;
 pub use crate::i18n::date_text;
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let l = ctx.lang;
     let plan = &ctx.state.plan;
-    let mut badge = if ctx.read_only { format!("[{}] ", i18n::READ_ONLY.get().to_uppercase()) } else { String::new() };
+    let mut badge = if ctx.read_only { format!("[{}] ", i18n::READ_ONLY.get(l).to_uppercase()) } else { String::new() };
     if let Some(m) = ctx.state.open_meeting() {
         // Everyone should know; those who do not run it, who does.
         let runs = ctx.ui.meeting.as_ref().is_some_and(|r| r.id == m.id);
         let text = if runs {
-            i18n::MEETING_IN_PROGRESS.get().to_string()
+            i18n::MEETING_IN_PROGRESS.get(l).to_string()
         } else {
-            i18n::meeting_opened_by(&sanitize(plan.person_name(&m.opened_by)))
+            i18n::meeting_opened_by(l, &sanitize(plan.person_name(&m.opened_by)))
         };
         badge.push_str(&format!("[{}] ", text.to_uppercase()));
     }
@@ -29,11 +30,11 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let me = match (ctx.by, plan.person(ctx.by)) {
         ("", _) => String::new(),
         (_, Some(p)) => format!("{} · ", sanitize(&p.name)),
-        (login, None) => format!("{} · ", i18n::undeclared_user(&sanitize(login))),
+        (login, None) => format!("{} · ", i18n::undeclared_user(l, &sanitize(login))),
     };
     // On a narrow screen the date stays whole, the plan keeps a few letters, and who I am, then
     // the badge, give way (cut with "…").
-    let today = format!("{} {} ", i18n::TODAY.get(), date_text(ctx.today));
+    let today = format!("{} {} ", i18n::TODAY.get(l), date_text(l, ctx.today));
     let spare = (area.width as usize).saturating_sub(today.width() + 1 + MIN_TITLE);
     let (bw, mw) = (badge.width(), me.width());
     let half = spare / 2;
@@ -50,8 +51,8 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         " {} · {} · {} → {}",
         sanitize(plan.display_title()),
         sanitize(&plan.territory),
-        date_text(plan.period.start),
-        date_text(plan.period.end)
+        date_text(l, plan.period.start),
+        date_text(l, plan.period.end)
     );
     let room = (area.width as usize).saturating_sub(right.width());
     let left = truncate(&left, room);

@@ -42,6 +42,8 @@ pub struct Ctx<'a> {
     pub by: &'a str,
     /// The lists of the current plan state that `update` uses too.
     pub derived: &'a crate::tui::derived::Derived,
+    /// The language everything on screen is said in.
+    pub lang: crate::lang::Lang,
 }
 
 /// Where each panel goes for a terminal of a given size.
@@ -89,11 +91,12 @@ pub fn pane<'a>(ctx: &Ctx, title: Line<'a>, focused: bool) -> Block<'a> {
 }
 
 pub fn draw(frame: &mut Frame, ctx: &Ctx) {
+    let l = ctx.lang;
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = vec![
-            Line::styled(i18n::TOO_SMALL.get(), ctx.theme.title),
-            Line::raw(i18n::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT)),
+            Line::styled(i18n::TOO_SMALL.get(l), ctx.theme.title),
+            Line::raw(i18n::too_small(l, area.width, area.height, MIN_WIDTH, MIN_HEIGHT)),
         ];
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;

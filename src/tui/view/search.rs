@@ -1,6 +1,7 @@
 //! The search pane, in place of the tree while searching: the line being typed, the active
 //! filters, and the results best first with the matched characters highlighted.
 
+use crate::lang::Lang;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -21,9 +22,10 @@ use crate::tui::search_ui::SearchUi;
 const TOP: u16 = 3;
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, s: &SearchUi) {
+    let l = ctx.lang;
     let t = ctx.theme;
     // Opened from a meeting, Enter puts the chosen action on the agenda: the title says so.
-    let title = if s.for_agenda { i18n::FORM_ADD_ITEM.get() } else { i18n::SEARCH_TITLE.get() };
+    let title = if s.for_agenda { i18n::FORM_ADD_ITEM.get(l) } else { i18n::SEARCH_TITLE.get(l) };
     let block = super::pane(ctx, Line::from(Span::styled(format!(" {title} "), t.title)), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -39,8 +41,8 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, s: &SearchUi) {
     let mut lines =
         vec![Line::from(vec![Span::styled(prompt, t.key), Span::styled(truncate(&shown, room + 1), t.title)])];
     let query = s.query();
-    let filters = query.describe();
-    if let Some(error) = query.error() {
+    let filters = query.describe(l);
+    if let Some(error) = query.error(l) {
         // An unknown filter: say so, and which filters exist, on as many lines as it takes (at
         // most three; nothing matches meanwhile, so the results' room is not missed).
         let chars: Vec<char> = format!("⚠ {}", sanitize(&error)).chars().collect();
@@ -48,15 +50,15 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, s: &SearchUi) {
             lines.push(Line::styled(part.iter().collect::<String>(), t.late));
         }
     } else {
-        lines.push(filter_line(&filters, width, t));
+        lines.push(filter_line(l, &filters, width, t));
     }
     let plan = &ctx.state.plan;
     // Plan order, to find a hit's action by its position (not one walk per hit).
     let actions: Vec<&PlanAction> = plan.walk().map(|(_, a, _)| a).collect();
     let count = if s.indexing {
-        crate::search::indexing().to_string()
+        crate::search::indexing(l).to_string()
     } else {
-        i18n::search_count(s.hits.len(), actions.len())
+        i18n::search_count(l, s.hits.len(), actions.len())
     };
     lines.push(Line::styled(truncate(&count, width), t.label));
     let extra = lines.len().saturating_sub(TOP as usize) as u16; // error lines beyond the first
@@ -91,9 +93,9 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, s: &SearchUi) {
 }
 
 /// The active filters, or the hint when there are none.
-fn filter_line<'a>(filters: &str, width: usize, t: &Theme) -> Line<'a> {
+fn filter_line<'a>(l: Lang, filters: &str, width: usize, t: &Theme) -> Line<'a> {
     if filters.is_empty() {
-        Line::styled(truncate(i18n::SEARCH_HINT.get(), width), t.muted)
+        Line::styled(truncate(i18n::SEARCH_HINT.get(l), width), t.muted)
     } else {
         Line::styled(truncate(filters, width), t.warning)
     }
@@ -112,6 +114,7 @@ fn first_shown(items: &[Vec<Line>], selected: usize, rows: usize) -> usize {
 
 /// One result: status, id and title (matches highlighted), then where else it matched.
 fn hit_lines<'a>(ctx: &Ctx, h: &Hit, a: &PlanAction, width: usize) -> Vec<Line<'a>> {
+    let l = ctx.lang;
     let t = ctx.theme;
     let plan = &ctx.state.plan;
     let late = is_late(a, ctx.today);
@@ -133,7 +136,7 @@ fn hit_lines<'a>(ctx: &Ctx, h: &Hit, a: &PlanAction, width: usize) -> Vec<Line<'
         && !h.field_matches.is_empty()
         && let Some(text) = crate::search::field_text(plan, a, h.field, h.field_index)
     {
-        let label = format!("    ↳ {}", i18n::label(h.field.label()));
+        let label = format!("    ↳ {}", i18n::label(l, h.field.label(l)));
         let room = width.saturating_sub(label.width());
         // Start a little before the first match, so that it shows in a long text.
         let from = h.field_matches.iter().min().copied().unwrap_or(0).saturating_sub(4);

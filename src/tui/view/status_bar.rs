@@ -1,5 +1,6 @@
 //! The status bar: the main keys (from the keymap), and the load's warnings.
 
+use crate::lang::Localized;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -104,6 +105,7 @@ const SEARCH: [(Command, i18n::T); 6] = [
 ];
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let l = ctx.lang;
     let t = ctx.theme;
     let mut spans = Vec::new();
     let mode = ctx.ui.body();
@@ -135,12 +137,12 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         };
         let key = match pair {
             Some(other) => {
-                let first = ctx.keymap.keys_for(mode, other).first().map(ToString::to_string).unwrap_or_default();
-                format!("{first}{key}")
+                let first = ctx.keymap.keys_for(mode, other).first().map(|k| k.text(l)).unwrap_or_default();
+                format!("{first}{}", key.in_lang(l))
             }
-            None => key.to_string(),
+            None => key.text(l),
         };
-        let entry = [Span::styled(format!(" {key} "), t.key), Span::raw(format!(" {} ", label.get()))];
+        let entry = [Span::styled(format!(" {key} "), t.key), Span::raw(format!(" {} ", label.get(l)))];
         let width: usize = spans.iter().chain(&entry).map(|s: &Span| s.content.width()).sum();
         if i > help_at && width > area.width as usize {
             break;
@@ -167,8 +169,8 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let room = (area.width as usize).saturating_sub(used + 1);
         let text = format!(
             " ⚠ {} : {}{}",
-            i18n::journal_line(first.line),
-            sanitize(&i18n::warning(&first.kind)),
+            i18n::journal_line(l, first.line),
+            sanitize(&i18n::warning(l, &first.kind)),
             if warnings.len() > 1 { format!(" (+{})", warnings.len() - 1) } else { String::new() }
         );
         let text = truncate(&text, room);

@@ -1,5 +1,6 @@
 //! The tree of orientations → actions → sub-actions.
 
+use crate::lang::Localized;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,19 +18,20 @@ use crate::tui::keymap::Mode;
 use crate::tui::ui_state::{Focus, Node, Row, node};
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let l = ctx.lang;
     let t = ctx.theme;
     let focused = ctx.ui.focus == Focus::Tree;
-    let mut title = vec![Span::styled(format!(" {} ", i18n::PLAN_TREE.get()), t.title)];
+    let mut title = vec![Span::styled(format!(" {} ", i18n::PLAN_TREE.get(l)), t.title)];
     if let Some(f) = &ctx.ui.filter {
-        title.push(Span::styled(format!("— {} ", i18n::filtered_tree(f.ids.len())), t.warning));
+        title.push(Span::styled(format!("— {} ", i18n::filtered_tree(l, f.ids.len())), t.warning));
     }
     let block = super::pane(ctx, Line::from(title), focused);
     let mut inner = block.inner(area);
     frame.render_widget(block, area);
     if let Some(f) = &ctx.ui.filter {
         // The active filter is always in sight, after the key that clears it.
-        let key = ctx.keymap.keys_for(Mode::Plan, Command::ClearFilter).first().map(|k| k.to_string());
-        let what = crate::search::parse_query(&f.text).filter_parts().join(" · ");
+        let key = ctx.keymap.keys_for(Mode::Plan, Command::ClearFilter).first().map(|k| k.text(l));
+        let what = crate::search::parse_query(&f.text).filter_parts(l).join(" · ");
         let mut spans = Vec::new();
         let mut used = 0;
         if let Some(k) = key {
@@ -44,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     }
     if ctx.ui.rows.is_empty() {
         // An empty tree: the plan has nothing, or the filter keeps nothing (say which).
-        let empty = if ctx.ui.filter.is_some() { i18n::EMPTY_FILTER.get() } else { i18n::EMPTY_PLAN.get() };
+        let empty = if ctx.ui.filter.is_some() { i18n::EMPTY_FILTER.get(l) } else { i18n::EMPTY_PLAN.get(l) };
         let text = ratatui::widgets::Paragraph::new(empty).wrap(ratatui::widgets::Wrap { trim: true });
         frame.render_widget(text.style(t.muted), inner);
         return;
