@@ -152,7 +152,9 @@ pub fn parse_plan(l: Lang, path: &Path, src: &str) -> Result<Plan, Diagnostic> {
         let problem = validate::Problem::FormatVersion(u32::try_from(v).unwrap_or(u32::MAX));
         return Err(anchored(l, path, src, &Anchor::Key("format", 0), i18n::problem(l, &problem)));
     }
-    let plan: Plan = crate::ron_format::options().from_str(src).map_err(|e| {
+    // The values' own messages (a date, an amount) are said in `l` (see `lang::parsing`).
+    let parsed = crate::lang::parsing_in(l, || crate::ron_format::options().from_str::<Plan>(src));
+    let plan: Plan = parsed.map_err(|e| {
         let pos = error_position(&e);
         let mut message = i18n::ron_error(l, &e.code);
         // A value refused by its own type (a date, an amount) names the field it stands in.
@@ -169,8 +171,7 @@ pub fn parse_plan(l: Lang, path: &Path, src: &str) -> Result<Plan, Diagnostic> {
 
 /// Parses one journal line.
 pub fn parse_event(l: Lang, line: &str) -> Result<Event, (usize, String)> {
-    crate::ron_format::options()
-        .from_str::<Event>(line)
+    crate::lang::parsing_in(l, || crate::ron_format::options().from_str::<Event>(line))
         .map_err(|e| (error_position(&e).1, i18n::ron_error(l, &e.code)))
 }
 
