@@ -13,7 +13,8 @@ use super::theme::status_symbol;
 use crate::i18n;
 use crate::plan::model::Status;
 use crate::sanitize::sanitize;
-use crate::tui::form::{FieldValue, Form, FormKind};
+use crate::tui::form::Form;
+use crate::tui::form::field::FieldRef;
 
 /// How many options of a focused choice are listed at once.
 const CHOICE_ROWS: usize = 8;
@@ -26,13 +27,14 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
     let mut cursor: Option<(u16, u16)> = None;
     // The rows of the focused field, to keep them in view.
     let mut focus_rows = (0usize, 0usize);
-    for (i, field) in form.fields.iter().enumerate() {
+    for (i, field) in form.body.fields().into_iter().enumerate() {
         let focused = i == form.focus;
         let first = lines.len();
         let label_style = if focused { t.heading } else { t.label };
         lines.push(Line::styled(format!("{}{}", if focused { "▶ " } else { "  " }, field.label()), label_style));
-        match &field.value {
-            FieldValue::Choice { options, selected } => {
+        match field {
+            FieldRef::Choice(choice) => {
+                let (options, selected) = (choice.options(), &choice.selected());
                 // Focused: a window of the options around the chosen one; else the chosen one.
                 let (from, to) = if focused {
                     let from =
@@ -44,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
                 for (j, opt) in options.iter().enumerate().take(to).skip(from) {
                     let mark = if j == *selected { "(•)" } else { "( )" };
                     let mut spans = vec![Span::raw(format!("    {mark} "))];
-                    if form.kind == FormKind::Status {
+                    if choice.statuses {
                         let s = Status::ALL[j.min(3)];
                         spans.push(Span::styled(format!("{} ", status_symbol(s)), t.status(s)));
                     }
@@ -56,7 +58,8 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
                     lines.push(Line::styled(format!("    {}/{}", selected + 1, options.len()), t.muted));
                 }
             }
-            FieldValue::Text(input) => {
+            FieldRef::Text(text) => {
+                let input = &text.input;
                 let room = inner_w.saturating_sub(6).max(1);
                 let value = input.value();
                 // The cursor's line and column among the text's lines.
@@ -82,11 +85,11 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
                         cursor = Some((x, lines.len() as u16 - 1));
                     }
                 }
-                if focused && field.multiline {
+                if focused && text.multiline {
                     lines.push(Line::styled(format!("    {}", crate::wording::multiline_hint()), t.muted));
                 }
-                if focused && !field.suggestions.is_empty() {
-                    let names: Vec<String> = field.matching_suggestions().into_iter().map(str::to_string).collect();
+                if focused && !text.suggestions.is_empty() {
+                    let names: Vec<String> = text.matching_suggestions().into_iter().map(str::to_string).collect();
                     let hint = crate::wording::owner_suggestions(&names);
                     lines.push(Line::styled(format!("    {}", super::truncate(&hint, room)), t.muted));
                 }
