@@ -347,3 +347,101 @@ pub fn resolve_person(plan: &Plan, typed: &str) -> Option<String> {
     });
     Some(found.map(|p| p.id.clone()).unwrap_or_else(|| t.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::model::{Status, Timestamp};
+
+    fn state() -> PlanState {
+        crate::store::load::load(std::path::Path::new("plans/bouches-du-rhone.ron")).unwrap().state
+    }
+
+    fn now() -> Timestamp {
+        Timestamp(chrono::DateTime::parse_from_rfc3339("2026-11-23T10:00:00+01:00").unwrap())
+    }
+
+    /// The first action with an indicator.
+    fn measured(state: &PlanState) -> String {
+        state.plan.walk().map(|(_, a, _)| a).find(|a| !a.indicators.is_empty()).unwrap().id.clone()
+    }
+
+    /// Whether `form` lists exactly `expected`, in that order.
+    fn lists(form: &FormBody, expected: &[FieldRef<'_>]) -> bool {
+        let fields = form.fields();
+        fields.len() == expected.len() && fields.iter().zip(expected).all(|(a, b)| a.is(*b))
+    }
+
+    #[test]
+    fn each_form_lists_its_named_widgets_in_order() {
+        let state = state();
+        let action = measured(&state);
+        let f = Form::measure(&state, &action, now().date()).unwrap();
+        let FormBody::Measure(m) = &f.body else { panic!() };
+        assert!(lists(&f.body, &[(&m.indicator).into(), (&m.date).into(), (&m.value).into(), (&m.note).into()]));
+        let f = Form::decision(&state.plan, "m", Some(&action));
+        let FormBody::Decision(d) = &f.body else { panic!() };
+        assert!(lists(&f.body, &[(&d.text).into(), (&d.owner).into(), (&d.due).into(), (&d.actions).into()]));
+        assert_eq!(
+            (d.actions.value(), d.text.multiline, d.owner.suggestions.len()),
+            (action.as_str(), true, state.plan.people.len())
+        );
+        let f = Form::open_meeting(&state, now().date()).unwrap();
+        let FormBody::OpenMeeting(o) = &f.body else { panic!() };
+        assert!(lists(&f.body, &[(&o.body).into(), (&o.date).into(), (&o.title).into(), (&o.place).into()]));
+        assert_eq!(o.bodies.len(), o.body.options().len());
+        assert!(!lists(&f.body, &[(&o.date).into(), (&o.body).into(), (&o.title).into(), (&o.place).into()]));
+    }
+
+    #[test]
+    fn a_measurement_is_typed_into_its_value_first() {
+        let state = state();
+        let action = measured(&state);
+        let mut f = Form::measure(&state, &action, now().date()).unwrap();
+        f.focused_input().unwrap().handle(tui_input::InputRequest::InsertChar('7'));
+        let FormBody::Measure(m) = &f.body else { panic!() };
+        assert_eq!((m.value.value(), m.note.value()), ("7", ""));
+        assert_eq!(m.indicator_id(), state.plan.action(&action).unwrap().indicators[0].id);
+        let Submitted::Line(Ok(e)) = f.submit(&state, &Author::new("cellule-etat", now())) else { panic!() };
+        assert_eq!(e.change.actions(), [action.as_str()]);
+    }
+
+    #[test]
+    fn up_and_down_change_a_choice_and_move_off_a_plain_text() {
+        let state = state();
+        let action = measured(&state);
+        let mut f = Form::status(&state, &action).unwrap();
+        let before = match &f.body {
+            FormBody::Status(s) => s.status.selected(),
+            _ => panic!(),
+        };
+        f.step(true);
+        let FormBody::Status(s) = &f.body else { panic!() };
+        assert_eq!((f.focus, s.status.selected()), (0, (before + 1) % Status::ALL.len()));
+        f.next_field();
+        assert!(f.focused_input().is_some(), "the note");
+        f.new_line();
+        f.step(true);
+        assert_eq!(f.focus, 0, "Down on the note goes round to the status");
+        let FormBody::Status(s) = &f.body else { panic!() };
+        assert_eq!(s.note.value(), "", "no line break in a one-line text");
+        f.prev_field();
+        assert_eq!(f.focus, 1);
+    }
+
+    #[test]
+    fn the_questions_answer_without_a_line() {
+        let state = state();
+        let who = Author::new("cellule-etat", now());
+        let mut close = Form::close_meeting("m");
+        assert!(matches!(close.submit(&state, &who), Submitted::Declined), "no is preselected");
+        close.step(false);
+        assert!(matches!(close.submit(&state, &who), Submitted::Line(Err(EditError::UnknownMeeting(_)))));
+        let mut resume = Form::resume("m");
+        assert!(matches!(resume.submit(&state, &who), Submitted::Resume(false)), "not now is preselected");
+        resume.step(true);
+        assert!(matches!(resume.submit(&state, &who), Submitted::Resume(true)));
+        let format = Form::minutes_format("m", MinutesFormat::Odt);
+        assert!(matches!(format.submit(&state, &who), Submitted::MinutesFormat(MinutesFormat::Odt)));
+    }
+}

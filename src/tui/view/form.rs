@@ -34,17 +34,17 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
         lines.push(Line::styled(format!("{}{}", if focused { "▶ " } else { "  " }, field.label()), label_style));
         match field {
             FieldRef::Choice(choice) => {
-                let (options, selected) = (choice.options(), &choice.selected());
+                let (options, selected) = (choice.options(), choice.selected());
                 // Focused: a window of the options around the chosen one; else the chosen one.
                 let (from, to) = if focused {
                     let from =
-                        (*selected + 1).saturating_sub(CHOICE_ROWS).min(options.len().saturating_sub(CHOICE_ROWS));
+                        (selected + 1).saturating_sub(CHOICE_ROWS).min(options.len().saturating_sub(CHOICE_ROWS));
                     (from, (from + CHOICE_ROWS).min(options.len()))
                 } else {
-                    (*selected, (*selected + 1).min(options.len()))
+                    (selected, (selected + 1).min(options.len()))
                 };
                 for (j, opt) in options.iter().enumerate().take(to).skip(from) {
-                    let mark = if j == *selected { "(•)" } else { "( )" };
+                    let mark = if j == selected { "(•)" } else { "( )" };
                     let mut spans = vec![Span::raw(format!("    {mark} "))];
                     if choice.statuses {
                         let s = Status::ALL[j.min(3)];
@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
                     }
                     spans.push(Span::raw(super::truncate(&sanitize(opt), inner_w.saturating_sub(10))));
                     let line = Line::from(spans);
-                    lines.push(if j == *selected && focused { line.style(t.selected) } else { line });
+                    lines.push(if j == selected && focused { line.style(t.selected) } else { line });
                 }
                 if focused && options.len() > to - from {
                     lines.push(Line::styled(format!("    {}/{}", selected + 1, options.len()), t.muted));
