@@ -15,6 +15,7 @@ use copil::plan::model::Date;
 use copil::plan::progress::{Verdict, is_late, verdict};
 use copil::store::load::{journal_path, load};
 use copil::tui::app::App;
+use copil::tui::form::{CommitmentForm, FormBody};
 use copil::tui::ui_state::Mode;
 use copil::tui::view::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -310,13 +311,13 @@ fn a_multi_line_decision_linked_to_two_actions_with_an_owner_chosen_among_the_pe
     let s = screen(&mut a, 100, 30);
     assert!(s.contains("personnes du plan : Paul Durand"), "{s}");
     keys(&mut a, &[KeyCode::Down]);
-    assert_eq!(a.ui.form.as_ref().unwrap().fields[1].text_value(), "Paul Durand");
+    assert_eq!(decision(&a).owner.value(), "Paul Durand");
     keys(&mut a, &[KeyCode::Down]);
-    assert_eq!(a.ui.form.as_ref().unwrap().fields[1].text_value(), "Marie Legrand", "the next person");
+    assert_eq!(decision(&a).owner.value(), "Marie Legrand", "the next person");
     keys(&mut a, &[KeyCode::Tab]);
     typed(&mut a, "31/03/2027");
     keys(&mut a, &[KeyCode::Tab]);
-    assert_eq!(a.ui.form.as_ref().unwrap().fields[3].text_value(), "A3", "the item's action is offered");
+    assert_eq!(decision(&a).actions.value(), "A3", "the item's action is offered");
     typed(&mut a, ", a4");
     keys(&mut a, &[KeyCode::Enter]);
     assert!(a.ui.form.is_none(), "{:?}", a.ui.form.as_ref().and_then(|f| f.error.clone()));
@@ -349,6 +350,14 @@ fn a_multi_line_decision_linked_to_two_actions_with_an_owner_chosen_among_the_pe
     assert!(a.ui.form.is_none(), "{:?}", a.ui.form.as_ref().and_then(|f| f.error.clone()));
     let last = journal_lines(&plan).pop().unwrap();
     assert!(last.contains(r#"owner: "La Poste""#) && last.contains(r#"actions: ["A4"]"#), "{last}");
+}
+
+/// The decision form that is open.
+fn decision(a: &App) -> &CommitmentForm {
+    match a.ui.form.as_ref().map(|f| &f.body) {
+        Some(FormBody::Decision(d)) => d,
+        other => panic!("not the decision form: {other:?}"),
+    }
 }
 
 // 6. Dates -------------------------------------------------------------------------------------

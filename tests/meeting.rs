@@ -13,6 +13,7 @@ use copil::plan::meeting::{self, FollowUp, Reason};
 use copil::plan::model::{Date, Status, Timestamp};
 use copil::store::load::load;
 use copil::tui::app::App;
+use copil::tui::form::FormBody;
 use copil::tui::keymap::Keymap;
 use copil::tui::ui_state::Mode;
 use copil::tui::view::theme::Theme;
@@ -238,7 +239,8 @@ fn a_whole_meeting_in_the_interface_writes_its_lines_and_its_minutes() {
     assert!(odt.starts_with(b"PK") && odt[30..].starts_with(b"mimetypeapplication/vnd.oasis.opendocument.text"));
     assert_eq!(a.minutes_format, copil::minutes::MinutesFormat::Odt);
     keys(&mut a, &[KeyCode::Char('M')]);
-    assert_eq!(a.ui.form.as_ref().map(|f| f.chosen_format()), Some(copil::minutes::MinutesFormat::Odt));
+    let Some(FormBody::MinutesFormat(f)) = a.ui.form.as_ref().map(|f| &f.body) else { panic!("the format form") };
+    assert_eq!(f.chosen(), copil::minutes::MinutesFormat::Odt);
     keys(&mut a, &[KeyCode::Esc]);
 
     let lines = journal_lines(&path);

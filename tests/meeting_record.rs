@@ -17,6 +17,7 @@ use copil::plan::model::{Date, Timestamp};
 use copil::plan::state::{Outcome, PlanState, WarningKind};
 use copil::store::load::load;
 use copil::tui::app::App;
+use copil::tui::form::FormBody;
 use copil::tui::keymap::Keymap;
 use copil::tui::view::theme::Theme;
 use crossterm::event::KeyCode;
@@ -176,8 +177,8 @@ fn the_meeting_screen_records_place_representation_agenda_and_next_meeting() {
     assert!(s.contains("suivante : 04/05/2027"), "shown under the agenda: {s}");
     // Pressed again, the form shows what was set.
     keys(&mut a, &[KeyCode::Char('N')]);
-    let form = a.ui.form.as_ref().unwrap();
-    assert_eq!(form.fields[0].text_value(), "2027-05-04", "the form shows the date set");
+    let Some(FormBody::NextMeeting(form)) = a.ui.form.as_ref().map(|f| &f.body) else { panic!("the next meeting") };
+    assert_eq!(form.date.value(), "2027-05-04", "the form shows the date set");
     keys(&mut a, &[KeyCode::Esc]);
 
     keys(&mut a, &[KeyCode::Char('C'), KeyCode::Up, KeyCode::Enter]);
@@ -254,7 +255,8 @@ fn the_minutes_format_is_remembered_in_the_settings_file_keeping_its_comments() 
     a.minutes_format = MinutesFormat::Html;
     keys(&mut a, &[KeyCode::Char('R'), KeyCode::Down]);
     keys(&mut a, &[KeyCode::Char('M')]);
-    assert_eq!(a.ui.form.as_ref().map(|f| f.chosen_format()), Some(MinutesFormat::Html));
+    let Some(FormBody::MinutesFormat(f)) = a.ui.form.as_ref().map(|f| &f.body) else { panic!("the format form") };
+    assert_eq!(f.chosen(), MinutesFormat::Html);
     keys(&mut a, &[KeyCode::Up, KeyCode::Enter]);
     assert_eq!(a.minutes_format, MinutesFormat::Odt);
     assert_eq!(

@@ -108,7 +108,7 @@ fn the_cotech_minutes_say_what_the_journal_recorded() {
 fn minutes_are_deterministic() {
     let loaded = load::load(Lang::Fr, &root().join(EXTRACT)).expect("load");
     let (a, b) =
-        ((minutes::markdown(Lang::Fr, &loaded.state, COTECH), minutes::markdown(Lang::Fr, &loaded.state, COTECH)));
+        (minutes::markdown(Lang::Fr, &loaded.state, COTECH), minutes::markdown(Lang::Fr, &loaded.state, COTECH));
     assert_eq!(a, b);
     let again = load::load(Lang::Fr, &root().join(EXTRACT)).expect("load again");
     assert_eq!(a, (minutes::markdown(Lang::Fr, &again.state, COTECH)));

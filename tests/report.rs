@@ -168,13 +168,13 @@ fn budget_totals_equal_the_sum_over_the_actions() {
                 }
             }
         }
-        let md = (report::markdown(Lang::Fr, &loaded.state, today));
+        let md = report::markdown(Lang::Fr, &loaded.state, today);
         let summary = md.split("## Synthèse du plan").nth(1).expect("summary").split("\n### ").next().unwrap();
         // No spending recorded is said so, not « 0 € ».
-        let (p, c, s) = ({
+        let (p, c, s) = {
             let s = if spent == 0 { "non renseigné".to_string() } else { i18n::euros(Lang::Fr, spent) };
             (i18n::euros(Lang::Fr, planned), i18n::euros(Lang::Fr, committed), s)
-        });
+        };
         for (label, amount) in [("Prévu", &p), ("Engagé", &c), ("Dépensé", &s)] {
             let line = format!("| {label} | {amount} |");
             assert!(summary.contains(&line), "{}: no `{line}` in\n{summary}", path.display());
@@ -248,7 +248,7 @@ fn csv_is_rfc_4180_with_one_record_per_action() {
 fn reports_are_deterministic() {
     let loaded = load::load(Lang::Fr, &root().join(EXTRACT)).expect("load");
     let d = Date::ymd(2019, 1, 1);
-    let (a, b) = ((report::markdown(Lang::Fr, &loaded.state, d), report::markdown(Lang::Fr, &loaded.state, d)));
+    let (a, b) = (report::markdown(Lang::Fr, &loaded.state, d), report::markdown(Lang::Fr, &loaded.state, d));
     assert_eq!(a, b);
     assert_eq!(report::csv(&loaded.state, d), report::csv(&loaded.state, d));
 }
@@ -263,7 +263,7 @@ fn text_from_the_file_cannot_break_the_tables_or_reach_the_terminal() {
   ])])"#;
     fs::write(&plan, src.replace("ESC", "\u{1b}")).expect("write plan");
     let loaded = load::load(Lang::Fr, &plan).unwrap_or_else(|d| panic!("{d}"));
-    let md = (report::markdown(Lang::Fr, &loaded.state, Date::ymd(2026, 1, 1)));
+    let md = report::markdown(Lang::Fr, &loaded.state, Date::ymd(2026, 1, 1));
     assert!(!md.contains('\u{1b}'), "{md}");
     assert!(md.starts_with("# Tableau de bord — Plan \\| à \u{FFFD}\\[31mrisque\n"), "{md}");
     let row = md.lines().find(|l| l.starts_with("| a\\|1 |")).expect("action row");

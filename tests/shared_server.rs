@@ -19,7 +19,7 @@ use copil::plan::model::{Status, Timestamp};
 use copil::plan::state::{Outcome, WarningKind};
 use copil::store::append::append;
 use copil::store::load::{journal_path, load};
-use copil::tui::form::FormKind;
+use copil::tui::form::FormBody;
 use copil::tui::view::theme::Theme;
 use crossterm::event::KeyCode;
 
@@ -338,7 +338,8 @@ fn resumption_is_offered_to_the_opener_and_the_chairs_not_now_preselected() {
         let mut app = app_at(&plan, Theme::default16());
         app.by = by.into();
         app.offer_resumption();
-        assert_eq!(app.ui.form.as_ref().map(|f| f.kind), offered.then_some(FormKind::Resume), "{by}");
+        let resume = app.ui.form.as_ref().map(|f| matches!(f.body, FormBody::Resume(_)));
+        assert_eq!(resume, offered.then_some(true), "{by}");
         if offered {
             // Enter keeps "not now": the plan screen, no meeting run.
             key(&mut app, KeyCode::Enter);
@@ -363,7 +364,7 @@ fn closing_asks_with_no_preselected() {
     app.by = "cellule-etat".into();
     key(&mut app, KeyCode::Char('r'));
     key(&mut app, KeyCode::Char('C'));
-    assert_eq!(app.ui.form.as_ref().map(|f| f.kind), Some(FormKind::CloseMeeting));
+    assert!(app.ui.form.as_ref().is_some_and(|f| matches!(f.body, FormBody::CloseMeeting(_))));
     key(&mut app, KeyCode::Enter);
     assert!(app.state.open_meeting().is_some(), "Enter alone does not close the meeting");
     key(&mut app, KeyCode::Char('C'));

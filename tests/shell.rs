@@ -322,14 +322,14 @@ fn the_chooser_lists_the_folder_s_plans_and_opens_the_chosen_one() {
     let outside = copy_fixture(dir.path());
     std::os::unix::fs::symlink(&outside, plans.join("lien.ron")).unwrap();
     let scope = Scope::new(&plans).unwrap();
-    let text = ({
+    let text = {
         let chooser = Chooser::new(Lang::Fr, &scope, "cellule-etat", Keymap::builtin());
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
         term.draw(|f| chooser.draw(Lang::Fr, f, &Theme::default16())).unwrap();
         common::text(&term)
-    });
+    };
     insta::assert_snapshot!(text);
-    let mut chooser = (Chooser::new(Lang::Fr, &scope, "ref-caf", Keymap::builtin()));
+    let mut chooser = Chooser::new(Lang::Fr, &scope, "ref-caf", Keymap::builtin());
     let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
     assert_eq!(chooser.handle_key(key(KeyCode::Down)), None);
     assert_eq!(chooser.handle_key(key(KeyCode::Down)), None);
@@ -398,7 +398,7 @@ fn the_interface_writes_as_the_shell_s_user_or_only_reads() {
     let app = copil::cli::prepare(Lang::Fr, &plan, &global, &mut Vec::new()).unwrap().unwrap();
     assert_eq!((app.by.as_str(), app.read_only.as_deref()), ("ref-caf", None));
     global.user = Some("mallory".into());
-    let app = (copil::cli::prepare(Lang::Fr, &plan, &global, &mut Vec::new()).unwrap().unwrap());
+    let app = copil::cli::prepare(Lang::Fr, &plan, &global, &mut Vec::new()).unwrap().unwrap();
     assert_eq!(app.by, "mallory");
     assert_eq!(app.read_only.as_deref(), Some("« mallory » n'est pas une personne du plan"));
 }

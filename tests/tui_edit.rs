@@ -10,6 +10,7 @@ use copil::lang::Lang;
 use copil::plan::model::{Date, Status, Value};
 use copil::store::load::load;
 use copil::tui::app::App;
+use copil::tui::form::FormBody;
 use copil::tui::keymap::Keymap;
 use copil::tui::view::theme::Theme;
 use crossterm::event::KeyCode;
@@ -130,7 +131,8 @@ fn another_session_sees_the_change_keeping_selection_and_half_typed_form() {
     assert!(bob.tick(), "bob's tick picks up alice's line");
     assert_eq!(bob.state.plan.action("Spup05").unwrap().status, Status::Done);
     assert_eq!(bob.ui.selected, selected);
-    assert_eq!(bob.ui.form.as_ref().unwrap().fields[0].text_value(), "en cours de réd");
+    let Some(FormBody::Comment(f)) = bob.ui.form.as_ref().map(|f| &f.body) else { panic!("the comment form") };
+    assert_eq!(f.comment.value(), "en cours de réd");
     let s = screen(&mut bob, 120, 40);
     assert!(s.contains("Cellule technique (État) — Spup05 : statut"), "{s}");
 }

@@ -35,11 +35,8 @@ pub(super) fn chart(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env
         }
         Command::AddMeasure => {
             let effects = edit(state, ui, cmd, env);
-            if let Some(f) = &mut ui.form
-                && let Some(crate::tui::form::FieldValue::Choice { selected, options }) =
-                    f.fields.first_mut().map(|f| &mut f.value)
-            {
-                *selected = ui.chart_indicator.min(options.len().saturating_sub(1));
+            if let Some(crate::tui::form::Form { body: crate::tui::form::FormBody::Measure(f), .. }) = &mut ui.form {
+                f.indicator.select(ui.chart_indicator);
             }
             return effects;
         }

@@ -1,5 +1,5 @@
-//! The forms: their keys, the forms whose submission writes nothing, and the edit keys that open
-//! them (or append an undo).
+//! The forms: their keys (submitting included, for the forms that write nothing too), and the edit
+//! keys that open them (or append an undo).
 
 use super::meeting::open_meeting_screen;
 use super::{Effect, Env};
@@ -8,10 +8,12 @@ use crate::lang::Localized;
 use crate::plan::rights::Act;
 use crate::plan::state::PlanState;
 use crate::tui::command::Command;
-use crate::tui::form::{Form, FormKind};
+use crate::tui::form::{Form, Submitted};
 use crate::tui::ui_state::{Message, Mode, Node, UiState, node};
 
-/// A key while a form is open: moving among its fields, saving or cancelling it.
+/// A key while a form is open: moving among its fields, saving or cancelling it. Submitting a
+/// form that writes no line (resuming a meeting, declining to close one, the minutes' format)
+/// closes it and does what it says.
 pub(super) fn keys(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
     let l = env.lang;
     let ui_meeting = ui.meeting.as_ref().map(|m| m.id.clone());
@@ -23,13 +25,26 @@ pub(super) fn keys(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env)
         Command::ChoiceNext => form.step(true),
         Command::ChoicePrev => form.step(false),
         Command::NewLine => form.new_line(),
-        Command::Submit if !form.saving => match form.to_event(state, &env.author_in(in_meeting(&ui_meeting, form))) {
-            Ok(event) => {
+        Command::Submit if !form.saving => match form.submit(state, &env.author_in(in_meeting(&ui_meeting, form))) {
+            Submitted::Line(Ok(event)) => {
                 form.error = None;
                 form.saving = true;
-                return vec![Effect::Append(Box::new(event))];
+                return vec![Effect::Append(event)];
             }
-            Err(e) => form.error = Some(i18n::edit_error(l, &e)),
+            Submitted::Line(Err(e)) => form.error = Some(i18n::edit_error(l, &e)),
+            Submitted::Resume(resume) => {
+                let id = form.meeting.clone();
+                ui.form = None;
+                if resume {
+                    open_meeting_screen(state, ui, &id);
+                }
+            }
+            Submitted::Declined => ui.form = None,
+            Submitted::MinutesFormat(format) => {
+                let effect = Effect::WriteMinutesAs(form.meeting.clone(), format);
+                ui.form = None;
+                return vec![effect];
+            }
         },
         Command::Quit => return vec![Effect::Quit],
         _ => {}
@@ -52,29 +67,6 @@ pub(super) fn target_action(state: &PlanState, ui: &UiState) -> Option<String> {
         Some(Node::Action(a)) => Some(a.id.clone()),
         _ => None,
     }
-}
-
-/// The forms whose submission writes no journal line: resuming a meeting,
-/// declining to close one. `None` for the others.
-pub(super) fn session_form(state: &PlanState, ui: &mut UiState) -> Option<Vec<Effect>> {
-    let f = ui.form.as_ref()?;
-    match f.kind {
-        FormKind::Resume => {
-            let (id, resume) = (f.meeting.clone(), f.fields[0].choice() == 0);
-            ui.form = None;
-            if resume {
-                open_meeting_screen(state, ui, &id);
-            }
-        }
-        FormKind::CloseMeeting if f.fields[0].choice() != 0 => ui.form = None,
-        FormKind::MinutesFormat => {
-            let effect = Effect::WriteMinutesAs(f.meeting.clone(), f.chosen_format());
-            ui.form = None;
-            return Some(vec![effect]);
-        }
-        _ => return None,
-    }
-    Some(Vec::new())
 }
 
 /// The edit keys: refused with a reason when read-only, else they open a form (or append an undo).

@@ -140,13 +140,6 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
     let l = env.lang;
     let plan = &state.plan;
     let mode = ui.mode();
-    if mode == Mode::Form
-        && cmd == Command::Submit
-        && ui.form.as_ref().is_some_and(|f| !f.saving)
-        && let Some(effects) = form::session_form(state, ui)
-    {
-        return effects;
-    }
     match mode {
         Mode::Form => form::keys(state, ui, cmd, env),
         Mode::Help => help::keys(ui, cmd),

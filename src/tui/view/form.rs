@@ -13,7 +13,8 @@ use super::theme::status_symbol;
 use crate::i18n;
 use crate::plan::model::Status;
 use crate::sanitize::sanitize;
-use crate::tui::form::{FieldValue, Form, FormKind};
+use crate::tui::form::Form;
+use crate::tui::form::field::FieldRef;
 
 /// How many options of a focused choice are listed at once.
 const CHOICE_ROWS: usize = 8;
@@ -27,37 +28,39 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
     let mut cursor: Option<(u16, u16)> = None;
     // The rows of the focused field, to keep them in view.
     let mut focus_rows = (0usize, 0usize);
-    for (i, field) in form.fields.iter().enumerate() {
+    for (i, field) in form.body.fields().into_iter().enumerate() {
         let focused = i == form.focus;
         let first = lines.len();
         let label_style = if focused { t.heading } else { t.label };
         lines.push(Line::styled(format!("{}{}", if focused { "▶ " } else { "  " }, field.label(l)), label_style));
-        match &field.value {
-            FieldValue::Choice { options, selected } => {
+        match field {
+            FieldRef::Choice(choice) => {
+                let (options, selected) = (choice.options(), choice.selected());
                 // Focused: a window of the options around the chosen one; else the chosen one.
                 let (from, to) = if focused {
                     let from =
-                        (*selected + 1).saturating_sub(CHOICE_ROWS).min(options.len().saturating_sub(CHOICE_ROWS));
+                        (selected + 1).saturating_sub(CHOICE_ROWS).min(options.len().saturating_sub(CHOICE_ROWS));
                     (from, (from + CHOICE_ROWS).min(options.len()))
                 } else {
-                    (*selected, (*selected + 1).min(options.len()))
+                    (selected, (selected + 1).min(options.len()))
                 };
                 for (j, opt) in options.iter().enumerate().take(to).skip(from) {
-                    let mark = if j == *selected { "(•)" } else { "( )" };
+                    let mark = if j == selected { "(•)" } else { "( )" };
                     let mut spans = vec![Span::raw(format!("    {mark} "))];
-                    if form.kind == FormKind::Status {
+                    if choice.statuses {
                         let s = Status::ALL[j.min(3)];
                         spans.push(Span::styled(format!("{} ", status_symbol(s)), t.status(s)));
                     }
                     spans.push(Span::raw(super::truncate(&sanitize(opt), inner_w.saturating_sub(10))));
                     let line = Line::from(spans);
-                    lines.push(if j == *selected && focused { line.style(t.selected) } else { line });
+                    lines.push(if j == selected && focused { line.style(t.selected) } else { line });
                 }
                 if focused && options.len() > to - from {
                     lines.push(Line::styled(format!("    {}/{}", selected + 1, options.len()), t.muted));
                 }
             }
-            FieldValue::Text(input) => {
+            FieldRef::Text(text) => {
+                let input = &text.input;
                 let room = inner_w.saturating_sub(6).max(1);
                 let value = input.value();
                 // The cursor's line and column among the text's lines.
@@ -83,11 +86,11 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
                         cursor = Some((x, lines.len() as u16 - 1));
                     }
                 }
-                if focused && field.multiline {
+                if focused && text.multiline {
                     lines.push(Line::styled(format!("    {}", crate::wording::multiline_hint(l)), t.muted));
                 }
-                if focused && !field.suggestions.is_empty() {
-                    let names: Vec<String> = field.matching_suggestions().into_iter().map(str::to_string).collect();
+                if focused && !text.suggestions.is_empty() {
+                    let names: Vec<String> = text.matching_suggestions().into_iter().map(str::to_string).collect();
                     let hint = crate::wording::owner_suggestions(l, &names);
                     lines.push(Line::styled(format!("    {}", super::truncate(&hint, room)), t.muted));
                 }
