@@ -210,6 +210,9 @@ fn dispatch(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec
 }
 
 #[cfg(test)]
+mod effect_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::plan::edit::Author;
