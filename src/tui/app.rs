@@ -1,5 +1,8 @@
 //! The application: the loop event → Command → update → effects → draw when something changed.
-//! Effects that touch the disk (appending a line) are carried out here, never in `update`.
+//! Effects are carried out here, never in `update`: what touches the disk (appending a line,
+//! writing the minutes, the settings) and lookups in the search index (which `App` owns, built on
+//! another thread for a large plan). Each outcome goes back to `update::after`, which decides what
+//! the interface shows; `App` keeps only the time a message stays up.
 
 use std::io;
 use std::path::PathBuf;
