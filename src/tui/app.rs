@@ -1,8 +1,9 @@
 //! The application: the loop event → Command → update → effects → draw when something changed.
-//! Effects that touch the disk (appending a line) are carried out here, never in `update`.
+//! Effects are carried out here, never in `update`: what touches the disk (appending a line,
+//! writing the minutes, the settings) and lookups in the search index (which `App` owns, built on
+//! another thread for a large plan). Each outcome goes back to `update::after`, which decides what
+//! the interface shows; `App` keeps only the time a message stays up.
 
-use crate::lang::Lang;
-use crate::lang::Localized;
 use std::io;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
@@ -16,10 +17,11 @@ use tui_input::backend::crossterm::EventHandler;
 use super::derived::Derived;
 use super::keymap::{Keymap, Mode};
 use super::terminal;
-use super::ui_state::{Message, NodeKey, UiState, node_key};
-use super::update::{Effect, Env, Outcome, after, update};
+use super::ui_state::{NodeKey, UiState, node_key};
+use super::update::{self, Effect, Env, Outcome, after};
 use super::view::{self, Ctx, theme::Theme};
 use crate::i18n;
+use crate::lang::{Lang, Localized};
 use crate::plan::journal::Event;
 use crate::plan::model::{Date, Timestamp};
 use crate::plan::state::PlanState;
@@ -55,6 +57,7 @@ pub struct App {
     /// The plan file (minutes are written beside it).
     plan_path: PathBuf,
     watcher: Watcher,
+    /// When the message shown was said (it goes after `MESSAGE_TIME`).
     message_since: Option<Instant>,
     /// The terminal's size, as last told.
     size: (u16, u16),
@@ -62,20 +65,33 @@ pub struct App {
     /// it follows at once). `copil PLAN` sets it; tests and the library default to zero.
     pub detail_delay: Duration,
     detail_due: Option<Instant>,
-    /// The last trouble reading others' lines, said once.
-    watch_error: Option<String>,
     /// Built on the first search (it is not needed to start); a large plan's on another thread.
     index: IndexCell,
     /// The plan file as last read (length, modification time, inode), to reload it when it
-    /// changes on disk; and the trouble with its last change, said once.
+    /// changes on disk.
     plan_stamp: Option<PlanStamp>,
-    plan_error: Option<String>,
     /// The format the minutes were last written in (offered first by `M`).
     pub minutes_format: crate::minutes::MinutesFormat,
     /// The settings file the chosen minutes format is remembered in (none: this session only).
     pub config_path: Option<PathBuf>,
     /// The language the interface speaks.
     pub lang: Lang,
+}
+
+/// What `update` may know of the session (a macro: a method would borrow the whole `App`, and
+/// `update` takes its `ui` mutably beside it).
+macro_rules! env {
+    ($app:expr) => {
+        Env {
+            by: &$app.by,
+            now: Timestamp::now(),
+            today: $app.today,
+            read_only: $app.read_only.as_deref(),
+            derived: &$app.derived,
+            minutes_format: $app.minutes_format,
+            lang: $app.lang,
+        }
+    };
 }
 
 /// What says a plan file changed on disk.
@@ -107,10 +123,8 @@ impl App {
             size: (80, 24),
             detail_delay: Duration::ZERO,
             detail_due: None,
-            watch_error: None,
             index: IndexCell::Absent,
             plan_stamp: plan_stamp(&loaded.plan_path),
-            plan_error: None,
             minutes_format: Default::default(),
             config_path: None,
             lang,
@@ -147,44 +161,20 @@ impl App {
             }
             if let Some(s) = self.ui.search.as_mut() {
                 let changed = s.input.handle_event(&TermEvent::Key(key)).is_some();
-                self.run_search();
+                let effects = update::typed(&self.ui);
+                self.run(effects);
                 return changed;
             }
             return false;
         };
-        let env = Env {
-            by: &self.by,
-            now: Timestamp::now(),
-            today: self.today,
-            read_only: self.read_only.as_deref(),
-            derived: &self.derived,
-            lang: self.lang,
-        };
         let present = self.ui.present;
         let before = self.selected_key();
-        let effects = update(&self.state, &mut self.ui, cmd, &env);
-        if cmd == super::command::Command::MyActions && self.ui.filter.is_some() {
-            // Which actions are mine is the search's answer (the application owns the index).
-            self.apply_filter();
-        }
+        let effects = update::update(&self.state, &mut self.ui, cmd, &env!(self));
+        self.run(effects);
         self.follow_selection(mode, before);
         if self.ui.present != present {
             // Projection mode has no borders: the tree shows one more row.
             self.resize(self.size.0, self.size.1);
-        }
-        for effect in effects {
-            match effect {
-                Effect::Quit => self.ui.quit = true,
-                Effect::Append(event) => self.save(*event),
-                Effect::Undo => self.undo(),
-                Effect::WriteMinutes(id) => {
-                    self.ui.form = Some(super::form::Form::minutes_format(&id, self.minutes_format));
-                }
-                Effect::WriteMinutesAs(id, format) => self.write_minutes(&id, format),
-            }
-        }
-        if self.ui.search.is_some() {
-            self.run_search();
         }
         if self.ui.message.is_some() && self.message_since.is_none() {
             self.message_since = Some(Instant::now());
@@ -223,6 +213,45 @@ impl App {
         self.ui.detail_frozen.take().is_some()
     }
 
+    /// Runs what `update` asked for, in order, each outcome going back through `update::after`;
+    /// then the search results shown get their highlights.
+    fn run(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Quit => self.ui.quit = true,
+                Effect::Append(event) => self.save(*event),
+                Effect::Undo => self.undo(),
+                Effect::WriteMinutesAs(id, format) => self.write_minutes(&id, format),
+                Effect::Search { text } => {
+                    let found = match self.hits(&text) {
+                        Some(hits) => Outcome::SearchResults { text, hits },
+                        None => Outcome::Indexing,
+                    };
+                    self.feed(found);
+                }
+                Effect::Filter { text } => {
+                    let found = match self.hits(&text) {
+                        Some(hits) => Outcome::Filtered { text, ids: hits.into_iter().map(|h| h.action_id).collect() },
+                        None => Outcome::Indexing,
+                    };
+                    self.feed(found);
+                }
+            }
+        }
+        self.highlight_shown();
+    }
+
+    /// Gives an outcome to `update::after`; a message it says is shown for `MESSAGE_TIME` from
+    /// now. Returns whether a message was said.
+    fn feed(&mut self, outcome: Outcome) -> bool {
+        let l = self.lang;
+        let said = after(l, &self.state, &mut self.ui, outcome);
+        if said {
+            self.message_since = Some(Instant::now());
+        }
+        said
+    }
+
     /// The actions matching a search line, best first, on the live plan (`est:moi`: this
     /// session's user); `None` while the index is being built.
     fn hits(&mut self, text: &str) -> Option<Vec<crate::search::Hit>> {
@@ -237,36 +266,6 @@ impl App {
         self.index.is_building()
     }
 
-    /// Recomputes the open search's results when its line changed (the selection goes back to
-    /// the best result), or when `force` (the plan changed: the selected action stays selected).
-    fn search_again(&mut self, force: bool) {
-        let Some(s) = &self.ui.search else { return };
-        let text = s.text().to_string();
-        let changed = s.searched.as_deref() != Some(text.as_str());
-        if !changed && !force {
-            self.highlight_shown();
-            return;
-        }
-        let keep = if changed { None } else { s.selected_hit().map(|h| h.action_id.clone()) };
-        let Some(hits) = self.hits(&text) else {
-            // Searched once the index is ready (see `tick`); keys are taken meanwhile.
-            if let Some(s) = &mut self.ui.search {
-                s.indexing = true;
-            }
-            return;
-        };
-        let rows = self.ui.viewport;
-        if let Some(s) = &mut self.ui.search {
-            s.selected = keep.and_then(|id| hits.iter().position(|h| h.action_id == id)).unwrap_or(0);
-            s.offset = 0;
-            s.hits = hits;
-            s.searched = Some(text);
-            s.indexing = false;
-            s.keep_visible(rows);
-        }
-        self.highlight_shown();
-    }
-
     /// The results around the selection get their highlights (a search highlights its first
     /// results only: see `search::HIGHLIGHTED`).
     fn highlight_shown(&mut self) {
@@ -279,37 +278,17 @@ impl App {
         }
     }
 
-    fn run_search(&mut self) {
-        self.search_again(false);
-    }
-
-    /// The plan changed: a filtered tree and an open search follow it (statuses, lateness).
-    /// Keeps only my actions in the tree (`est:moi`): the `M` key, or `mine: true` in the settings.
+    /// Keeps only my actions in the tree (`est:moi`): `mine: true` in the settings.
     pub fn show_mine(&mut self) {
         let l = self.lang;
-        let text = super::search_ui::mine_word(l).to_string();
-        self.ui.filter = Some(super::search_ui::TreeFilter { text, ids: Default::default() });
-        self.apply_filter();
+        let effects = update::show_mine(l, &mut self.ui);
+        self.run(effects);
     }
 
-    /// The tree filter's actions computed (when the index is ready; else when it is), the tree
-    /// rebuilt on them, the selection on the first row.
-    fn apply_filter(&mut self) {
-        self.refilter();
-        self.ui.rebuild_rows(&self.state.plan);
-        self.ui.selected = 0;
-        self.ui.offset = 0;
-        self.ui.clamp_offset();
-    }
-
-    fn refilter(&mut self) {
-        if let Some(text) = self.ui.filter.as_ref().map(|f| f.text.clone())
-            && let Some(hits) = self.hits(&text)
-            && let Some(f) = &mut self.ui.filter
-        {
-            f.ids = hits.into_iter().map(|h| h.action_id).collect();
-        }
-        self.search_again(true);
+    /// The plan state changed: the tree, its filter and an open search follow it.
+    fn plan_changed(&mut self) {
+        let effects = update::plan_changed(&self.state, &mut self.ui);
+        self.run(effects);
     }
 
     /// Appends a line (lock, write, fsync); only then says it is saved (`update::after`
@@ -329,9 +308,7 @@ impl App {
                 Err(e) => Outcome::NotAppended(e.text(l)),
             },
         };
-        if after(l, &self.state, &mut self.ui, outcome) {
-            self.message_since = Some(Instant::now());
-        }
+        self.feed(outcome);
     }
 
     /// Undoes this person's last change. Which line that is is decided under the journal's lock,
@@ -361,14 +338,12 @@ impl App {
             }
             Err(e) => Outcome::NotAppended(e.text(l)),
         };
-        if after(l, &self.state, &mut self.ui, outcome) {
-            self.message_since = Some(Instant::now());
-        }
+        self.feed(outcome);
     }
 
     /// Reads the plan file again when it changed on disk: a valid plan replaces the one shown
-    /// (the journal replayed on it, the selection kept); an invalid one is said once and the plan
-    /// shown stays. Returns whether the screen changes.
+    /// (the journal replayed on it); an invalid one leaves the plan shown as it is. `update`
+    /// decides what is shown and said. Returns whether the screen changes.
     pub fn reload_plan_if_changed(&mut self) -> bool {
         let l = self.lang;
         let stamp = plan_stamp(&self.plan_path);
@@ -383,32 +358,19 @@ impl App {
                 self.state = loaded.state;
                 self.derived = Derived::default();
                 self.index = IndexCell::Absent;
-                self.plan_error = None;
                 if let Some(why) = loaded.journal_refused {
                     self.read_only = Some(why);
                 }
-                self.ui.rebuild_rows(&self.state.plan);
-                if let Some(id) = keep.as_ref().and_then(NodeKey::action_id) {
-                    self.ui.reveal(&self.state.plan, id);
-                }
-                self.ui.clamp_offset();
-                self.refilter();
-                self.say(Message::info(i18n::plan_reloaded(l)));
-                true
+                let said = self.feed(Outcome::PlanReloaded(Ok(keep)));
+                self.plan_changed();
+                said
             }
-            Err(d) => {
-                let text = i18n::plan_not_reloaded(l, &d.to_string());
-                if self.plan_error.as_deref() == Some(text.as_str()) {
-                    return false;
-                }
-                self.plan_error = Some(text.clone());
-                self.say(Message::error(text));
-                true
-            }
+            Err(d) => self.feed(Outcome::PlanReloaded(Err(d.to_string()))),
         }
     }
 
-    /// Writes a meeting's minutes beside the plan (`PLAN-MEETING.md`), whole or not at all.
+    /// Writes a meeting's minutes beside the plan (`PLAN-MEETING.md`), whole or not at all; once
+    /// written, a format other than the last one is remembered in the settings file.
     fn write_minutes(&mut self, id: &str, format: crate::minutes::MinutesFormat) {
         let l = self.lang;
         let written = match crate::minutes::render(l, &self.state, id, format) {
@@ -422,38 +384,21 @@ impl App {
             }
         };
         let failed = written.is_err();
-        if after(l, &self.state, &mut self.ui, Outcome::MinutesWritten(written)) {
-            self.message_since = Some(Instant::now());
-        }
-        if failed {
+        self.feed(Outcome::MinutesWritten(written));
+        if failed || self.minutes_format == format {
             return;
         }
-        if self.minutes_format != format {
-            self.minutes_format = format;
-            if let Some(config) = &self.config_path
-                && let Err(e) = crate::config::remember_minutes_format(l, config, format)
-            {
-                self.say(Message::error(e));
-            }
+        self.minutes_format = format;
+        if let Some(config) = &self.config_path {
+            let saved = crate::config::remember_minutes_format(l, config, format);
+            self.feed(Outcome::SettingsSaved(saved));
         }
     }
 
-    /// A meeting left open (copil or the connection died): offer to resume it to the person who
-    /// opened it and to its body's chairs ("not now" preselected). Everyone else sees in the
-    /// header that a meeting is in progress, and who opened it.
+    /// A meeting left open (copil or the connection died): `update::on_start` offers to resume
+    /// it to those who may run it.
     pub fn offer_resumption(&mut self) {
-        let l = self.lang;
-        if let Some(m) = self.state.open_meeting()
-            && self.read_only.is_none()
-            && crate::plan::meeting::may_run(&self.state, m, &self.by)
-        {
-            self.ui.form = Some(super::form::Form::resume(l, &m.id));
-        }
-    }
-
-    fn say(&mut self, m: Message) {
-        self.ui.message = Some(m);
-        self.message_since = Some(Instant::now());
+        update::on_start(&self.state, &mut self.ui, &env!(self));
     }
 
     /// Applies lines appended to the journal since the last look (by anyone, this session too),
@@ -474,28 +419,13 @@ impl App {
         match polled {
             Ok(new) if new.is_empty() => false,
             Ok(new) => {
-                self.watch_error = None;
-                self.refilter();
-                self.ui.rebuild_rows(&self.state.plan);
-                self.ui.clamp_offset();
-                let changed =
-                    Outcome::JournalChanged { new, own: own.map(Event::to_line), reread: self.watcher.take_reloaded() };
-                if after(l, &self.state, &mut self.ui, changed) {
-                    self.message_since = Some(Instant::now());
-                }
+                self.plan_changed();
+                let reread = self.watcher.take_reloaded();
+                self.feed(Outcome::JournalChanged { new, own: own.map(Event::to_line), reread });
                 true
             }
-            Err(d) => {
-                // Said once: the same trouble at every tick would redraw the screen five times a
-                // second and keep the message up for ever.
-                let text = d.message.clone();
-                if self.watch_error.as_deref() == Some(text.as_str()) {
-                    return false;
-                }
-                self.watch_error = Some(text.clone());
-                self.say(Message::error(text));
-                true
-            }
+            // Said once (`update` decides): the same trouble comes back at every tick.
+            Err(d) => self.feed(Outcome::WatchFailed(d.message)),
         }
     }
 
@@ -503,14 +433,11 @@ impl App {
     pub fn tick(&mut self) -> bool {
         let mut dirty = self.reload_plan_if_changed();
         dirty |= self.refresh();
-        if self.index.poll() && (self.ui.search.is_some() || self.ui.filter.is_some()) {
-            // The index built on another thread is ready: the search typed meanwhile runs, and
-            // a filter set meanwhile (my actions) keeps its actions.
-            if self.ui.filter.is_some() && self.ui.search.is_none() {
-                self.apply_filter();
-            }
-            self.run_search();
-            dirty = true;
+        if self.index.poll() {
+            // The index built on another thread is ready: what waited for it is looked up.
+            let effects = update::index_ready(&mut self.ui);
+            dirty |= !effects.is_empty();
+            self.run(effects);
         }
         if self.message_since.is_some_and(|t| t.elapsed() > MESSAGE_TIME) {
             self.ui.message = None;

@@ -140,7 +140,19 @@ pub struct UiState {
     pub back_to: Mode,
     /// While moving through the tree with a detail delay: the node the detail pane still shows.
     pub detail_frozen: Option<NodeKey>,
+    /// Troubles already said, so that the same one found at every tick is said once.
+    pub said: Said,
     pub quit: bool,
+}
+
+/// Troubles found again and again (every 200 ms) that are said once: saying them at every tick
+/// would redraw the screen five times a second and keep the message up for ever.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Said {
+    /// Why the plan file, changed on disk, could not be read again (until it is).
+    pub plan_error: Option<String>,
+    /// Why others' lines could not be read (until some are).
+    pub watch_error: Option<String>,
 }
 
 impl UiState {

@@ -6,6 +6,7 @@ use crate::i18n;
 use crate::plan::meeting::{self, FollowUp};
 use crate::plan::state::PlanState;
 use crate::tui::command::Command;
+use crate::tui::form::Form;
 use crate::tui::meeting_ui::ListUi;
 use crate::tui::ui_state::{Message, Mode, UiState};
 
@@ -65,7 +66,12 @@ pub(super) fn meetings_screen(state: &PlanState, ui: &mut UiState, cmd: Command,
             Command::PageDown => l.scroll = l.scroll.saturating_add(page),
             Command::PageUp => l.scroll = l.scroll.saturating_sub(page),
             Command::Top => l.scroll = 0,
-            Command::Minutes => return l.meeting.clone().map(Effect::WriteMinutes).into_iter().collect(),
+            Command::Minutes => {
+                // Which format first: the form says, the remembered one chosen.
+                if let Some(id) = &l.meeting {
+                    ui.form = Some(Form::minutes_format(id, env.minutes_format));
+                }
+            }
             Command::Back | Command::Cancel => ui.screen = Mode::Meetings,
             Command::Help => open_help(ui),
             Command::Quit => return vec![Effect::Quit],
@@ -86,7 +92,9 @@ pub(super) fn meetings_screen(state: &PlanState, ui: &mut UiState, cmd: Command,
             }
         }
         Command::Minutes => {
-            return ids.get(ui.list.cursor).map(|id| Effect::WriteMinutes(id.to_string())).into_iter().collect();
+            if let Some(id) = ids.get(ui.list.cursor) {
+                ui.form = Some(Form::minutes_format(id, env.minutes_format));
+            }
         }
         Command::Back | Command::Cancel => ui.screen = ui.back_to,
         Command::Help => open_help(ui),

@@ -106,7 +106,7 @@ pub(super) fn meeting_screen(state: &PlanState, ui: &mut UiState, cmd: Command, 
             m.attendance = 0;
             ui.screen = Mode::Attendance;
         }
-        Command::Minutes => return vec![Effect::WriteMinutes(id)],
+        Command::Minutes => ui.form = Some(Form::minutes_format(&id, env.minutes_format)),
         Command::FollowUp => go_to_list(ui, cmd),
         Command::Back | Command::Cancel => {
             if let Some(a) = m.current_action().map(str::to_string) {

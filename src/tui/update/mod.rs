@@ -7,13 +7,15 @@ mod follow_up;
 mod form;
 mod help;
 mod meeting;
+mod outside;
 mod search;
 mod tree;
 
 pub use meeting::open_meeting_screen;
+pub use outside::{index_ready, on_start, plan_changed, show_mine, typed};
 
 use super::command::Command;
-use super::ui_state::{Message, Mode, UiState};
+use super::ui_state::{Message, Mode, NodeKey, UiState};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::plan::edit::Author;
@@ -30,13 +32,23 @@ pub enum Effect {
     /// Undo this person's last change, decided under the journal's lock from the file as it is
     /// (never from line numbers read earlier: the journal may have changed since).
     Undo,
-    /// Write this meeting's minutes beside the plan: ask in which format first.
-    WriteMinutes(String),
     /// Write this meeting's minutes beside the plan in this format (and remember it).
     WriteMinutesAs(String, crate::minutes::MinutesFormat),
+    /// Look up the actions matching this search line (the application owns the search index,
+    /// built on another thread for a large plan): [`Outcome::SearchResults`] or
+    /// [`Outcome::Indexing`].
+    Search {
+        text: String,
+    },
+    /// Look up the actions of the tree filter's line: [`Outcome::Filtered`] or
+    /// [`Outcome::Indexing`].
+    Filter {
+        text: String,
+    },
 }
 
-/// What became of an [`Effect::Append`] that `App` ran, fed back to [`after`].
+/// What became of an effect `App` ran, or what it noticed of the world (the plan file, the
+/// journal, the search index), fed back to [`after`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     /// The line was written and the journal's new lines applied. `message_before` is what the
@@ -50,6 +62,20 @@ pub enum Outcome {
     /// session's own line (`own`, as written). `reread`: the journal was read again from its start
     /// (rewritten under the session), and why.
     JournalChanged { new: Vec<usize>, own: Option<String>, reread: Option<String> },
+    /// The actions matching a search line, best first ([`Effect::Search`]).
+    SearchResults { text: String, hits: Vec<crate::search::Hit> },
+    /// The actions of the tree filter's line ([`Effect::Filter`]).
+    Filtered { text: String, ids: std::collections::HashSet<String> },
+    /// A lookup could not be made yet: the index is being built on another thread (it is made
+    /// again when the index is ready: [`index_ready`]).
+    Indexing,
+    /// The plan file changed on disk and was read again (with the key of the node that was
+    /// selected: the old rows' paths name other nodes in the new plan), or why it could not be.
+    PlanReloaded(Result<Option<NodeKey>, String>),
+    /// Others' lines could not be read from the journal, and why.
+    WatchFailed(String),
+    /// The settings file was written (the minutes format remembered), or why not.
+    SettingsSaved(Result<(), String>),
 }
 
 /// What `update` may know of the world: who is editing, when, and whether edits are allowed.
@@ -61,6 +87,8 @@ pub struct Env<'a> {
     pub read_only: Option<&'a str>,
     /// The lists of the current plan state that the views show too.
     pub derived: &'a crate::tui::derived::Derived,
+    /// The format the minutes were last written in: the one the minutes key offers first.
+    pub minutes_format: crate::minutes::MinutesFormat,
     /// The language messages are said in.
     pub lang: crate::lang::Lang,
 }
@@ -81,9 +109,17 @@ impl Env<'_> {
 /// said). The chair moving along the agenda is recorded without a word: the message stays.
 /// After the minutes are written: the file, or why not. After lines come in from the journal:
 /// who changed what, for the last one written elsewhere (a line of this session's says nothing).
+/// After a lookup in the search index: the search's results and selection, the filtered tree.
+/// After the plan file changed: the tree on the same node and a word, or why not (once).
 /// Returns whether a new message was said (its display time starts again).
 pub fn after(l: Lang, state: &PlanState, ui: &mut UiState, outcome: Outcome) -> bool {
     match outcome {
+        Outcome::SearchResults { text, hits } => search::results(ui, text, hits),
+        Outcome::Filtered { text, ids } => search::filtered(state, ui, &text, ids),
+        Outcome::Indexing => search::indexing(state, ui),
+        Outcome::PlanReloaded(reloaded) => outside::reloaded(l, state, ui, reloaded),
+        Outcome::WatchFailed(why) => outside::watch_failed(ui, why),
+        Outcome::SettingsSaved(saved) => outside::settings_saved(ui, saved),
         Outcome::Appended { change, message_before } => {
             ui.form = None;
             if let Change::MeetingOpened { id, .. } = &*change {
@@ -97,11 +133,14 @@ pub fn after(l: Lang, state: &PlanState, ui: &mut UiState, outcome: Outcome) -> 
             true
         }
         Outcome::JournalChanged { reread: Some(why), .. } => {
+            // Lines were read: a trouble reading them, if it comes back, is said again.
+            ui.said.watch_error = None;
             // Every line is "new": say why instead.
             ui.message = Some(Message::error(why));
             true
         }
         Outcome::JournalChanged { new, own, reread: None } => {
+            ui.said.watch_error = None;
             // Who changed what, for the last line written elsewhere. Compared as written: the line
             // read back has whole seconds, the event in memory may not.
             let mut others = new.iter().rev().filter_map(|&i| state.entries.get(i));
@@ -137,6 +176,14 @@ pub fn after(l: Lang, state: &PlanState, ui: &mut UiState, outcome: Outcome) -> 
 }
 
 pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
+    let mut effects = dispatch(state, ui, cmd, env);
+    // The search line changed (a filter key, just opened) or still waits for the index: its
+    // results are looked up.
+    effects.extend(search::lookup(ui));
+    effects
+}
+
+fn dispatch(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> Vec<Effect> {
     let l = env.lang;
     let plan = &state.plan;
     let mode = ui.mode();
@@ -158,6 +205,9 @@ pub fn update(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env) -> V
         Mode::Plan => tree::keys(state, ui, cmd, env),
     }
 }
+
+#[cfg(test)]
+mod effect_tests;
 
 #[cfg(test)]
 mod tests {

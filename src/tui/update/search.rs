@@ -3,6 +3,7 @@
 use super::Effect;
 use crate::i18n;
 use crate::lang::Lang;
+use crate::plan::state::PlanState;
 use crate::tui::command::Command;
 use crate::tui::search_ui::{self, TreeFilter};
 use crate::tui::ui_state::{Focus, Message, UiState};
@@ -67,4 +68,73 @@ fn back_to_saved(plan: &crate::plan::model::Plan, ui: &mut UiState) {
     ui.selected = saved.selected.min(ui.rows.len().saturating_sub(1));
     ui.offset = saved.offset;
     ui.detail_scroll = saved.detail_scroll;
+}
+
+/// The open search's results are looked up when its line is not the one they were found for
+/// (typed, a filter key, just opened), or while they wait for the index.
+pub(super) fn lookup(ui: &UiState) -> Option<Effect> {
+    let s = ui.search.as_ref()?;
+    let text = s.text();
+    (s.searched.as_deref() != Some(text) || s.indexing).then(|| Effect::Search { text: text.to_string() })
+}
+
+/// The tree shows only the actions of a filter line, from its first row; which actions those are
+/// is looked up ([`Effect::Filter`]).
+pub(super) fn show_filter(ui: &mut UiState, text: &str) -> Vec<Effect> {
+    ui.filter = Some(TreeFilter { text: text.to_string(), ids: Default::default() });
+    // Rebuilt from nothing once the actions are known: the selection on the first row.
+    ui.rows.clear();
+    ui.selected = 0;
+    ui.offset = 0;
+    vec![Effect::Filter { text: text.to_string() }]
+}
+
+/// A search's results: the selected action stays selected when they are for the same line (the
+/// plan changed under it), else the selection goes back to the best result.
+pub(super) fn results(ui: &mut UiState, text: String, hits: Vec<crate::search::Hit>) -> bool {
+    let rows = ui.viewport;
+    let Some(s) = &mut ui.search else { return false };
+    if s.text() != text {
+        // Found for a line since changed: its own results are on their way.
+        return false;
+    }
+    let same = s.searched.as_deref() == Some(text.as_str());
+    let keep = if same { s.selected_hit().map(|h| h.action_id.clone()) } else { None };
+    s.selected = keep.and_then(|id| hits.iter().position(|h| h.action_id == id)).unwrap_or(0);
+    s.offset = 0;
+    s.hits = hits;
+    s.searched = Some(text);
+    s.indexing = false;
+    s.keep_visible(rows);
+    false
+}
+
+/// The tree filter's actions: the tree is rebuilt on them (the selected node kept when shown).
+pub(super) fn filtered(
+    state: &PlanState,
+    ui: &mut UiState,
+    text: &str,
+    ids: std::collections::HashSet<String>,
+) -> bool {
+    if let Some(f) = &mut ui.filter
+        && f.text == text
+    {
+        f.ids = ids;
+    }
+    ui.rebuild_rows(&state.plan);
+    ui.clamp_offset();
+    false
+}
+
+/// The index is being built: the search says so (its results are not yet those of its line);
+/// a filtered tree shows the actions known so far.
+pub(super) fn indexing(state: &PlanState, ui: &mut UiState) -> bool {
+    if let Some(s) = &mut ui.search {
+        s.indexing = true;
+    }
+    if ui.filter.is_some() {
+        ui.rebuild_rows(&state.plan);
+        ui.clamp_offset();
+    }
+    false
 }

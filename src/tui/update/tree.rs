@@ -12,7 +12,7 @@ use crate::plan::rights::Act;
 use crate::plan::state::PlanState;
 use crate::tui::command::Command;
 use crate::tui::form::Form;
-use crate::tui::search_ui::{self, Saved, SearchUi, TreeFilter};
+use crate::tui::search_ui::{self, Saved, SearchUi};
 use crate::tui::ui_state::{Focus, Message, Mode, Node, NodeKey, UiState, node, node_key};
 
 /// A key on the plan screen.
@@ -39,9 +39,9 @@ pub(super) fn keys(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env)
             ui.search = Some(SearchUi::new(&text, saved));
         }
         Command::MyActions if ui.filter.as_ref().is_none_or(|f| f.text != search_ui::mine_word(l)) => {
-            // The application computes which actions are mine (it owns the search index).
-            ui.filter = Some(TreeFilter { text: search_ui::mine_word(l).to_string(), ids: Default::default() });
+            // Which actions are mine is looked up in the search index (the application's).
             ui.focus = Focus::Tree;
+            return super::search::show_filter(ui, search_ui::mine_word(l));
         }
         Command::ClearFilter | Command::MyActions => {
             if ui.filter.take().is_some() {
