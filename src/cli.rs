@@ -285,7 +285,7 @@ fn load_or_say(l: Lang, path: &Path, err: &mut impl Write) -> Option<load::Loade
     match load::load(l, path) {
         Ok(loaded) => match &loaded.journal_refused {
             Some(why) => {
-                let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(why));
+                let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(why));
                 None
             }
             None => Some(loaded),
@@ -302,10 +302,9 @@ fn print_warnings(l: Lang, loaded: &load::Loaded, err: &mut impl Write) {
     for w in loaded.state.all_warnings() {
         let _ = writeln!(
             err,
-            "{} : {}:{} : {}",
-            i18n::WARNING.get(l),
-            loaded.journal_path.display(),
-            w.line,
+            "{}{}{}",
+            i18n::label(l, i18n::WARNING.get(l)),
+            i18n::label(l, &format!("{}:{}", loaded.journal_path.display(), w.line)),
             sanitize(&i18n::warning(l, &w.kind))
         );
     }
@@ -333,10 +332,9 @@ pub fn verify(l: Lang, plan: &Path, minutes: Option<&Path>, out: &mut impl Write
         Ok(Err(b)) => {
             let _ = writeln!(
                 err,
-                "{} : {}:{} : {}",
-                i18n::ERROR.get(l),
-                loaded.journal_path.display(),
-                b.line(),
+                "{}{}{}",
+                i18n::label(l, i18n::ERROR.get(l)),
+                i18n::label(l, &format!("{}:{}", loaded.journal_path.display(), b.line())),
                 b.in_lang(l)
             );
             return exit::FLAGGED;
@@ -344,8 +342,8 @@ pub fn verify(l: Lang, plan: &Path, minutes: Option<&Path>, out: &mut impl Write
         Err(e) => {
             let _ = writeln!(
                 err,
-                "{} : {}",
-                i18n::ERROR.get(l),
+                "{}{}",
+                i18n::label(l, i18n::ERROR.get(l)),
                 i18n::io_error(l, &loaded.journal_path.display().to_string(), &e)
             );
             return exit::INVALID;
@@ -357,15 +355,20 @@ pub fn verify(l: Lang, plan: &Path, minutes: Option<&Path>, out: &mut impl Write
     let text = match load::read_plan_file(file) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), i18n::io_error(l, &file.display().to_string(), &e));
+            let _ = writeln!(
+                err,
+                "{}{}",
+                i18n::label(l, i18n::ERROR.get(l)),
+                i18n::io_error(l, &file.display().to_string(), &e)
+            );
             return exit::INVALID;
         }
     };
     let Some(printed) = crate::minutes::find_empreinte(&text) else {
         let _ = writeln!(
             err,
-            "{} : {}",
-            i18n::ERROR.get(l),
+            "{}{}",
+            i18n::label(l, i18n::ERROR.get(l)),
             i18n::minutes_without_empreinte(l, &file.display().to_string())
         );
         return exit::FLAGGED;
@@ -381,8 +384,8 @@ pub fn verify(l: Lang, plan: &Path, minutes: Option<&Path>, out: &mut impl Write
         _ => {
             let _ = writeln!(
                 err,
-                "{} : {}",
-                i18n::ERROR.get(l),
+                "{}{}",
+                i18n::label(l, i18n::ERROR.get(l)),
                 i18n::minutes_mismatch(l, &file.display().to_string(), &printed)
             );
             exit::FLAGGED
@@ -416,7 +419,13 @@ pub fn check(l: Lang, path: &Path, out: &mut impl Write, err: &mut impl Write) -
     // A team folder whose journal its group cannot write: every other referent is read-only.
     let team = crate::store::safe::team_cannot_write(&loaded.journal_path).ok().flatten();
     if let Some(problem) = &team {
-        let _ = writeln!(err, "{} : {} : {}", i18n::WARNING.get(l), loaded.journal_path.display(), problem.in_lang(l));
+        let _ = writeln!(
+            err,
+            "{}{}{}",
+            i18n::label(l, i18n::WARNING.get(l)),
+            i18n::label(l, &loaded.journal_path.display().to_string()),
+            problem.in_lang(l)
+        );
     }
     // Who may change what.
     let rights = match &plan.rights {
@@ -432,10 +441,9 @@ pub fn check(l: Lang, path: &Path, out: &mut impl Write, err: &mut impl Write) -
     for (line, above) in &backdated {
         let _ = writeln!(
             err,
-            "{} : {}:{} : {}",
-            i18n::WARNING.get(l),
-            loaded.journal_path.display(),
-            line.line,
+            "{}{}{}",
+            i18n::label(l, i18n::WARNING.get(l)),
+            i18n::label(l, &format!("{}:{}", loaded.journal_path.display(), line.line)),
             i18n::backdated(l, line.line, &line.event.at.to_string(), above.line, &above.event.at.to_string())
         );
     }
@@ -444,10 +452,9 @@ pub fn check(l: Lang, path: &Path, out: &mut impl Write, err: &mut impl Write) -
         Ok(Err(b)) => {
             let _ = writeln!(
                 err,
-                "{} : {}:{} : {}",
-                i18n::WARNING.get(l),
-                loaded.journal_path.display(),
-                b.line(),
+                "{}{}{}",
+                i18n::label(l, i18n::WARNING.get(l)),
+                i18n::label(l, &format!("{}:{}", loaded.journal_path.display(), b.line())),
                 b.in_lang(l)
             );
             1
@@ -471,7 +478,7 @@ pub fn open(l: Lang, path: &Path, global: &Global, err: &mut impl Write) -> std:
             // Without a terminal (`ssh` without `-t`, a pipe) the interface cannot start: say so.
             use std::io::IsTerminal;
             if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-                writeln!(err, "{} : {}", i18n::ERROR.get(l), crate::wording::no_terminal(l))?;
+                writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), crate::wording::no_terminal(l))?;
                 return Ok(exit::INVALID);
             }
             crate::tui::app::run(&mut app)?;
@@ -611,17 +618,22 @@ pub fn edit(l: Lang, cmd: &Command, global: &Global, out: &mut impl Write, err: 
     let event = match event {
         Ok(e) => e,
         Err(e) => {
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&i18n::edit_error(l, &e)));
+            let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&i18n::edit_error(l, &e)));
             return exit::INVALID;
         }
     };
     // The plan's rights: refused in words, nothing written, a distinct exit code.
     if let Err(denied) = state.may(&event) {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&denied.text(l)));
+        let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&denied.text(l)));
         return exit::NO_RIGHT;
     }
     if let Some(why) = not_a_person.or_else(|| read_only_reason(l, global, &loaded.journal_path)) {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&i18n::edit_error(l, &EditError::ReadOnly(why))));
+        let _ = writeln!(
+            err,
+            "{}{}",
+            i18n::label(l, i18n::ERROR.get(l)),
+            sanitize(&i18n::edit_error(l, &EditError::ReadOnly(why)))
+        );
         return exit::NOT_WRITTEN;
     }
     match crate::store::append::append(l, &loaded.journal_path, &event, std::time::Duration::from_secs(5)) {
@@ -636,7 +648,7 @@ pub fn edit(l: Lang, cmd: &Command, global: &Global, out: &mut impl Write, err: 
             exit::SUCCESS
         }
         Err(e) => {
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), e.in_lang(l));
+            let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), e.in_lang(l));
             exit::NOT_WRITTEN
         }
     }
@@ -677,7 +689,7 @@ fn query_hits(
     let plan = &loaded.state.plan;
     let query = crate::search::parse_query(&query.join(" "));
     if let Some(e) = query.error(l) {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&e));
+        let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&e));
         return None;
     }
     // `est:moi`: the writer's actions (over SSH, the `copil shell --user` person).
@@ -701,7 +713,7 @@ pub fn show(
         Some(text) => crate::line::print(l, &text, out, err),
         None => {
             let e = crate::plan::edit::EditError::UnknownAction(action.to_string());
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&i18n::edit_error(l, &e)));
+            let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&i18n::edit_error(l, &e)));
             exit::INVALID
         }
     }
@@ -750,8 +762,8 @@ pub fn log(
     {
         let _ = writeln!(
             err,
-            "{} : {}",
-            i18n::ERROR.get(l),
+            "{}{}",
+            i18n::label(l, i18n::ERROR.get(l)),
             i18n::edit_error(l, &crate::plan::edit::EditError::UnknownAction(a.to_string()))
         );
         return exit::INVALID;
@@ -841,13 +853,13 @@ pub fn report(
     };
     let state = past.as_ref().unwrap_or(&loaded.state);
     if format.is_binary() && output.is_none() {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), crate::report::needs_output(l));
+        let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), crate::report::needs_output(l));
         return exit::INVALID;
     }
     let bytes = match crate::report::render(l, state, date, format) {
         Ok(b) => b,
         Err(e) => {
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), i18n::io_reason(l, &e));
+            let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), i18n::io_reason(l, &e));
             return exit::NOT_WRITTEN;
         }
     };
@@ -868,7 +880,7 @@ pub fn minutes(
     err: &mut impl Write,
 ) -> i32 {
     if format == crate::minutes::MinutesFormat::Odt && output.is_none() {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), crate::report::needs_output(l));
+        let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), crate::report::needs_output(l));
         return exit::INVALID;
     }
     let Some(loaded) = load_or_say(l, plan, err) else { return exit::INVALID };
@@ -877,8 +889,8 @@ pub fn minutes(
         let known = crate::minutes::meeting_ids(&loaded.state);
         let _ = writeln!(
             err,
-            "{} : {}",
-            i18n::ERROR.get(l),
+            "{}{}",
+            i18n::label(l, i18n::ERROR.get(l)),
             sanitize(&crate::minutes::unknown_meeting(l, meeting, &known))
         );
         return exit::INVALID;
@@ -886,7 +898,7 @@ pub fn minutes(
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), i18n::io_reason(l, &e));
+            let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), i18n::io_reason(l, &e));
             return exit::NOT_WRITTEN;
         }
     };
@@ -908,7 +920,7 @@ fn emit(
         return match out.write_all(text).and_then(|()| out.flush()) {
             Ok(()) => exit::SUCCESS,
             Err(e) => {
-                let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), i18n::io_reason(l, &e));
+                let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), i18n::io_reason(l, &e));
                 exit::NOT_WRITTEN
             }
         };
@@ -916,7 +928,7 @@ fn emit(
     match crate::store::export::write_document(path, text, plan) {
         Ok(()) => exit::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), why(l, path, &e));
+            let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), why(l, path, &e));
             exit::NOT_WRITTEN
         }
     }

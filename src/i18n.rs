@@ -1017,7 +1017,12 @@ pub fn bad_theme(l: Lang, file: &str, name: &str) -> String {
 
 /// A settings file (keymap, config) that does not parse: « erreur : FILE:LINE:COL : what ».
 pub fn settings_error(l: Lang, file: &str, e: &ron::error::SpannedError) -> String {
-    format!("{} : {file}:{}:{} : {}", ERROR.get(l), e.span.start.line, e.span.start.col, ron_error(l, &e.code))
+    format!(
+        "{}{}{}",
+        label(l, ERROR.get(l)),
+        label(l, &format!("{file}:{}:{}", e.span.start.line, e.span.start.col)),
+        ron_error(l, &e.code)
+    )
 }
 
 t! {

@@ -131,6 +131,9 @@ fn errors_are_in_french_by_default_and_english_on_request() {
     let (_, _, en) = check(&path, "en");
     assert!(en.contains("unknown field"), "{en}");
     assert!(en.contains("pilote"), "{en}");
+    // English punctuation: no space before a colon (the heading and the field both had one).
+    assert!(en.starts_with("error: ") && !en.contains(" : "), "{en}");
+    assert!(fr.starts_with("erreur : "), "{fr}");
 }
 
 /// Bytes and modification time of a file, or `None` when it does not exist.

@@ -547,3 +547,30 @@ fn a_watcher_racing_an_appender_never_takes_it_for_a_rewrite() {
     writer.join().unwrap();
     assert_eq!(state.entries.len(), N + 1);
 }
+
+/// The messages serde writes while parsing (a date that is not one) are in the language the
+/// loader is given, even when two loads in two languages run at once on two threads.
+#[test]
+fn parse_messages_follow_the_loaders_language_thread_by_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fs::read_to_string("tests/fixtures/charente-extract.ron").unwrap();
+    let bad = src.replacen("due: \"2017-12-31\"", "due: \"2017-02-30\"", 1);
+    assert_ne!(bad, src, "the fixture has the date this test spoils");
+    let plan = dir.path().join("p.ron");
+    fs::write(&plan, bad).unwrap();
+    let said = |lang: Lang| {
+        (0..50).map(|_| load(lang, &plan).expect_err("a date that does not exist").to_string()).collect::<Vec<_>>()
+    };
+    let (fr, en) = std::thread::scope(|s| {
+        let fr = s.spawn(|| said(Lang::Fr));
+        let en = s.spawn(|| said(Lang::En));
+        (fr.join().unwrap(), en.join().unwrap())
+    });
+    for m in &fr {
+        assert!(m.starts_with("erreur : ") && m.contains("date invalide « 2017-02-30 »"), "{m}");
+        assert!(m.contains("p.ron:39:"), "{m}");
+    }
+    for m in &en {
+        assert!(m.starts_with("error: ") && m.contains("invalid date \"2017-02-30\""), "{m}");
+    }
+}

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{app_at, key, render, text};
+use common::{app_at, app_in, key, render, text};
 
 use copil::lang::Lang;
 use copil::tui::keymap::Keymap;
@@ -210,4 +210,45 @@ fn the_tree_scrolls_by_half_pages() {
     assert_eq!(app.ui.offset, offset, "the next move does not scroll");
     key(&mut app, KeyCode::Home);
     assert_eq!(app.ui.offset, 0);
+}
+
+/// The language is a value, not a process setting: the same plan drawn in French and in English
+/// at the same time, on two threads of one process, each screen entirely in its own language.
+#[test]
+fn french_and_english_screens_are_drawn_side_by_side() {
+    let draw = |lang: Lang| {
+        let mut app = app_in("tests/fixtures/charente-extract.ron", Theme::default16(), lang);
+        let mut screens = Vec::new();
+        for _ in 0..20 {
+            key(&mut app, KeyCode::Down);
+            key(&mut app, KeyCode::Up);
+            key(&mut app, KeyCode::Down);
+            screens.push(text(&render(&mut app, 120, 40)));
+            key(&mut app, KeyCode::Char('d'));
+            screens.push(text(&render(&mut app, 120, 40)));
+            key(&mut app, KeyCode::Esc);
+        }
+        screens
+    };
+    let (fr, en) = std::thread::scope(|s| {
+        let fr = s.spawn(|| draw(Lang::Fr));
+        let en = s.spawn(|| draw(Lang::En));
+        (fr.join().unwrap(), en.join().unwrap())
+    });
+    for pair in en.chunks(2) {
+        let (detail, dashboard) = (&pair[0], &pair[1]);
+        assert!(detail.contains("Pilots: Collectivités, La Poste"), "no space before the colon in English:\n{detail}");
+        assert!(!detail.contains(" : "), "no French spacing left:\n{detail}");
+        assert!(detail.contains("Detail") && detail.contains("help"), "{detail}");
+        assert!(
+            dashboard.contains("Dashboard") && dashboard.contains("Whole plan") && dashboard.contains("Indicators: ✓"),
+            "{dashboard}"
+        );
+    }
+    for pair in fr.chunks(2) {
+        let (detail, dashboard) = (&pair[0], &pair[1]);
+        assert!(detail.contains("Pilotes : Collectivités, La Poste"), "French spacing before the colon:\n{detail}");
+        assert!(detail.contains("Détail") && detail.contains("aide"), "{detail}");
+        assert!(dashboard.contains("Tableau de bord") && dashboard.contains("Plan entier"), "{dashboard}");
+    }
 }

@@ -131,7 +131,7 @@ fn refuse_plan_path(l: Lang, path: &Path) -> Option<String> {
 /// nothing written), 3 the plan cannot be written (it exists, or the disk refuses).
 pub fn run_import(l: Lang, input: &Path, output: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
     if let Some(why) = refuse_plan_path(l, output) {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&why));
+        let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&why));
         return exit::NOT_WRITTEN;
     }
     let (built, skipped) = match import(l, input) {
@@ -139,16 +139,16 @@ pub fn run_import(l: Lang, input: &Path, output: &Path, out: &mut impl Write, er
         Err(ImportError::Unreadable(e)) => {
             let _ = writeln!(
                 err,
-                "{} : {} : {}",
-                i18n::ERROR.get(l),
-                sanitize(&e.file.display().to_string()),
+                "{}{}{}",
+                i18n::label(l, i18n::ERROR.get(l)),
+                i18n::label(l, &sanitize(&e.file.display().to_string())),
                 sanitize(&e.reason)
             );
             return exit::INVALID;
         }
         Err(ImportError::Refused(list)) => {
             for r in &list {
-                let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), r.in_lang(l));
+                let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), r.in_lang(l));
             }
             let n = list.len();
             let _ = writeln!(
@@ -173,7 +173,7 @@ pub fn run_import(l: Lang, input: &Path, output: &Path, out: &mut impl Write, er
         return exit::INVALID;
     }
     if let Err(e) = create::create_new(output, text.as_bytes()) {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&create::error_text(l, output, &e)));
+        let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&create::error_text(l, output, &e)));
         return exit::NOT_WRITTEN;
     }
     let plan = &built.plan;
@@ -223,7 +223,7 @@ pub fn run_template(l: Lang, format: TemplateFormat, output: &Path, out: &mut im
     let files = match template::render(format, output, english) {
         Ok(f) => f,
         Err(e) => {
-            let _ = writeln!(err, "{} : {e}", i18n::ERROR.get(l));
+            let _ = writeln!(err, "{}{e}", i18n::label(l, i18n::ERROR.get(l)));
             return exit::NOT_WRITTEN;
         }
     };
@@ -235,7 +235,7 @@ pub fn run_template(l: Lang, format: TemplateFormat, output: &Path, out: &mut im
             exit::SUCCESS
         }
         Err((p, e)) => {
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&create::error_text(l, &p, &e)));
+            let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&create::error_text(l, &p, &e)));
             exit::NOT_WRITTEN
         }
     }
@@ -244,12 +244,12 @@ pub fn run_template(l: Lang, format: TemplateFormat, output: &Path, out: &mut im
 /// `copil new PLAN.ron`: 0 written, 3 it exists or cannot be written.
 pub fn run_new(l: Lang, output: &Path, out: &mut impl Write, err: &mut impl Write) -> i32 {
     if let Some(why) = refuse_plan_path(l, output) {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&why));
+        let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&why));
         return exit::NOT_WRITTEN;
     }
     let text = template::starter_plan(crate::plan::model::Date::today());
     if let Err(e) = create::create_new(output, text.as_bytes()) {
-        let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&create::error_text(l, output, &e)));
+        let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&create::error_text(l, output, &e)));
         return exit::NOT_WRITTEN;
     }
     let _ = writeln!(

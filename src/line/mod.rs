@@ -113,7 +113,7 @@ pub fn print(l: Lang, text: &str, out: &mut impl std::io::Write, err: &mut impl 
         Ok(()) => exit::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "{} : {e}", i18n::ERROR.get(l));
+            let _ = writeln!(err, "{}{e}", i18n::label(l, i18n::ERROR.get(l)));
             exit::NOT_WRITTEN
         }
     }

@@ -22,7 +22,12 @@ pub fn print(l: Lang, path: &Path, out: &mut impl Write, err: &mut impl Write) -
     let (bin, scope) = match paths {
         Ok(p) => p,
         Err(e) => {
-            let _ = writeln!(err, "{} : {} : {e}", i18n::ERROR.get(l), path.display());
+            let _ = writeln!(
+                err,
+                "{}{}{e}",
+                i18n::label(l, i18n::ERROR.get(l)),
+                i18n::label(l, &path.display().to_string())
+            );
             return exit::INVALID;
         }
     };
@@ -53,7 +58,7 @@ pub fn print(l: Lang, path: &Path, out: &mut impl Write, err: &mut impl Write) -
             exit::SUCCESS
         }
         Err(e) => {
-            let _ = writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&e));
+            let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&e));
             exit::INVALID
         }
     }

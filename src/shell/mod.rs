@@ -175,7 +175,7 @@ pub fn run(l: Lang, user: &str, path: &Path, admin: &Global, original: Option<&s
     let scope = match Scope::new(path) {
         Ok(s) => s,
         Err(e) => {
-            writeln!(err, "{} : {} : {e}", i18n::ERROR.get(l), path.display())?;
+            writeln!(err, "{}{}{e}", i18n::label(l, i18n::ERROR.get(l)), i18n::label(l, &path.display().to_string()))?;
             return Ok(exit::INVALID);
         }
     };
@@ -192,7 +192,7 @@ pub fn run(l: Lang, user: &str, path: &Path, admin: &Global, original: Option<&s
             return Ok(code);
         }
         Err(why) => {
-            writeln!(err, "{} : {}", i18n::ERROR.get(l), sanitize(&refused(l, &why)))?;
+            writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&refused(l, &why)))?;
             return Ok(exit::REFUSED);
         }
     };
@@ -205,7 +205,7 @@ pub fn run(l: Lang, user: &str, path: &Path, admin: &Global, original: Option<&s
         Request::Open { plan, global } => {
             let l = global.lang.unwrap_or(l);
             if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-                writeln!(err, "{} : {}", i18n::ERROR.get(l), no_terminal(l))?;
+                writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), no_terminal(l))?;
                 return Ok(exit::INVALID);
             }
             match (plan, &scope) {

@@ -34,7 +34,7 @@ impl std::error::Error for Diagnostic {}
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let l = self.lang;
-        writeln!(f, "{} : {}", i18n::ERROR.get(l), sanitize(&self.message))?;
+        writeln!(f, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&self.message))?;
         if self.line == 0 {
             return write!(f, "  --> {}", self.file.display());
         }
@@ -161,7 +161,7 @@ pub fn parse_plan(l: Lang, path: &Path, src: &str) -> Result<Plan, Diagnostic> {
         if matches!(e.code, ron::Error::Message(_))
             && let Some(key) = key_before(src, pos)
         {
-            message = format!("`{key}` : {message}");
+            message = format!("{}{message}", i18n::label(l, &format!("`{key}`")));
         }
         diag(l, path, src, pos.0, pos.1, message)
     })?;

@@ -26,9 +26,14 @@ pub fn today() -> Date {
 
 /// copil on a plan, in French, with the built-in keys, on `today()`.
 pub fn app_at(path: impl AsRef<Path>, theme: Theme) -> App {
-    let loaded = load(Lang::Fr, path.as_ref()).unwrap_or_else(|d| panic!("{d}"));
+    app_in(path, theme, Lang::Fr)
+}
+
+/// copil on a plan in a language, with the built-in keys, on `today()`.
+pub fn app_in(path: impl AsRef<Path>, theme: Theme, lang: Lang) -> App {
+    let loaded = load(lang, path.as_ref()).unwrap_or_else(|d| panic!("{d}"));
     copil::wording::set_display_offset(Some(3600)); // times as in Paris in winter, whatever the machine's zone
-    App::new(loaded, Keymap::builtin(), theme, today(), Lang::Fr)
+    App::new(loaded, Keymap::builtin(), theme, today(), lang)
 }
 
 pub fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
