@@ -305,7 +305,7 @@ fn print_warnings(l: Lang, loaded: &load::Loaded, err: &mut impl Write) {
             "{}{}{}",
             i18n::label(l, i18n::WARNING.get(l)),
             i18n::label(l, &format!("{}:{}", loaded.journal_path.display(), w.line)),
-            sanitize(&i18n::warning(l, &w.kind))
+            sanitize(&w.kind.text(l))
         );
     }
 }
@@ -618,7 +618,7 @@ pub fn edit(l: Lang, cmd: &Command, global: &Global, out: &mut impl Write, err: 
     let event = match event {
         Ok(e) => e,
         Err(e) => {
-            let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&i18n::edit_error(l, &e)));
+            let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&e.text(l)));
             return exit::INVALID;
         }
     };
@@ -713,7 +713,7 @@ pub fn show(
         Some(text) => crate::line::print(l, &text, out, err),
         None => {
             let e = crate::plan::edit::EditError::UnknownAction(action.to_string());
-            let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&i18n::edit_error(l, &e)));
+            let _ = writeln!(err, "{}{}", i18n::label(l, i18n::ERROR.get(l)), sanitize(&e.text(l)));
             exit::INVALID
         }
     }

@@ -2,6 +2,7 @@
 //! `file:line:column`, quote the line and say what was expected.
 
 use crate::lang::Lang;
+use crate::lang::Localized;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -150,7 +151,7 @@ pub fn parse_plan(l: Lang, path: &Path, src: &str) -> Result<Plan, Diagnostic> {
         && v != i64::from(validate::FORMAT_VERSION)
     {
         let problem = validate::Problem::FormatVersion(u32::try_from(v).unwrap_or(u32::MAX));
-        return Err(anchored(l, path, src, &Anchor::Key("format", 0), i18n::problem(l, &problem)));
+        return Err(anchored(l, path, src, &Anchor::Key("format", 0), problem.text(l)));
     }
     // The values' own messages (a date, an amount) are said in `l` (see `lang::parsing`).
     let parsed = crate::lang::parsing_in(l, || crate::ron_format::options().from_str::<Plan>(src));
@@ -165,7 +166,7 @@ pub fn parse_plan(l: Lang, path: &Path, src: &str) -> Result<Plan, Diagnostic> {
         }
         diag(l, path, src, pos.0, pos.1, message)
     })?;
-    validate::validate(&plan).map_err(|(p, anchor)| anchored(l, path, src, &anchor, i18n::problem(l, &p)))?;
+    validate::validate(&plan).map_err(|(p, anchor)| anchored(l, path, src, &anchor, p.text(l)))?;
     Ok(plan)
 }
 

@@ -326,7 +326,7 @@ impl App {
                 return Err(d.to_string());
             }
             let event = crate::plan::edit::undo_last(&fresh, &crate::plan::edit::Author::new(&by, now))
-                .map_err(|e| i18n::edit_error(l, &e))?;
+                .map_err(|e| e.text(l))?;
             fresh.may(&event).map_err(|d| d.text(l))?;
             Ok(event)
         });

@@ -3,6 +3,7 @@
 use super::help::open_help;
 use super::{Effect, Env};
 use crate::i18n;
+use crate::lang::Localized;
 use crate::plan::meeting::{self, FollowUp};
 use crate::plan::state::PlanState;
 use crate::tui::command::Command;
@@ -39,7 +40,7 @@ pub(super) fn follow_up_screen(state: &PlanState, ui: &mut UiState, cmd: Command
                         }
                         return vec![Effect::Append(Box::new(e))];
                     }
-                    Err(e) => ui.message = Some(Message::error(i18n::edit_error(l, &e))),
+                    Err(e) => ui.message = Some(Message::error(e.text(l))),
                 }
             }
             Some((FollowUp::Decision(_), _)) => {

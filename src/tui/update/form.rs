@@ -31,7 +31,7 @@ pub(super) fn keys(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env)
                 form.saving = true;
                 return vec![Effect::Append(event)];
             }
-            Submitted::Line(Err(e)) => form.error = Some(i18n::edit_error(l, &e)),
+            Submitted::Line(Err(e)) => form.error = Some(e.text(l)),
             Submitted::Resume(resume) => {
                 let id = form.meeting.clone();
                 ui.form = None;
@@ -85,7 +85,7 @@ pub(super) fn edit(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env)
             }
             Ok(_) => vec![Effect::Undo],
             Err(e) => {
-                ui.message = Some(Message::error(i18n::edit_error(l, &e)));
+                ui.message = Some(Message::error(e.text(l)));
                 Vec::new()
             }
         };

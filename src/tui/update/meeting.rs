@@ -5,6 +5,7 @@ use super::form::edit;
 use super::help::open_help;
 use super::{Effect, Env};
 use crate::i18n;
+use crate::lang::Localized;
 use crate::plan::edit::EditError;
 use crate::plan::journal::Presence;
 use crate::plan::meeting;
@@ -187,7 +188,7 @@ pub(super) fn attendance_screen(state: &PlanState, ui: &mut UiState, cmd: Comman
                     m.attendance = (m.attendance + 1).min(rows.len().saturating_sub(1));
                     return vec![Effect::Append(Box::new(e))];
                 }
-                Err(e) => ui.message = Some(Message::error(i18n::edit_error(l, &e))),
+                Err(e) => ui.message = Some(Message::error(e.text(l))),
             }
         }
         Command::Back | Command::Cancel => ui.screen = Mode::Meeting,

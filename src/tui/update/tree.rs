@@ -72,7 +72,7 @@ pub(super) fn keys(state: &PlanState, ui: &mut UiState, cmd: Command, env: &Env)
             Some(m) => {
                 let opened_by = state.plan.person_name(&m.opened_by).to_string();
                 let e = EditError::NotYourMeeting { meeting: m.id.clone(), opened_by };
-                ui.message = Some(Message::error(i18n::edit_error(l, &e)));
+                ui.message = Some(Message::error(e.text(l)));
             }
             None => match (env.read_only, Form::open_meeting(state, env.today)) {
                 (Some(why), _) => ui.message = Some(Message::error(i18n::read_only_refusal(l, why))),

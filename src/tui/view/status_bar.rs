@@ -170,7 +170,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let text = format!(
             " ⚠ {} : {}{}",
             i18n::journal_line(l, first.line),
-            sanitize(&i18n::warning(l, &first.kind)),
+            sanitize(&first.kind.text(l)),
             if warnings.len() > 1 { format!(" (+{})", warnings.len() - 1) } else { String::new() }
         );
         let text = truncate(&text, room);
