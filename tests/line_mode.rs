@@ -142,7 +142,7 @@ fn list_and_show_refuse_what_is_not_there() {
     let unknown = copil(&["show", EXTRACT, "Spup99", "--lang", "en"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(unknown.stdout.is_empty());
-    assert_eq!(String::from_utf8_lossy(&unknown.stderr), "error : unknown action \"Spup99\"\n");
+    assert_eq!(String::from_utf8_lossy(&unknown.stderr), "error: unknown action \"Spup99\"\n");
     let broken = copil(&["show", "tests/fixtures/bad-syntax.ron", "x"]);
     assert_eq!(broken.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&broken.stderr).contains("bad-syntax.ron:"), "file:line:column");

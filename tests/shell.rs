@@ -380,7 +380,7 @@ fn refusals_speak_the_client_s_language() {
         .unwrap();
     assert_eq!(o.status.code(), Some(126));
     assert!(
-        stderr(&o).contains("error : command refused: \"rm\"; this account runs only copil: check,"),
+        stderr(&o).contains("error: command refused: \"rm\"; this account runs only copil: check,"),
         "{}",
         stderr(&o)
     );
