@@ -48,41 +48,34 @@ pub enum FormBody {
     MinutesFormat(MinutesFormatForm),
 }
 
+/// `$e` with `$f` bound to the open form's struct, whichever form it is.
+macro_rules! each_form {
+    ($body:expr, $f:ident => $e:expr) => {
+        match $body {
+            FormBody::Status($f) => $e,
+            FormBody::Measure($f) => $e,
+            FormBody::Comment($f) => $e,
+            FormBody::Reschedule($f) => $e,
+            FormBody::OpenMeeting($f) => $e,
+            FormBody::Decision($f) | FormBody::Task($f) => $e,
+            FormBody::Note($f) => $e,
+            FormBody::Guest($f) => $e,
+            FormBody::Represented($f) => $e,
+            FormBody::NextMeeting($f) => $e,
+            FormBody::CloseMeeting($f) => $e,
+            FormBody::Resume($f) => $e,
+            FormBody::MinutesFormat($f) => $e,
+        }
+    };
+}
+
 impl FormBody {
     fn widgets(&self) -> &dyn Fields {
-        match self {
-            FormBody::Status(f) => f,
-            FormBody::Measure(f) => f,
-            FormBody::Comment(f) => f,
-            FormBody::Reschedule(f) => f,
-            FormBody::OpenMeeting(f) => f,
-            FormBody::Decision(f) | FormBody::Task(f) => f,
-            FormBody::Note(f) => f,
-            FormBody::Guest(f) => f,
-            FormBody::Represented(f) => f,
-            FormBody::NextMeeting(f) => f,
-            FormBody::CloseMeeting(f) => f,
-            FormBody::Resume(f) => f,
-            FormBody::MinutesFormat(f) => f,
-        }
+        each_form!(self, f => f)
     }
 
     fn widgets_mut(&mut self) -> &mut dyn Fields {
-        match self {
-            FormBody::Status(f) => f,
-            FormBody::Measure(f) => f,
-            FormBody::Comment(f) => f,
-            FormBody::Reschedule(f) => f,
-            FormBody::OpenMeeting(f) => f,
-            FormBody::Decision(f) | FormBody::Task(f) => f,
-            FormBody::Note(f) => f,
-            FormBody::Guest(f) => f,
-            FormBody::Represented(f) => f,
-            FormBody::NextMeeting(f) => f,
-            FormBody::CloseMeeting(f) => f,
-            FormBody::Resume(f) => f,
-            FormBody::MinutesFormat(f) => f,
-        }
+        each_form!(self, f => f)
     }
 
     /// The form's widgets, in order.
