@@ -297,16 +297,16 @@ fn load_or_say(l: Lang, path: &Path, err: &mut impl Write) -> Option<load::Loade
     }
 }
 
+/// One line about a line of a file: « avertissement : FILE:LINE : what ».
+fn say_at(l: Lang, err: &mut impl Write, kind: i18n::T, file: &Path, line: usize, what: impl std::fmt::Display) {
+    let place = i18n::label(l, &format!("{}:{line}", file.display()));
+    let _ = writeln!(err, "{}{place}{what}", i18n::label(l, kind.get(l)));
+}
+
 /// The load's warnings, one line each: journal path and line, and what is wrong.
 fn print_warnings(l: Lang, loaded: &load::Loaded, err: &mut impl Write) {
     for w in loaded.state.all_warnings() {
-        let _ = writeln!(
-            err,
-            "{}{}{}",
-            i18n::label(l, i18n::WARNING.get(l)),
-            i18n::label(l, &format!("{}:{}", loaded.journal_path.display(), w.line)),
-            sanitize(&w.kind.text(l))
-        );
+        say_at(l, err, i18n::WARNING, &loaded.journal_path, w.line, sanitize(&w.kind.text(l)));
     }
 }
 
@@ -330,13 +330,7 @@ pub fn verify(l: Lang, plan: &Path, minutes: Option<&Path>, out: &mut impl Write
     let verified = match chain_of(l, &loaded.journal_path) {
         Ok(Ok(v)) => v,
         Ok(Err(b)) => {
-            let _ = writeln!(
-                err,
-                "{}{}{}",
-                i18n::label(l, i18n::ERROR.get(l)),
-                i18n::label(l, &format!("{}:{}", loaded.journal_path.display(), b.line())),
-                b.in_lang(l)
-            );
+            say_at(l, err, i18n::ERROR, &loaded.journal_path, b.line(), b.in_lang(l));
             return exit::FLAGGED;
         }
         Err(e) => {
@@ -439,24 +433,19 @@ pub fn check(l: Lang, path: &Path, out: &mut impl Write, err: &mut impl Write) -
     // Lines dated well before the line above them: a wrong clock, or a backdated line.
     let backdated = crate::plan::progress::backdated(&state.entries, chrono::Duration::minutes(5));
     for (line, above) in &backdated {
-        let _ = writeln!(
+        say_at(
+            l,
             err,
-            "{}{}{}",
-            i18n::label(l, i18n::WARNING.get(l)),
-            i18n::label(l, &format!("{}:{}", loaded.journal_path.display(), line.line)),
-            i18n::backdated(l, line.line, &line.event.at.to_string(), above.line, &above.event.at.to_string())
+            i18n::WARNING,
+            &loaded.journal_path,
+            line.line,
+            i18n::backdated(l, line.line, &line.event.at.to_string(), above.line, &above.event.at.to_string()),
         );
     }
     // The hash chain.
     let broken = match chain_of(l, &loaded.journal_path) {
         Ok(Err(b)) => {
-            let _ = writeln!(
-                err,
-                "{}{}{}",
-                i18n::label(l, i18n::WARNING.get(l)),
-                i18n::label(l, &format!("{}:{}", loaded.journal_path.display(), b.line())),
-                b.in_lang(l)
-            );
+            say_at(l, err, i18n::WARNING, &loaded.journal_path, b.line(), b.in_lang(l));
             1
         }
         _ => 0,
