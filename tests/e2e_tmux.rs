@@ -201,7 +201,9 @@ fn the_dashboard_opens_an_orientation_and_projection_mode_shows_big_figures() {
     assert!(s.contains("Plan entier") && s.contains("676 000 € prévus"), "{s}");
     // The dashboard opens on orientation 1; Down, Enter: orientation 2 in the tree.
     t.keys(&["Down", "Enter"]);
-    let s = t.wait_for("Détail", 5);
+    let s = t.wait_until("orientation 2 in the tree and its detail", 5, |s| {
+        s.contains("Orientation 2 —") && s.lines().any(|l| l.contains("▾ 2 "))
+    });
     assert!(s.contains("Orientation 2 —"), "the detail shows the orientation: {s}");
     let row = s.lines().find(|l| l.contains("▾ 2 ")).unwrap_or_else(|| panic!("{s}"));
     assert!(row.starts_with("│▾ 2 "), "{row}");

@@ -245,8 +245,13 @@ impl Tmux {
         let start = Instant::now();
         loop {
             let s = self.run(&["capture-pane", "-p", "-t", "main"]);
+            // A whole frame: the same screen on two looks (see `common::tmux::Tmux::wait_until`).
             if s.contains(text) {
-                return s;
+                std::thread::sleep(Duration::from_millis(50));
+                if self.run(&["capture-pane", "-p", "-t", "main"]) == s {
+                    return s;
+                }
+                continue;
             }
             if start.elapsed() > Duration::from_secs(30) {
                 panic!("waited 30s for {text:?}; screen:\n{s}\nsshd:\n{}", server.map(Server::log).unwrap_or_default());

@@ -55,14 +55,20 @@ impl Tmux {
         self.wait_until(&format!("{text:?} to go"), secs, |s| !s.contains(text))
     }
 
-    /// Waits until the screen satisfies `state` (described by `what`); panics with the screen
-    /// after `secs`.
+    /// Waits until the screen satisfies `state` (described by `what`) and is a whole frame; panics
+    /// with the screen after `secs`. A frame still being written can already show what is waited
+    /// for above the rows of the screen before (a busy machine stops copil mid-frame): the screen
+    /// is taken once it reads the same twice in a row, as copil draws only when something changed.
     pub fn wait_until(&self, what: &str, secs: u64, state: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if state(&s) {
-                return s;
+                std::thread::sleep(Duration::from_millis(50));
+                if self.screen() == s {
+                    return s;
+                }
+                continue;
             }
             if start.elapsed() > Duration::from_secs(secs) {
                 panic!("waited {secs}s for {what}; screen:\n{s}");
